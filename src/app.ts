@@ -1,0 +1,57 @@
+// The composition root: every module is listed here, once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes, createAuditService } from './modules/audit/index.ts';
+import { authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
+import { createGeoService, geoRoutes } from './modules/geo/index.ts';
+import { createLegalService, legalRoutes } from './modules/legal/index.ts';
+import { createOrgService, createUserService, orgRoutes } from './modules/org/index.ts';
+import { systemRoutes } from './modules/system/index.ts';
+import type { Deps } from './platform/deps.ts';
+import { createHttpServer } from './platform/http.ts';
+import { registerIdempotency } from './platform/idempotency.ts';
+import { problem, sendProblem } from './platform/problem.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export function createServices(deps: Deps) {
+  return {
+    auth: createAuthService(deps),
+    audit: createAuditService(deps),
+    org: createOrgService(deps),
+    users: createUserService(deps),
+    geo: createGeoService(deps),
+    legal: createLegalService(deps),
+  };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds the whole HTTP application on the given dependencies (a test builds its own). */
+export async function buildApp(deps: Deps, options: { logger?: boolean; web?: boolean } = {}): Promise<{ app: FastifyInstance; services: Services }> {
+  const { app, metrics } = await createHttpServer(deps.config, { logger: options.logger ?? true });
+  const services = createServices(deps);
+  registerAuthentication(app, services.auth);
+  registerIdempotency(app, deps.db, deps.clock);
+
+  await systemRoutes(app, { deps, metrics });
+  await authRoutes(app, { auth: services.auth, config: deps.config, metrics, updateMe: services.users.updateMe });
+  await orgRoutes(app, services);
+  await geoRoutes(app, services);
+  await legalRoutes(app, services);
+  await auditRoutes(app, services);
+
+  const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
+  }
+  app.setNotFoundHandler({ preHandler: async () => undefined }, (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/health') && (request.headers.accept ?? '').includes('text/html');
+    if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(request, reply, problem(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`));
+  });
+  return { app, services };
+}

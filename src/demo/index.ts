@@ -1,0 +1,138 @@
+import { v5 as uuidv5 } from 'uuid';
+import type { Db, Executor } from '../platform/db.ts';
+import type { Deps } from '../platform/deps.ts';
+import { recordChange } from '../modules/audit/index.ts';
+import { hashPassword } from '../modules/auth/index.ts';
+import { AGENCIES, BORDER_SECTIONS, LEGAL_ACTS } from './reference.ts';
+import { CHECKPOINTS, COUNTERPARTS, OFFICERS, SEZS, UNITS, USERS } from './demo-data.ts';
+
+/** The shared password of every demo account: shown on the sign-in page while demo data is loaded. */
+export const DEMO_PASSWORD = 'Shekara-Demo-2026';
+
+// Reference and demo rows get ids derived from their codes (UUID v5), so every node that seeds
+// them — HQ or an offline checkpoint node — gives the same record the same id.
+const NAMESPACE = '6f1c2b0e-6a57-4c1e-9d0b-5e8a2f3c7d11';
+export const seedId = (kind: string, code: string) => uuidv5(`${kind}:${code}`, NAMESPACE);
+
+const n3 = (names: readonly [string, string, string]) => ({ nameKk: names[0], nameRu: names[1], nameEn: names[2] });
+
+/** Loads the reference data every instance needs (agencies, border sections, legal acts). Idempotent. */
+export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    let inserted = 0;
+    for (const a of AGENCIES) {
+      const r = await trx.insertInto('agency').values({
+        id: seedId('agency', a.code), code: a.code, kind: a.kind, country: a.country, parentAgencyId: a.parent ? seedId('agency', a.parent) : null,
+        ...n3(a.names), shortKk: a.short[0], shortRu: a.short[1], shortEn: a.short[2], createdAt: now, updatedAt: now,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    for (const s of BORDER_SECTIONS) {
+      const r = await trx.insertInto('borderSection').values({ id: seedId('section', s.code), code: s.code, neighbourCountry: s.neighbour, kind: s.kind, ...n3(s.names), lengthKm: s.lengthKm, createdAt: now })
+        .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    for (const act of LEGAL_ACTS) {
+      const r = await trx.insertInto('legalAct').values({
+        id: seedId('act', act.code), code: act.code, actType: act.actType, number: act.number, adoptedOn: act.adoptedOn, registrationNo: act.registrationNo ?? null,
+        registeredOn: act.registeredOn ?? null, titleKk: act.titles.kk ?? null, titleRu: act.titles.ru ?? null, titleEn: act.titles.en, issuer: act.issuer,
+        status: act.status, inForceFrom: act.inForceFrom ?? null, repealedOn: act.repealedOn ?? null, repealedByActId: null, repealedByText: act.repealedByText ?? null,
+        languages: JSON.stringify(act.languages), notes: act.notes ?? null, createdAt: now, updatedAt: now,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    if (inserted > 0) await recordChange(deps, trx, null, { action: 'system.reference_seeded', entityType: 'system', entityId: 'reference', details: { inserted }, publish: false });
+  });
+}
+
+/** Loads the demo data (units, checkpoints, officers, demo users). Idempotent: a second run adds nothing. */
+export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<{ inserted: number }> {
+  const now = deps.clock.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return deps.db.transaction().execute(async (trx) => {
+    let inserted = 0;
+    const count = (r: { numInsertedOrUpdatedRows?: bigint | undefined }) => (inserted += Number(r.numInsertedOrUpdatedRows ?? 0));
+    const paths = new Map<string, { path: string[]; tz: string; level: number }>();
+    for (const u of UNITS) {
+      const id = seedId('unit', u.code);
+      const parent = u.parent ? paths.get(u.parent) : undefined;
+      if (u.parent && !parent) throw new Error(`demo unit ${u.code} listed before its parent ${u.parent}`);
+      const info = { path: [...(parent?.path ?? []), id], tz: u.tz ?? parent?.tz ?? 'Asia/Almaty', level: (parent?.level ?? 0) + 1 };
+      paths.set(u.code, info);
+      count(await trx.insertInto('unit').values({
+        id, agencyId: seedId('agency', u.agency), parentId: u.parent ? seedId('unit', u.parent) : null, path: info.path, level: info.level,
+        unitType: u.type, code: u.code, ...n3(u.names), timeZone: info.tz, createdAt: now, updatedAt: now,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+    }
+    for (const c of CHECKPOINTS) {
+      count(await trx.insertInto('checkpoint').values({
+        id: seedId('checkpoint', c.code), code: c.code, ...n3(c.names), borderSectionId: c.section ? seedId('section', c.section) : null,
+        unitId: c.unit ? seedId('unit', c.unit) : null, transportModes: c.modes, category: c.category, isJoint: Boolean(c.joint), jointPartnerCountry: c.joint ?? null,
+        controlZone: c.zone ?? null, neighbourCheckpointName: c.neighbourName ?? null, latitude: c.lat, longitude: c.lon, coordinatesAreDemo: true, timeZone: c.tz,
+        workingHours: JSON.stringify(c.hours === 'always' ? { always: true } : { weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], open: c.hours[0], close: c.hours[1] }] }),
+        status: 'open', createdAt: now, updatedAt: now,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+    }
+    for (const s of SEZS) {
+      const id = seedId('sez', s.code);
+      count(await trx.insertInto('sez').values({ id, code: s.code, ...n3(s.names), descriptionEn: s.description, legalBasis: s.legalBasis, createdAt: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+      for (const cp of s.checkpoints) await trx.insertInto('sezCheckpoint').values({ sezId: id, checkpointId: seedId('checkpoint', cp) }).onConflict((oc) => oc.doNothing()).execute();
+    }
+    for (const g of COUNTERPARTS) {
+      const id = seedId('counterparts', `${g.purpose}:${g.level}:${g.names[2]}`);
+      const r = await trx.insertInto('counterpartGroup').values({ id, purpose: g.purpose, level: g.level, checkpointId: g.checkpoint ? seedId('checkpoint', g.checkpoint) : null, sezId: g.sez ? seedId('sez', g.sez) : null, ...n3(g.names), createdAt: now })
+        .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      count(r);
+      if (Number(r.numInsertedOrUpdatedRows ?? 0) > 0) {
+        await trx.insertInto('counterpartMember').values(g.members.map(([unit, role]) => ({ groupId: id, unitId: seedId('unit', unit), role }))).execute();
+      }
+    }
+    for (const o of OFFICERS) {
+      const unit = UNITS.find((u) => u.code === o.unit)!;
+      count(await trx.insertInto('officer').values({
+        id: seedId('officer', o.key), agencyId: seedId('agency', unit.agency), unitId: seedId('unit', o.unit), surname: o.surname, givenNames: o.givenNames,
+        patronymic: o.patronymic ?? null, rank: o.rank, position: o.position, serviceCertificateNo: o.cert, createdAt: now, updatedAt: now,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+    }
+    for (const u of USERS) {
+      const unit = UNITS.find((x) => x.code === u.unit)!;
+      const id = seedId('user', u.username);
+      const r = await trx.insertInto('appUser').values({
+        id, username: u.username, displayName: u.display, passwordHash, agencyId: seedId('agency', unit.agency), unitId: seedId('unit', u.unit),
+        officerId: u.officer ? seedId('officer', u.officer) : null, locale: u.locale, isDemo: true, passwordChangedAt: now, createdAt: now, updatedAt: now,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      count(r);
+      if (Number(r.numInsertedOrUpdatedRows ?? 0) > 0) {
+        await trx.insertInto('userRole').values({ userId: id, roleCode: u.role, scopeUnitId: u.scope ? seedId('unit', u.scope) : null, grantedAt: now, grantedBy: null }).execute();
+      }
+    }
+    // the deputy acts for the head of the Korday detachment for a month from the day of seeding
+    const actingId = seedId('acting', 'korday-deputy');
+    count(await trx.insertInto('actingAssignment').values({
+      id: actingId, principalUserId: seedId('user', 'demo.head.korday'), deputyUserId: seedId('user', 'demo.deputy.korday'), unitId: seedId('unit', 'BS-BCD-KORDAY'),
+      validFrom: now, validTo: new Date(now.getTime() + 30 * 86_400_000), basis: 'Demo: order of the regional directorate on the head\'s annual leave', createdBy: null, createdAt: now,
+    }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+    if (inserted > 0) {
+      await trx.insertInto('systemSetting').values({ key: 'demo_loaded', value: JSON.stringify({ at: now.toISOString() }) }).onConflict((oc) => oc.doNothing()).execute();
+      await recordChange(deps, trx, null, { action: 'system.demo_seeded', entityType: 'system', entityId: 'demo', details: { inserted }, publish: false });
+    }
+    return { inserted };
+  });
+}
+
+/** The active demo accounts with role and unit names, for the sign-in page. Empty when no demo data. */
+export async function listDemoUsers(db: Db | Executor) {
+  const rows = await db
+    .selectFrom('appUser')
+    .innerJoin('userRole', 'userRole.userId', 'appUser.id')
+    .innerJoin('role', 'role.code', 'userRole.roleCode')
+    .leftJoin('unit', 'unit.id', 'appUser.unitId')
+    .leftJoin('agency', 'agency.id', 'appUser.agencyId')
+    .select(['appUser.username', 'appUser.displayName', 'role.code as role', 'agency.shortEn as agency', 'unit.nameEn as unit'])
+    .where('appUser.isDemo', '=', true)
+    .where('appUser.isActive', '=', true)
+    .orderBy('appUser.username')
+    .execute();
+  return rows.map((r) => ({ username: r.username, displayName: r.displayName, role: r.role, agency: r.agency ?? '', unit: r.unit ?? '' }));
+}

@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db.ts';
+
+export function listBorderSections(db: Executor) {
+  return db
+    .selectFrom('borderSection')
+    .leftJoin('checkpoint', 'checkpoint.borderSectionId', 'borderSection.id')
+    .selectAll('borderSection')
+    .select((eb) => eb.fn.count<number>('checkpoint.id').as('checkpointCount'))
+    .groupBy('borderSection.id')
+    .orderBy(sql`${sql.ref('borderSection.code')} nulls last`)
+    .execute();
+}
+
+export function findBorderSection(db: Executor, id: string) {
+  return db.selectFrom('borderSection').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export type CheckpointFilter = { neighbour?: string | undefined; mode?: string | undefined; q?: string | undefined; id?: string | undefined };
+
+export async function listCheckpoints(db: Executor, filter: CheckpointFilter) {
+  let q = db.selectFrom('checkpoint').leftJoin('borderSection', 'borderSection.id', 'checkpoint.borderSectionId').selectAll('checkpoint').select('borderSection.neighbourCountry');
+  if (filter.id) q = q.where('checkpoint.id', '=', filter.id);
+  if (filter.neighbour) q = q.where('borderSection.neighbourCountry', '=', filter.neighbour);
+  if (filter.mode) {
+    const mode = filter.mode;
+    q = q.where((eb) => eb(eb.val(mode), '=', eb.fn.any('checkpoint.transportModes')));
+  }
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb('checkpoint.nameEn', 'ilike', like), eb('checkpoint.nameRu', 'ilike', like), eb('checkpoint.nameKk', 'ilike', like), eb('checkpoint.code', 'ilike', like)]));
+  }
+  const rows = await q.orderBy(sql`${sql.ref('borderSection.code')} nulls last`).orderBy('checkpoint.nameEn').execute();
+  const links = rows.length ? await db.selectFrom('sezCheckpoint').selectAll().where('checkpointId', 'in', rows.map((r) => r.id)).execute() : [];
+  return rows.map((r) => ({ ...r, sezIds: links.filter((l) => l.checkpointId === r.id).map((l) => l.sezId) }));
+}
+
+export function listStatusChanges(db: Executor, checkpointId: string) {
+  return db.selectFrom('checkpointStatusChange').selectAll().where('checkpointId', '=', checkpointId).orderBy('createdAt', 'desc').limit(200).execute();
+}
+
+export async function listSezs(db: Executor) {
+  const sezs = await db.selectFrom('sez').selectAll().orderBy('code').execute();
+  const links = await db.selectFrom('sezCheckpoint').selectAll().execute();
+  return sezs.map((s) => ({ ...s, checkpointIds: links.filter((l) => l.sezId === s.id).map((l) => l.checkpointId) }));
+}

@@ -1,0 +1,2 @@
+export { createLegalService, type LegalService } from './legal.service.ts';
+export { legalRoutes } from './legal.routes.ts';

@@ -1,0 +1,93 @@
+import type { Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { RulePacksQuery, UpsertLegalActBody } from '../../contracts/legal.ts';
+import type { LegalActTable } from '../../database.ts';
+import { can, type Ctx } from '../../platform/actor.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { recordChange } from '../audit/index.ts';
+
+type Input = z.infer<typeof UpsertLegalActBody>;
+
+function present(a: Selectable<LegalActTable> & { rulePackCount: number | string }) {
+  return {
+    id: a.id, code: a.code, actType: a.actType as never, number: a.number, adoptedOn: a.adoptedOn, registrationNo: a.registrationNo, registeredOn: a.registeredOn,
+    titles: { kk: a.titleKk, ru: a.titleRu, en: a.titleEn }, issuer: a.issuer, status: a.status as never, inForceFrom: a.inForceFrom, repealedOn: a.repealedOn,
+    repealedByActId: a.repealedByActId, repealedByText: a.repealedByText, languages: a.languages as never, notes: a.notes, rulePackCount: Number(a.rulePackCount),
+  };
+}
+
+/** The acts as stored, with the consistency rules of a register: a repealed act says when and by what. */
+function check(input: Input): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (input.status === 'repealed') {
+    if (!input.repealedOn) problems.push({ path: 'repealedOn', message: 'is required for a repealed act' });
+    if (!input.repealedByActId && !input.repealedByText) problems.push({ path: 'repealedByText', message: 'name the repealing act (repealedByActId or repealedByText)' });
+  } else if (input.repealedOn || input.repealedByActId) {
+    problems.push({ path: 'status', message: 'must be "repealed" when a repeal is recorded' });
+  }
+  if (input.repealedOn && input.repealedOn < input.adoptedOn) problems.push({ path: 'repealedOn', message: 'must not precede adoptedOn' });
+  return problems;
+}
+
+export function createLegalService(deps: Deps) {
+  const { db, clock } = deps;
+  const base = () =>
+    db.selectFrom('legalAct').selectAll('legalAct')
+      .select((eb) => eb.selectFrom('rulePack').select(eb.fn.countAll<number>().as('n')).whereRef('rulePack.actId', '=', 'legalAct.id').as('rulePackCount'));
+
+  function toRow(input: Input) {
+    return {
+      code: input.code, actType: input.actType, number: input.number, adoptedOn: input.adoptedOn, registrationNo: input.registrationNo ?? null,
+      registeredOn: input.registeredOn ?? null, titleKk: input.titles.kk ?? null, titleRu: input.titles.ru ?? null, titleEn: input.titles.en,
+      issuer: input.issuer, status: input.status, inForceFrom: input.inForceFrom ?? null, repealedOn: input.repealedOn ?? null,
+      repealedByActId: input.repealedByActId ?? null, repealedByText: input.repealedByText ?? null, languages: JSON.stringify(input.languages), notes: input.notes ?? null,
+    };
+  }
+
+  return {
+    async list(ctx: Ctx) {
+      if (!can(ctx.actor, 'legal.read')) return [];
+      return (await base().orderBy('adoptedOn').execute()).map((a) => present({ ...a, rulePackCount: a.rulePackCount ?? 0 }));
+    },
+    async get(ctx: Ctx, id: string) {
+      if (!can(ctx.actor, 'legal.read')) throw new NotFoundError('Legal act');
+      const act = await base().where('legalAct.id', '=', id).executeTakeFirst();
+      if (!act) throw new NotFoundError('Legal act');
+      return present({ ...act, rulePackCount: act.rulePackCount ?? 0 });
+    },
+    /** Creates the act, or updates the one with the same code (register maintenance is an upsert by code). */
+    async upsert(ctx: Ctx, input: Input) {
+      if (!can(ctx.actor, 'legal.manage')) throw new NotFoundError('Legal register');
+      const problems = check(input);
+      if (input.repealedByActId && !(await db.selectFrom('legalAct').select('id').where('id', '=', input.repealedByActId).executeTakeFirst())) {
+        problems.push({ path: 'repealedByActId', message: 'unknown act' });
+      }
+      if (problems.length) throw new ValidationError(problems);
+      const now = clock.now();
+      const id = await db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('legalAct').select('id').where('code', '=', input.code).executeTakeFirst();
+        const actId = existing?.id ?? newId();
+        if (existing) await trx.updateTable('legalAct').set({ ...toRow(input), updatedAt: now }).where('id', '=', actId).execute();
+        else await trx.insertInto('legalAct').values({ id: actId, ...toRow(input), createdAt: now, updatedAt: now }).execute();
+        await recordChange(deps, trx, ctx, { action: existing ? 'legal.act.updated' : 'legal.act.created', entityType: 'legal_act', entityId: actId, details: { code: input.code, status: input.status } });
+        return actId;
+      });
+      return this.get(ctx, id);
+    },
+    /** Rule packs, optionally only those in effect on a date: past records are judged by the rules of their time. */
+    async listRulePacks(ctx: Ctx, query: z.infer<typeof RulePacksQuery>) {
+      if (!can(ctx.actor, 'legal.read')) return [];
+      let q = db.selectFrom('rulePack').selectAll();
+      if (query.actId) q = q.where('actId', '=', query.actId);
+      if (query.code) q = q.where('code', '=', query.code);
+      if (query.on) {
+        const on = query.on;
+        q = q.where('effectiveFrom', '<=', on).where((eb) => eb.or([eb('effectiveTo', 'is', null), eb('effectiveTo', '>', on)]));
+      }
+      return q.orderBy('code').orderBy('effectiveFrom').execute();
+    },
+  };
+}
+export type LegalService = ReturnType<typeof createLegalService>;

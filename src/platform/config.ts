@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** The environment variables Shekara reads, each with its default (contracts.md lists the fixed ones). */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection string')
+    .optional(),
+  SHEKARA_DATA_DIR: z.string().min(1).default('./data'),
+  SHEKARA_ADMIN_PASSWORD: z.string().min(1).optional(),
+  SHEKARA_DEMO: booleanFlag.default(true),
+  SHEKARA_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SHEKARA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  SHEKARA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  SHEKARA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SHEKARA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SHEKARA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SHEKARA_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  SHEKARA_TRUST_PROXY: booleanFlag.default(false),
+  SHEKARA_NODE_ID: z.string().regex(/^[a-z0-9-]{1,40}$/).default('hq'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminPassword: string | undefined;
+  demo: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+  bodyLimitBytes: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRatePerMinute: number;
+  trustProxy: boolean;
+  /** Names this node's audit chain and outbox origin (a checkpoint node later; `hq` by default). */
+  nodeId: string;
+};
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(EnvSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = EnvSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SHEKARA_DATA_DIR),
+    adminPassword: e.SHEKARA_ADMIN_PASSWORD,
+    demo: e.SHEKARA_DEMO,
+    logLevel: e.SHEKARA_LOG_LEVEL,
+    bodyLimitBytes: e.SHEKARA_BODY_LIMIT_BYTES,
+    sessionIdleMinutes: e.SHEKARA_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SHEKARA_SESSION_MAX_HOURS,
+    loginMaxFailures: e.SHEKARA_LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.SHEKARA_LOGIN_LOCK_MINUTES,
+    loginRatePerMinute: e.SHEKARA_LOGIN_RATE_PER_MINUTE,
+    trustProxy: e.SHEKARA_TRUST_PROXY,
+    nodeId: e.SHEKARA_NODE_ID,
+  };
+}
+
+/** Documentation of every variable, used by `shekara --help` and checked against the README by a test. */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);

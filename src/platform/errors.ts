@@ -1,0 +1,53 @@
+/** A field-level problem, as listed in problem+json `errors[]`. */
+export type FieldProblem = { path: string; message: string };
+
+/**
+ * A typed error thrown by domain code. The HTTP layer turns it into problem+json;
+ * domain code never imports the HTTP framework.
+ */
+export class DomainError extends Error {
+  readonly code: string;
+  readonly httpStatus: number;
+  readonly detail: string;
+  readonly errors: FieldProblem[];
+  constructor(code: string, httpStatus: number, detail: string, errors: FieldProblem[] = []) {
+    super(detail);
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.detail = detail;
+    this.errors = errors;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super('NOT_FOUND', 404, `${what} was not found.`);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(errors: FieldProblem[], detail = 'The request has invalid fields.') {
+    super('VALIDATION', 400, detail, errors);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(detail: string, errors: FieldProblem[] = []) {
+    super('CONFLICT', 409, detail, errors);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(detail = 'You are not allowed to do this.') {
+    super('FORBIDDEN', 403, detail);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(detail = 'Sign in first.') {
+    super('UNAUTHENTICATED', 401, detail);
+  }
+}
+
+/** A problem that stops a command or the server from starting; printed as one line, no stack trace. */
+export class StartupError extends Error {}

@@ -1,0 +1,18 @@
+/** Every permission a role can carry. Routes and services name these, never role codes. */
+export const PERMISSIONS = [
+  'org.read',
+  'org.manage',
+  'officer.read',
+  'officer.manage',
+  'user.manage',
+  'geo.read',
+  'geo.manage',
+  'checkpoint.status.decide',
+  'legal.read',
+  'legal.manage',
+  'audit.read',
+  // lets a grant reach beyond the holder's own agency (administrators, oversight)
+  'scope.all_agencies',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];

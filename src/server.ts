@@ -1,0 +1,41 @@
+import { buildApp } from './app.ts';
+import { prepareDatabase } from './bootstrap.ts';
+import { systemClock } from './platform/clock.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase } from './platform/db.ts';
+import type { Deps } from './platform/deps.ts';
+import { startMaintenance } from './platform/maintenance.ts';
+
+/** Runs Shekara: database, migrations, seed, HTTP API and web UI, background maintenance. */
+export async function startServer(config: Config) {
+  const startedAt = performance.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const bootLog = { info: (m: string) => console.log(m), warn: console.warn, error: console.error, debug: () => undefined };
+  const deps: Deps = { db: database.db, database, clock: systemClock, config, log: bootLog as never };
+  const prepared = await prepareDatabase(database, deps, config);
+  const { app } = await buildApp(deps);
+  deps.log = app.log;
+  const stopMaintenance = startMaintenance(deps);
+  await app.listen({ port: config.port, host: config.host });
+  const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  app.log.info({ database: database.kind, location: database.location, migrationsApplied: prepared.applied.length, demoRowsInserted: prepared.demo.inserted, readyMs: Math.round(performance.now() - startedAt) }, 'Shekara is ready');
+  if (prepared.admin.generatedPassword) {
+    // Printed to the terminal once, never through the logger: logs are shipped and kept.
+    process.stdout.write(`\n  Shekara created the administrator account.\n  User name: admin\n  Password:  ${prepared.admin.generatedPassword}\n  It is shown only this once: sign in at ${address} and keep it safe.\n\n`);
+  }
+  process.stdout.write(`  Shekara is running at ${address} (database: ${database.kind === 'pglite' ? `embedded, ${database.location}` : database.location})\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    stopMaintenance();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  return { app, database };
+}
