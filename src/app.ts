@@ -45,7 +45,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
 
   const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false, maxAge: '1h' });
     app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
   app.setNotFoundHandler({ preHandler: async () => undefined }, (request, reply) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Locale, Timestamp, Uuid } from './common.ts';
+import { IsoDateTime, Locale, Names, Timestamp, Uuid } from './common.ts';
 
 export const LoginBody = z.strictObject({
   username: z.string().trim().min(1).max(100).describe('User name'),
@@ -28,7 +28,7 @@ export const SessionView = z.object({
 
 export const DemoUsersView = z.object({
   demo: z.boolean(),
-  users: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.string(), agency: z.string(), unit: z.string() })),
+  users: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.string(), roleNames: Names, agencyNames: Names, unitNames: Names })),
   password: z.string().nullable().describe('The shared demo password (demo data only)'),
 });
 

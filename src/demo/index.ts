@@ -129,10 +129,16 @@ export async function listDemoUsers(db: Db | Executor) {
     .innerJoin('role', 'role.code', 'userRole.roleCode')
     .leftJoin('unit', 'unit.id', 'appUser.unitId')
     .leftJoin('agency', 'agency.id', 'appUser.agencyId')
-    .select(['appUser.username', 'appUser.displayName', 'role.code as role', 'agency.shortEn as agency', 'unit.nameEn as unit'])
+    .select(['appUser.username', 'appUser.displayName', 'role.code as role', 'role.nameKk as roleKk', 'role.nameRu as roleRu', 'role.nameEn as roleEn',
+      'agency.shortKk as agencyKk', 'agency.shortRu as agencyRu', 'agency.shortEn as agencyEn', 'unit.nameKk as unitKk', 'unit.nameRu as unitRu', 'unit.nameEn as unitEn'])
     .where('appUser.isDemo', '=', true)
     .where('appUser.isActive', '=', true)
     .orderBy('appUser.username')
     .execute();
-  return rows.map((r) => ({ username: r.username, displayName: r.displayName, role: r.role, agency: r.agency ?? '', unit: r.unit ?? '' }));
+  return rows.map((r) => ({
+    username: r.username, displayName: r.displayName, role: r.role,
+    roleNames: { kk: r.roleKk, ru: r.roleRu, en: r.roleEn },
+    agencyNames: { kk: r.agencyKk ?? '', ru: r.agencyRu ?? '', en: r.agencyEn ?? '' },
+    unitNames: { kk: r.unitKk ?? '', ru: r.unitRu ?? '', en: r.unitEn ?? '' },
+  }));
 }

@@ -25,6 +25,13 @@ class CsrfError extends DomainError {
   }
 }
 
+/** API routes need a caller unless marked public; the web UI's files and the API docs are public. */
+function requiresSignIn(request: FastifyRequest): boolean {
+  if (request.routeOptions.config.public || request.is404) return false;
+  const path = request.url.split('?')[0]!;
+  return path.startsWith('/api/') && !path.startsWith('/api/docs');
+}
+
 /** The Ctx of a route that requires a signed-in caller. */
 export function requireCtx(request: FastifyRequest): Ctx {
   if (!request.ctx) throw new UnauthenticatedError();
@@ -60,6 +67,6 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService) 
         }
       }
     }
-    if (!request.ctx && !request.routeOptions.config.public && !request.is404) throw new UnauthenticatedError();
+    if (!request.ctx && requiresSignIn(request)) throw new UnauthenticatedError();
   });
 }

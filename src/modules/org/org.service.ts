@@ -10,6 +10,9 @@ import * as policy from './org.policy.ts';
 import { presentAgency, presentOfficer, presentUnit } from './org.present.ts';
 import * as repo from './org.repository.ts';
 
+// Agencies are listed Border Service first, then the bodies it works with, then foreign partners.
+const AGENCY_KIND_ORDER = ['border_service', 'national_security', 'internal_affairs', 'customs', 'finance', 'foreign_affairs', 'local_executive', 'justice', 'other_control', 'foreign_partner'];
+
 export function createOrgService(deps: Deps) {
   const { db, clock } = deps;
 
@@ -29,7 +32,8 @@ export function createOrgService(deps: Deps) {
   return {
     async listAgencies(ctx: Ctx) {
       if (!policy.canReadOrg(ctx.actor)) return [];
-      return (await repo.listAgencies(db)).map(presentAgency);
+      const rank = (a: { country: string; kind: string }) => (a.country === 'KAZ' ? 0 : 100) + AGENCY_KIND_ORDER.indexOf(a.kind);
+      return (await repo.listAgencies(db)).sort((a, b) => rank(a) - rank(b) || a.code.localeCompare(b.code)).map(presentAgency);
     },
 
     async listUnits(ctx: Ctx, filter: { agencyId?: string | undefined; parentId?: string | undefined; level?: number | undefined }) {

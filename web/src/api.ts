@@ -1,0 +1,49 @@
+// The browser's API client: JSON in and out, the CSRF header on writes, problem+json turned into ApiError.
+export type FieldProblem = { path: string; message: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: FieldProblem[];
+  constructor(status: number, code: string, detail: string, errors: FieldProblem[] = []) {
+    super(detail);
+    this.status = status;
+    this.code = code;
+    this.errors = errors;
+  }
+  /** The message for one form field (paths come as body.field or body.a.b). */
+  fieldError(field: string): string | undefined {
+    return this.errors.find((e) => e.path === `body.${field}` || e.path === field)?.message;
+  }
+}
+
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+let onUnauthenticated: (() => void) | null = null;
+export function setUnauthenticatedHandler(handler: () => void) {
+  onUnauthenticated = handler;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'OFFLINE', 'offline');
+  }
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    if (response.status === 401 && !path.endsWith('/auth/login')) onUnauthenticated?.();
+    throw new ApiError(response.status, data?.code ?? 'ERROR', data?.detail ?? response.statusText, data?.errors ?? []);
+  }
+  return data as T;
+}
+
+export const get = <T,>(path: string) => api<T>('GET', path);

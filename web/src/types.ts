@@ -1,0 +1,32 @@
+// Response shapes, inferred from the server's zod contracts: one source of truth.
+import type { z } from 'zod';
+import type { DemoUsersView, SessionView, TokenView } from '../../src/contracts/auth.ts';
+import type { BorderSectionView, CheckpointStatusChangeView, CheckpointView, SezView } from '../../src/contracts/geo.ts';
+import type { LegalActView } from '../../src/contracts/legal.ts';
+import type { ActingAssignmentView, AgencyView, CounterpartGroupView, OfficerView, RoleView, UnitView, UserView } from '../../src/contracts/org.ts';
+
+type Wire<T extends z.ZodType> = JsonOf<z.output<T>>;
+// Dates travel as ISO strings.
+type JsonOf<T> = T extends Date ? string : T extends Array<infer U> ? Array<JsonOf<U>> : T extends object ? { [K in keyof T]: JsonOf<T[K]> } : T;
+
+export type Session = Wire<typeof SessionView>;
+export type DemoUsers = Wire<typeof DemoUsersView>;
+export type Token = Wire<typeof TokenView>;
+export type Checkpoint = Wire<typeof CheckpointView>;
+export type BorderSection = Wire<typeof BorderSectionView>;
+export type StatusChange = Wire<typeof CheckpointStatusChangeView>;
+export type Sez = Wire<typeof SezView>;
+export type LegalAct = Wire<typeof LegalActView>;
+export type Agency = Wire<typeof AgencyView>;
+export type Unit = Wire<typeof UnitView>;
+export type Officer = Wire<typeof OfficerView>;
+export type Counterparts = Wire<typeof CounterpartGroupView>;
+export type Role = Wire<typeof RoleView>;
+export type User = Wire<typeof UserView>;
+export type Acting = Wire<typeof ActingAssignmentView>;
+export type List<T> = { items: T[] };
+export type AuditEvent = {
+  id: string; chain: string; seq: number; occurredAt: string; actorUserId: string | null; actorUsername: string | null; agencyId: string | null;
+  unitId: string | null; action: string; entityType: string | null; entityId: string | null; correlationId: string | null; ip: string | null;
+  details: Record<string, unknown>; hash: string;
+};

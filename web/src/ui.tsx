@@ -1,0 +1,63 @@
+// Small shared pieces of the interface.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from './api.ts';
+import { LANGS, type Lang } from './i18n.ts';
+
+export function LanguageSwitch({ value, onChange }: { value: string; onChange: (lang: Lang) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="lang-switch" role="group" aria-label="Language">
+      {LANGS.map((lang) => (
+        <button key={lang} type="button" className={lang === value ? 'active' : ''} aria-pressed={lang === value} onClick={() => onChange(lang)} data-lang={lang}>
+          {t(`lang.${lang}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  let message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError) {
+    if (error.code === 'OFFLINE') message = t('common.offline');
+    else if (error.status === 404) message = t('error.notFound');
+    else if (error.status === 403) message = t('error.forbidden');
+    else if (error.status === 400 && error.errors.length) message = `${t('error.validation')} ${error.errors.map((e) => `${e.path.replace(/^body\./, '')}: ${e.message}`).join('; ')}`;
+  }
+  return (
+    <div className="note error" role="alert">
+      {error instanceof ApiError && error.code === 'OFFLINE' ? message : t('common.error', { message })}
+      {onRetry && <button type="button" className="link" onClick={onRetry}>{t('common.retry')}</button>}
+    </div>
+  );
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return <div className="loading" aria-busy="true">{t('common.loading')}</div>;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <span className={`badge status-${status}`}>{t(`status.${status}`)}</span>;
+}
+
+export function Field({ label, error, children }: { label: string; error?: string | undefined; children: ReactNode }) {
+  return (
+    <label className={`field${error ? ' has-error' : ''}`}>
+      <span>{label}</span>
+      {children}
+      {error && <small className="field-error">{error}</small>}
+    </label>
+  );
+}
+
+/** An instant shown in a time zone (the unit's or checkpoint's), in the interface language. */
+export function formatTime(iso: string | null | undefined, lang: string, timeZone?: string): string {
+  if (!iso) return '—';
+  const locale = lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+}
