@@ -14,7 +14,7 @@ create table outbox_event (
   origin text not null,
   topic text not null,
   aggregate_type text not null,
-  aggregate_id uuid,
+  aggregate_id text,
   payload jsonb not null,
   created_at timestamptz not null,
   published_at timestamptz,

@@ -62,7 +62,7 @@ export function buildCli(): Command {
     .requiredOption('--username <name>', 'login name (lower-case letters, digits, . _ -)')
     .requiredOption('--unit <code>', 'unit code, e.g. BS-POST-KORDAY')
     .option('--display-name <text>', 'full name shown in the interface')
-    .option('--role <role[@unitCode]...>', 'role to grant, optionally scoped to a unit subtree (repeatable)', [])
+    .option('--role <role...>', 'role to grant, as ROLE or ROLE@UNIT-CODE to scope it to a unit subtree (repeatable)', [])
     .option('--password <password>', 'password; generated when omitted (avoid: it stays in shell history)')
     .addOption(new Option('--locale <lang>', 'interface language').choices(['kk', 'ru', 'en']).default('ru'))
     .action((opts: { username: string; unit: string; displayName?: string; role: string[]; password?: string; locale: 'kk' | 'ru' | 'en' }) =>

@@ -14,7 +14,7 @@ import { newId } from '../src/platform/ids.ts';
 import { hashPassword } from '../src/modules/auth/index.ts';
 
 export const TEST_PASSWORD = 'Test-Password-2026';
-export const ADMIN_PASSWORD = 'Admin-Password-2026';
+export const ADMIN_PASSWORD = 'Root-Secret-2026!';
 
 export type World = {
   deps: Deps;

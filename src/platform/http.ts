@@ -6,9 +6,18 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { ValidationError, type FieldProblem } from './errors.ts';
 import { sendProblem, toProblem } from './problem.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+function findNul(value: unknown, path: string, found: FieldProblem[]) {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push({ path, message: 'must not contain a NUL character' });
+  } else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) findNul(child, `${path}.${key}`, found);
+  }
+}
 
 /**
  * The HTTP server with Shekara's conventions: zod schemas on every route, OpenAPI 3.1, problem+json
@@ -43,6 +52,15 @@ export async function createHttpServer(config: Config, options: { logger?: boole
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
+  });
+
+  // PostgreSQL text cannot hold NUL: refuse it up front as bad input, naming where it was.
+  app.addHook('preValidation', async (request) => {
+    const found: FieldProblem[] = [];
+    findNul(request.query, 'querystring', found);
+    findNul(request.params, 'params', found);
+    findNul(request.body, 'body', found);
+    if (found.length) throw new ValidationError(found, `${found.length} field(s) contain a NUL character.`);
   });
 
   app.setErrorHandler((error, request, reply) => {

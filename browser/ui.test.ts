@@ -1,0 +1,83 @@
+// The officer's path in Debian's Chromium: sign in, switch the language, open the checkpoint map.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../src/app.ts';
+import { createWorld, type World } from '../test/helpers.ts';
+
+const RESULTS = path.resolve(import.meta.dirname, '../test-results');
+let world: World;
+let browser: Browser;
+let baseUrl: string;
+let close: () => Promise<void>;
+
+before(async () => {
+  world = await createWorld({ demo: true });
+  world.clock.set(new Date()); // real time: sessions are touched by the browser as it goes
+  const { app } = await buildApp(world.deps, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number };
+  baseUrl = `http://127.0.0.1:${address.port}`;
+  close = () => app.close();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  fs.mkdirSync(RESULTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await close?.();
+  await world?.close();
+});
+
+test('a booth officer signs in, switches to Kazakh and Russian, and opens the checkpoint map', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'English' }).click();
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Sign in' }).waitFor());
+  // the demo accounts are listed: a click fills the form
+  await page.getByRole('button', { name: 'demo.booth.korday' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  // the demo officer's saved language is Kazakh: the interface follows the user
+  await page.getByRole('navigation').getByRole('link', { name: 'Өткізу пункттері' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'kk');
+
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Пункты пропуска' }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'Карта' }).click();
+  const map = page.getByTestId('checkpoint-map');
+  await map.waitFor();
+  const markers = await map.locator('.cp-marker').count();
+  assert.ok(markers >= 20, `${markers} checkpoint markers`);
+  await map.getByRole('link', { name: 'Кордай' }).hover();
+  await page.getByText('Автомобильный, Пешеходный').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'checkpoint-map-ru.png'), fullPage: true });
+
+  // the language choice is kept on the server for this user
+  await page.reload();
+  await page.getByRole('navigation').getByRole('link', { name: 'Пункты пропуска' }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'Пункты пропуска' }).click();
+  await page.getByRole('table').getByRole('link', { name: 'Кордай' }).click();
+  await page.getByText('Совместный пункт пропуска').first().waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'checkpoint-korday-ru.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a tablet the menu folds away and still works', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1100 }, isMobile: false });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('input[name=username]').fill('demo.analyst');
+  await page.locator('input[name=password]').fill('Shekara-Demo-2026');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: /Menu/ }).click();
+  await page.getByRole('link', { name: 'Legal register' }).click();
+  await page.getByText('LAW-2013-70-V').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'legal-register-tablet-en.png'), fullPage: true });
+  await context.close();
+});

@@ -1,0 +1,144 @@
+// Every route × an unauthenticated caller, an outsider (signed in, no roles) and a user of another
+// agency with full rights there. A record of another agency must answer 404, never 403 or data.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { newId } from '../src/platform/ids.ts';
+import { ADMIN_PASSWORD, createAppWorld, makeOfficer, makeUnit, makeUser, signIn, type Client } from './helpers.ts';
+import { seedId } from '../src/demo/index.ts';
+
+let w: Awaited<ReturnType<typeof createAppWorld>>;
+type Expect = 'public' | 'self' | 'deny' | 'deny-read' | 'allow' | 'filtered';
+type Case = { method: string; route: string; url: string; body?: unknown; outsider: Expect; wrongAgency: Expect; hidden?: string };
+let cases: Case[] = [];
+let outsider: Client;
+let wrongAgency: Client;
+
+before(async () => {
+  w = await createAppWorld({ demo: true });
+  const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
+  // the Border Service's records that the others must not reach
+  const bsUnit = await makeUnit(w, { agency: 'NSC-BS', level: 3 });
+  const bsOfficer = await makeOfficer(w, { unitId: bsUnit.id });
+  const bsUser = await makeUser(w, { unitId: bsUnit.id, roles: [{ role: 'unit_head', scopeUnitId: bsUnit.id }] });
+  const bsDeputy = await makeUser(w, { unitId: bsUnit.id, roles: [{ role: 'border_officer' }] });
+  const acting = (await admin.request('POST', '/api/v1/acting-assignments', { principalUserId: bsUser.id, deputyUserId: bsDeputy.id, validFrom: '2026-11-20T00:00:00Z', validTo: '2026-11-30T00:00:00Z', basis: 'Order No. 1' })).json();
+  const bsToken = (await (await signIn(w.app, bsUser.username)).request('POST', '/api/v1/me/tokens', { name: 'bs' })).json();
+  // the callers
+  const outsiderUnit = await makeUnit(w, { agency: 'NSC-BS', level: 3 });
+  const outsiderUser = await makeUser(w, { unitId: outsiderUnit.id, roles: [] });
+  outsider = await signIn(w.app, outsiderUser.username);
+  const miaRoot = await makeUnit(w, { agency: 'MIA', level: 1 });
+  const miaUser = await makeUser(w, { unitId: miaRoot.id, roles: [{ role: 'agency_admin' }, { role: 'unit_head' }] });
+  wrongAgency = await signIn(w.app, miaUser.username);
+
+  const cp = seedId('checkpoint', 'KORDAY');
+  const act = seedId('act', 'LAW-2013-70-V');
+  const names = { kk: 'a', ru: 'b', en: 'c' };
+  const unitBody = { parentId: bsUnit.id, unitType: 'POST', code: `M-${newId().slice(-6).toUpperCase()}`, names };
+  const cpBody = { code: 'MATRIX-CP', names, borderSectionId: seedId('section', 'KAZ-CHN'), transportModes: ['road'], category: 'bilateral', latitude: 44, longitude: 80, timeZone: 'Asia/Almaty', workingHours: { always: true } };
+  const actBody = { code: 'MATRIX-ACT', actType: 'order', number: '1', adoptedOn: '2026-01-01', titles: { en: 'x' }, issuer: 'x', status: 'in_force' };
+  const c = (method: string, route: string, url: string, outsider: Expect, wrongAgency: Expect, body?: unknown, hidden?: string): Case => ({ method, route, url, outsider, wrongAgency, body, hidden });
+  cases = [
+    c('POST', '/api/v1/auth/login', '/api/v1/auth/login', 'public', 'public', { username: 'demo.analyst', password: 'Shekara-Demo-2026' }),
+    c('GET', '/api/v1/demo-users', '/api/v1/demo-users', 'public', 'public'),
+    c('GET', '/health/live', '/health/live', 'public', 'public'),
+    c('GET', '/health/ready', '/health/ready', 'public', 'public'),
+    c('GET', '/api/v1/auth/session', '/api/v1/auth/session', 'self', 'self'),
+    c('PATCH', '/api/v1/me', '/api/v1/me', 'self', 'self', { locale: 'ru' }),
+    c('POST', '/api/v1/me/password', '/api/v1/me/password', 'self', 'self', { currentPassword: 'wrong', newPassword: 'Whatever-2026-x' }),
+    c('GET', '/api/v1/me/tokens', '/api/v1/me/tokens', 'self', 'self'),
+    c('POST', '/api/v1/me/tokens', '/api/v1/me/tokens', 'self', 'self', { name: 'mine' }),
+    c('DELETE', '/api/v1/me/tokens/{id}', `/api/v1/me/tokens/${bsToken.id}`, 'deny', 'deny'),
+    c('GET', '/api/v1/roles', '/api/v1/roles', 'self', 'self'),
+    c('GET', '/api/v1/geo/boundaries', '/api/v1/geo/boundaries', 'self', 'self'),
+    c('GET', '/api/v1/agencies', '/api/v1/agencies', 'deny-read', 'allow'),
+    c('GET', '/api/v1/units', '/api/v1/units', 'deny-read', 'allow'),
+    c('GET', '/api/v1/units/{id}', `/api/v1/units/${bsUnit.id}`, 'deny-read', 'allow'),
+    c('POST', '/api/v1/units', '/api/v1/units', 'deny', 'deny', unitBody),
+    c('PATCH', '/api/v1/units/{id}', `/api/v1/units/${bsUnit.id}`, 'deny', 'deny', { isActive: false }),
+    c('GET', '/api/v1/counterparts', '/api/v1/counterparts', 'deny-read', 'allow'),
+    c('POST', '/api/v1/counterparts', '/api/v1/counterparts', 'deny', 'deny', { purpose: 'migration_interaction', level: 3, names, members: [{ unitId: bsUnit.id, role: 'a' }, { unitId: outsiderUnit.id, role: 'b' }] }),
+    c('GET', '/api/v1/officers', '/api/v1/officers', 'deny-read', 'filtered', undefined, bsOfficer.id),
+    c('GET', '/api/v1/officers/{id}', `/api/v1/officers/${bsOfficer.id}`, 'deny', 'deny'),
+    c('POST', '/api/v1/officers', '/api/v1/officers', 'deny', 'deny', { unitId: bsUnit.id, surname: 'X', givenNames: 'Y', position: 'Z' }),
+    c('PATCH', '/api/v1/officers/{id}', `/api/v1/officers/${bsOfficer.id}`, 'deny', 'deny', { rank: 'major' }),
+    c('GET', '/api/v1/users', '/api/v1/users', 'deny-read', 'filtered', undefined, bsUser.id),
+    c('GET', '/api/v1/users/{id}', `/api/v1/users/${bsUser.id}`, 'deny', 'deny'),
+    c('POST', '/api/v1/users', '/api/v1/users', 'deny', 'deny', { username: 'matrix.user', displayName: 'x', password: 'Matrix-User-2026', unitId: bsUnit.id, roles: [] }),
+    c('PATCH', '/api/v1/users/{id}', `/api/v1/users/${bsUser.id}`, 'deny', 'deny', { isActive: false }),
+    c('PUT', '/api/v1/users/{id}/roles', `/api/v1/users/${bsUser.id}/roles`, 'deny', 'deny', { roles: [] }),
+    c('POST', '/api/v1/users/{id}/password', `/api/v1/users/${bsUser.id}/password`, 'deny', 'deny', { password: 'Taken-Over-2026' }),
+    c('GET', '/api/v1/acting-assignments', '/api/v1/acting-assignments', 'filtered', 'filtered', undefined, acting.id),
+    c('POST', '/api/v1/acting-assignments', '/api/v1/acting-assignments', 'deny', 'deny', { principalUserId: bsUser.id, deputyUserId: bsDeputy.id, validFrom: '2026-11-20T00:00:00Z', validTo: '2026-11-21T00:00:00Z', basis: 'Order No. 2' }),
+    c('POST', '/api/v1/acting-assignments/{id}/revoke', `/api/v1/acting-assignments/${acting.id}/revoke`, 'deny', 'deny'),
+    c('GET', '/api/v1/border-sections', '/api/v1/border-sections', 'deny-read', 'allow'),
+    c('GET', '/api/v1/checkpoints', '/api/v1/checkpoints', 'deny-read', 'allow'),
+    c('GET', '/api/v1/checkpoints/{id}', `/api/v1/checkpoints/${cp}`, 'deny-read', 'allow'),
+    c('POST', '/api/v1/checkpoints', '/api/v1/checkpoints', 'deny', 'deny', cpBody),
+    c('PATCH', '/api/v1/checkpoints/{id}', `/api/v1/checkpoints/${cp}`, 'deny', 'deny', { category: 'simplified' }),
+    c('POST', '/api/v1/checkpoints/{id}/status', `/api/v1/checkpoints/${cp}/status`, 'deny', 'deny', { status: 'open' }),
+    c('GET', '/api/v1/checkpoints/{id}/status-history', `/api/v1/checkpoints/${cp}/status-history`, 'deny-read', 'allow'),
+    c('GET', '/api/v1/sezs', '/api/v1/sezs', 'deny-read', 'allow'),
+    c('GET', '/api/v1/legal-acts', '/api/v1/legal-acts', 'deny-read', 'allow'),
+    c('GET', '/api/v1/legal-acts/{id}', `/api/v1/legal-acts/${act}`, 'deny-read', 'allow'),
+    c('PUT', '/api/v1/legal-acts', '/api/v1/legal-acts', 'deny', 'deny', actBody),
+    c('GET', '/api/v1/rule-packs', '/api/v1/rule-packs', 'deny-read', 'allow'),
+    c('GET', '/api/v1/audit-events', '/api/v1/audit-events', 'deny-read', 'filtered', undefined, 'NSC-BS'),
+    c('GET', '/api/v1/audit-events/verify', '/api/v1/audit-events/verify', 'deny', 'deny'),
+    // last: it ends the caller's session
+    c('POST', '/api/v1/auth/logout', '/api/v1/auth/logout', 'public', 'public'),
+  ];
+});
+after(() => w.close());
+
+test('the matrix names every route of the OpenAPI document', async () => {
+  const doc = (await w.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+  const covered = cases.map((c) => `${c.method} ${c.route}`).sort();
+  assert.deepEqual(documented.filter((r) => !covered.includes(r)), [], 'routes missing from the matrix');
+});
+
+const isEmptyList = (body: unknown) => Array.isArray((body as { items?: unknown[] })?.items) && (body as { items: unknown[] }).items.length === 0;
+
+function check(who: string, expect: Expect, c: Case, res: { statusCode: number; body: string; json(): unknown }) {
+  const label = `${who} ${c.method} ${c.url} → ${res.statusCode}`;
+  assert.ok(res.statusCode < 500, label);
+  switch (expect) {
+    case 'public':
+    case 'self':
+      assert.notEqual(res.statusCode, 401, label);
+      assert.notEqual(res.statusCode, 403, label);
+      break;
+    case 'deny':
+      assert.equal(res.statusCode, 404, `${label} ${res.body.slice(0, 200)}`);
+      break;
+    case 'deny-read':
+      assert.ok(res.statusCode === 404 || (res.statusCode === 200 && isEmptyList(res.json())), `${label} ${res.body.slice(0, 120)}`);
+      break;
+    case 'allow':
+      assert.equal(res.statusCode, 200, label);
+      break;
+    case 'filtered': {
+      assert.equal(res.statusCode, 200, label);
+      const hidden = c.hidden === 'NSC-BS' ? seedId('agency', 'NSC-BS') : c.hidden!;
+      assert.ok(!res.body.includes(hidden), `${label} leaks ${hidden}`);
+      break;
+    }
+  }
+}
+
+test('an unauthenticated caller gets 401 on every non-public route', async () => {
+  for (const c of cases) {
+    const res = await w.app.inject({ method: c.method as never, url: c.url, ...(c.body === undefined ? {} : { payload: c.body as never }) });
+    if (c.outsider === 'public') assert.notEqual(res.statusCode, 401, c.url);
+    else assert.equal(res.statusCode, 401, `${c.method} ${c.url} → ${res.statusCode}`);
+  }
+});
+
+test('an outsider with no roles reaches nothing but their own account', async () => {
+  for (const c of cases) check('outsider', c.outsider, c, await outsider.request(c.method, c.url, c.body));
+});
+
+test('a user of another agency gets 404 for the Border Service\'s records', async () => {
+  for (const c of cases) check('wrong-agency', c.wrongAgency, c, await wrongAgency.request(c.method, c.url, c.body));
+});

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import pg from 'pg';
+import { openDatabase } from '../src/platform/db.ts';
+import { ADMIN_PASSWORD } from './helpers.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shekara-cli-'));
+let databaseUrl: string | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+before(async () => {
+  if (!process.env.DATABASE_URL) return;
+  const name = `shekara_cli_${crypto.randomBytes(5).toString('hex')}`;
+  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  databaseUrl = url.toString();
+  dropDatabase = async () => {
+    const d = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await d.connect();
+    await d.query(`drop database if exists ${name} with (force)`);
+    await d.end();
+  };
+});
+after(async () => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  await dropDatabase?.();
+});
+
+function shekara(...args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, SHEKARA_DATA_DIR: dataDir, SHEKARA_ADMIN_PASSWORD: ADMIN_PASSWORD, SHEKARA_DEMO: 'false' };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  return spawnSync(process.execPath, [path.join(root, 'bin/shekara.js'), ...args], { encoding: 'utf8', env, timeout: 120_000 });
+}
+
+test('--help lists the commands', () => {
+  const res = shekara('--help');
+  assert.equal(res.status, 0);
+  for (const command of ['start', 'db', 'demo', 'user', 'token', 'audit']) assert.match(res.stdout, new RegExp(`\\b${command}\\b`));
+});
+
+test('db migrate, demo seed, user create, token create and audit verify work end to end', async () => {
+  const migrated = shekara('db', 'migrate');
+  assert.equal(migrated.status, 0, migrated.stderr);
+  assert.match(shekara('db', 'migrate').stdout, /up to date/);
+  const seeded = shekara('demo', 'seed');
+  assert.equal(seeded.status, 0, seeded.stderr);
+  assert.match(seeded.stdout, /Loaded \d+ demo records/);
+  assert.match(shekara('demo', 'seed').stdout, /already loaded/);
+
+  const created = shekara('user', 'create', '--username', 'cli.officer', '--unit', 'BS-POST-KORDAY', '--role', 'border_officer', '--role', 'unit_head@BS-POST-KORDAY', '--display-name', 'Серік Ахметов');
+  assert.equal(created.status, 0, created.stderr);
+  const password = /Password: (\S+)/.exec(created.stdout)?.[1];
+  assert.ok(password && password.length >= 16, 'a generated password is printed once');
+
+  const badRole = shekara('user', 'create', '--username', 'cli.bad', '--unit', 'BS-POST-KORDAY', '--role', 'customs_officer');
+  assert.equal(badRole.status, 2);
+  assert.match(badRole.stderr, /roles\.0\.role/);
+  const badUnit = shekara('user', 'create', '--username', 'cli.bad', '--unit', 'NO-SUCH-UNIT');
+  assert.equal(badUnit.status, 2);
+  assert.match(badUnit.stderr, /Unknown unit code NO-SUCH-UNIT/);
+
+  const token = shekara('token', 'create', '--username', 'cli.officer', '--name', 'booth scanner');
+  assert.equal(token.status, 0, token.stderr);
+  assert.match(token.stdout.trim(), /^shk_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]+$/);
+
+  const verified = shekara('audit', 'verify');
+  assert.equal(verified.status, 0, verified.stdout + verified.stderr);
+  assert.match(verified.stdout, /Audit trail intact/);
+
+  const handle = await openDatabase({ databaseUrl, dataDir: databaseUrl ? undefined : dataDir });
+  try {
+    const user = await handle.db.selectFrom('appUser').selectAll().where('username', '=', 'cli.officer').executeTakeFirstOrThrow();
+    assert.equal(user.displayName, 'Серік Ахметов');
+    const roles = await handle.db.selectFrom('userRole').select('roleCode').where('userId', '=', user.id).execute();
+    assert.deepEqual(roles.map((r) => r.roleCode).sort(), ['border_officer', 'unit_head']);
+    const tokens = await handle.db.selectFrom('apiToken').select(['name', 'tokenHash']).where('userId', '=', user.id).execute();
+    assert.equal(tokens.length, 1);
+    assert.notEqual(tokens[0]!.tokenHash, token.stdout.trim());
+  } finally {
+    await handle.close();
+  }
+});
+
+test('a CLI command on an embedded database held by a running server says what to do', { skip: Boolean(process.env.DATABASE_URL) && 'only the embedded database has a single owner' }, () => {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'shekara.lock'), String(process.pid));
+  try {
+    const res = shekara('audit', 'verify');
+    assert.equal(res.status, 3);
+    assert.match(res.stderr, new RegExp(`in use by another Shekara process \\(pid ${process.pid}\\)`));
+    assert.match(res.stderr, /DATABASE_URL/);
+  } finally {
+    fs.rmSync(path.join(dataDir, 'shekara.lock'));
+  }
+});
+
+test('a bad environment is reported variable by variable', () => {
+  const res = spawnSync(process.execPath, [path.join(root, 'bin/shekara.js'), 'db', 'migrate'], { encoding: 'utf8', env: { ...process.env, PORT: 'x', DATABASE_URL: 'mysql://nope' } });
+  assert.equal(res.status, 2);
+  assert.match(res.stderr, /PORT/);
+  assert.match(res.stderr, /DATABASE_URL/);
+});

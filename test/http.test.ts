@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { ADMIN_PASSWORD, createAppWorld, makeUnit, signIn, type Client } from './helpers.ts';
+
+let w: Awaited<ReturnType<typeof createAppWorld>>;
+let admin: Client;
+before(async () => {
+  w = await createAppWorld({ config: { bodyLimitBytes: 4096 } });
+  admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
+});
+after(() => w.close());
+
+const isProblem = (res: { headers: Record<string, unknown>; json(): Record<string, unknown> }) => {
+  assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+  const body = res.json();
+  for (const key of ['type', 'title', 'status', 'detail', 'errors']) assert.ok(key in body, `problem has ${key}`);
+};
+
+test('health, readiness, metrics and the OpenAPI document', async () => {
+  assert.deepEqual((await w.app.inject('/health/live')).json(), { status: 'ok' });
+  assert.equal((await w.app.inject('/health/ready')).json().status, 'ok');
+  const metrics = await w.app.inject('/metrics');
+  assert.match(metrics.body, /shekara_http_request_duration_seconds/);
+  assert.match(metrics.body, /shekara_outbox_pending/);
+  const doc = (await w.app.inject('/api/openapi.json')).json();
+  assert.equal(doc.openapi, '3.1.0');
+  assert.ok(Object.keys(doc.paths).length >= 25);
+  assert.ok(doc.paths['/api/v1/checkpoints'].get.responses['200']);
+});
+
+test('malformed JSON, wrong types, unknown fields and bad ids are 400 problems naming each field', async () => {
+  const malformed = await w.app.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' }, payload: '{"parentId":' });
+  assert.equal(malformed.statusCode, 400);
+  isProblem(malformed);
+  assert.equal(malformed.json().code, 'MALFORMED_JSON');
+  const wrong = await admin.request('POST', '/api/v1/units', { parentId: 42, unitType: [], code: 'ok', names: { kk: 'a', ru: 'b', en: 'c', de: 'd' }, colour: 'red' });
+  assert.equal(wrong.statusCode, 400);
+  isProblem(wrong);
+  const paths = wrong.json().errors.map((e: { path: string }) => e.path);
+  for (const p of ['body.parentId', 'body.unitType', 'body.code', 'body.names', 'body']) assert.ok(paths.includes(p), `${p} in ${paths}`);
+  const badId = await admin.request('GET', '/api/v1/officers/12');
+  assert.equal(badId.statusCode, 400);
+  assert.equal(badId.json().errors[0].path, 'params.id');
+});
+
+test('an oversized body is a 413 problem', async () => {
+  const res = await admin.request('POST', '/api/v1/units', { parentId: '0199a000-0000-7000-8000-000000000000', unitType: 'x'.repeat(10_000), code: 'X', names: { kk: 'a', ru: 'b', en: 'c' } });
+  assert.equal(res.statusCode, 413);
+  isProblem(res);
+});
+
+test('unknown routes and records are 404 problems; no 5xx for junk', async () => {
+  const route = await admin.request('GET', '/api/v1/nothing-here');
+  assert.equal(route.statusCode, 404);
+  isProblem(route);
+  const record = await admin.request('GET', '/api/v1/checkpoints/0199a000-0000-7000-8000-000000000000');
+  assert.equal(record.statusCode, 404);
+  for (const junk of ['/api/v1/units?level=9', '/api/v1/audit-events?limit=-1', '/api/v1/checkpoints?q=' + 'x'.repeat(500), '/api/v1/officers?q=%00']) {
+    const res = await admin.request('GET', junk);
+    assert.ok(res.statusCode >= 400 && res.statusCode < 500 || res.statusCode === 200, `${junk}: ${res.statusCode}`);
+  }
+});
+
+test('an Idempotency-Key replays the first answer and refuses another body', async () => {
+  const parent = await makeUnit(w, { agency: 'NSC-BS', level: 3 });
+  const body = { parentId: parent.id, unitType: 'POST', code: 'IDEM-POST', names: { kk: 'a', ru: 'b', en: 'c' } };
+  const key = { 'idempotency-key': 'create-idem-post-0001' };
+  const first = await admin.request('POST', '/api/v1/units', body, key);
+  const second = await admin.request('POST', '/api/v1/units', body, key);
+  assert.equal(first.statusCode, 201);
+  assert.equal(second.statusCode, 201);
+  assert.equal(second.headers['idempotent-replayed'], 'true');
+  assert.equal(second.json().id, first.json().id);
+  const other = await admin.request('POST', '/api/v1/units', { ...body, code: 'IDEM-OTHER' }, key);
+  assert.equal(other.statusCode, 422);
+  assert.equal((await w.deps.db.selectFrom('unit').select('id').where('code', 'like', 'IDEM-%').execute()).length, 1);
+});
+
+test('a crash mid-request leaves no half-written change', async () => {
+  const parent = await makeUnit(w, { agency: 'NSC-BS', level: 3 });
+  // make the audit write fail after the unit row was inserted in the same transaction
+  await sql`create function fail_audit() returns trigger language plpgsql as $$ begin
+    if new.action = 'org.unit.created' then raise exception 'disk full (simulated)'; end if; return new; end $$`.execute(w.deps.db);
+  await sql`create trigger fail_audit before insert on audit_event for each row execute function fail_audit()`.execute(w.deps.db);
+  try {
+    const res = await admin.request('POST', '/api/v1/units', { parentId: parent.id, unitType: 'POST', code: 'CRASH-POST', names: { kk: 'a', ru: 'b', en: 'c' } });
+    assert.equal(res.statusCode, 500);
+    isProblem(res);
+    assert.doesNotMatch(res.body, /disk full/, 'internal errors are not shown to the caller');
+    assert.equal((await w.deps.db.selectFrom('unit').select('id').where('code', '=', 'CRASH-POST').execute()).length, 0);
+  } finally {
+    await sql`drop trigger fail_audit on audit_event`.execute(w.deps.db);
+  }
+});
+
+test('every response carries a correlation id, taken from x-request-id when given', async () => {
+  const res = await w.app.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'booth-7-req-000123' } });
+  assert.equal(res.headers['x-correlation-id'], 'booth-7-req-000123');
+  const problem = await w.app.inject({ method: 'GET', url: '/api/v1/units' });
+  assert.equal(problem.statusCode, 401);
+  assert.equal(problem.json().correlationId, problem.headers['x-correlation-id']);
+});

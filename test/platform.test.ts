@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { recordChange, verifyAuditChains } from '../src/modules/audit/index.ts';
+import { cliActor } from '../src/platform/actor.ts';
+import { acquireDataDirLock, DataDirBusyError } from '../src/platform/data-dir-lock.ts';
+import { migrate, readMigrations, MigrationChecksumError } from '../src/platform/migrate.ts';
+import { createWorld, type World } from './helpers.ts';
+
+let world: World;
+before(async () => {
+  world = await createWorld();
+});
+after(() => world.close());
+
+test('migrations are recorded and a second run applies nothing', async () => {
+  const rows = await sql<{ version: number }>`select version from schema_migration order by version`.execute(world.deps.db);
+  assert.deepEqual(rows.rows.map((r) => Number(r.version)), readMigrations().map((m) => m.version));
+  assert.deepEqual(await migrate(world.database), []);
+});
+
+test('an edited migration is refused', async () => {
+  const [first, ...rest] = readMigrations();
+  await assert.rejects(migrate(world.database, [{ ...first!, checksum: 'edited' }, ...rest]), MigrationChecksumError);
+});
+
+test('every table names its retention class', async () => {
+  const rows = await sql<{ table: string; comment: string | null }>`
+    select c.relname as table, obj_description(c.oid, 'pg_class') as comment
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind = 'r' and c.relname <> 'schema_migration'`.execute(world.deps.db);
+  assert.ok(rows.rows.length > 15);
+  for (const row of rows.rows) assert.match(row.comment ?? '', /^retention: [a-z0-9-]+/, `${row.table} has no retention class`);
+});
+
+const ctx = { actor: cliActor(new Set()), correlationId: 'test', ip: '127.0.0.1' };
+
+test('the audit chain verifies, and a changed or removed row is found', async () => {
+  for (let i = 0; i < 5; i++) {
+    await world.deps.db.transaction().execute((trx) => recordChange(world.deps, trx, ctx, { action: 'test.event', entityType: 'test', entityId: String(i), details: { i, nested: { b: 2, a: 1 } } }));
+  }
+  const clean = await verifyAuditChains(world.deps.db, 2);
+  assert.equal(clean.firstBreak, null);
+  assert.ok(clean.chains[0]!.rows >= 5);
+
+  const target = await world.deps.db.selectFrom('auditEvent').select(['id', 'seq']).where('entityId', '=', '2').where('action', '=', 'test.event').executeTakeFirstOrThrow();
+  // an attacker with database access turns the guard off first
+  await sql`alter table audit_event disable trigger audit_event_no_update`.execute(world.deps.db);
+  await sql`update audit_event set details = '{"i": 99}'::jsonb where id = ${target.id}`.execute(world.deps.db);
+  const tampered = await verifyAuditChains(world.deps.db);
+  assert.deepEqual({ seq: tampered.firstBreak?.seq, problem: tampered.firstBreak?.problem }, { seq: target.seq, problem: 'hash_mismatch' });
+
+  await sql`delete from audit_event where id = ${target.id}`.execute(world.deps.db);
+  const removed = await verifyAuditChains(world.deps.db);
+  assert.deepEqual({ seq: removed.firstBreak?.seq, problem: removed.firstBreak?.problem }, { seq: target.seq, problem: 'missing_rows' });
+  await sql`alter table audit_event enable trigger audit_event_no_update`.execute(world.deps.db);
+});
+
+test('the audit table refuses updates and deletes', async () => {
+  await assert.rejects(sql`update audit_event set action = 'x'`.execute(world.deps.db), /append-only/);
+  await assert.rejects(sql`delete from audit_event`.execute(world.deps.db), /append-only/);
+});
+
+test('a change and its audit event commit or roll back together', async () => {
+  const before = await world.deps.db.selectFrom('auditEvent').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await assert.rejects(world.deps.db.transaction().execute(async (trx) => {
+    await recordChange(world.deps, trx, ctx, { action: 'test.rolled_back', entityType: 'test', entityId: 'x' });
+    throw new Error('crash after the audit write');
+  }));
+  const afterCount = await world.deps.db.selectFrom('auditEvent').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  assert.equal(Number(afterCount.n), Number(before.n));
+  const outbox = await world.deps.db.selectFrom('outboxEvent').selectAll().where('topic', '=', 'test.rolled_back').execute();
+  assert.equal(outbox.length, 0);
+});
+
+test('an embedded data directory has one owner at a time', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shekara-lock-'));
+  const lock = acquireDataDirLock(dir);
+  // another live process holds it: simulate with our parent's pid written by "someone else"
+  fs.writeFileSync(path.join(dir, 'shekara.lock'), String(process.ppid));
+  assert.throws(() => acquireDataDirLock(dir), (e: unknown) => e instanceof DataDirBusyError && e.detail.includes(String(process.ppid)) && e.detail.includes('DATABASE_URL'));
+  // a lock left by a dead process is taken over
+  fs.writeFileSync(path.join(dir, 'shekara.lock'), '999999999');
+  const second = acquireDataDirLock(dir);
+  second.release();
+  lock.release();
+  assert.equal(fs.existsSync(path.join(dir, 'shekara.lock')), false);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
