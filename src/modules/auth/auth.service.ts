@@ -5,7 +5,7 @@ import { DomainError, NotFoundError, UnauthenticatedError, ValidationError } fro
 import { newId } from '../../platform/ids.ts';
 import type { Permission } from '../../platform/permissions.ts';
 import { recordChange } from '../audit/index.ts';
-import { findApiToken, findSession, findUserById, findUserByUsername, loadGrantRows } from './auth.repository.ts';
+import { findSessionWithUser, findTokenWithUser, findUserById, findUserByUsername, selectUserWithGrants, type UserWithGrants } from './auth.repository.ts';
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { newApiToken, newSecret, sha256 } from './token.ts';
 
@@ -25,30 +25,19 @@ export class AccountLockedError extends DomainError {
 
 type Meta = { ip: string | null; userAgent: string | null; correlationId: string };
 
-/** Turns a user row and its grant rows into the Actor every service checks. */
-export async function loadActor(db: Executor, userId: string, at: Date, via: Actor['via']): Promise<Actor | null> {
-  const user = await findUserById(db, userId);
-  if (!user || !user.isActive) return null;
-  const { own, acting } = await loadGrantRows(db, userId, at);
+/** Turns a user with its grants into the Actor every service checks. */
+function toActor(user: UserWithGrants, via: Actor['via']): Actor {
   const grants: Grant[] = [
-    ...own.map((g) => ({ role: g.role, permissions: new Set(g.permissions as Permission[]), scopeUnitId: g.scopeUnitId })),
-    ...acting.map((g) => ({
-      role: g.role,
-      permissions: new Set(g.permissions as Permission[]),
-      scopeUnitId: g.scopeUnitId,
-      actingForUserId: g.principalUserId,
-    })),
+    ...user.own.map((g) => ({ role: g.role, permissions: new Set(g.permissions as Permission[]), scopeUnitId: g.scopeUnitId })),
+    ...user.acting.map((g) => ({ role: g.role, permissions: new Set(g.permissions as Permission[]), scopeUnitId: g.scopeUnitId, actingForUserId: g.principalUserId })),
   ];
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    agencyId: user.agencyId,
-    unitId: user.unitId,
-    locale: user.locale,
-    grants,
-    via,
-  };
+  return { userId: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, unitId: user.unitId, locale: user.locale, grants, via };
+}
+
+/** Loads the Actor of a user by id (null when unknown or deactivated). */
+export async function loadActor(db: Executor, userId: string, at: Date, via: Actor['via']): Promise<Actor | null> {
+  const user = await selectUserWithGrants(db, at).where('u.id', '=', userId).executeTakeFirst();
+  return user && user.isActive ? toActor(user, via) : null;
 }
 
 export function createAuthService(deps: Deps) {
@@ -115,11 +104,10 @@ export function createAuthService(deps: Deps) {
     /** Resolves a session cookie: null when unknown, revoked, expired or idle too long. */
     async authenticateSession(token: string) {
       const now = clock.now();
-      const session = await findSession(db, sha256(token));
-      if (!session || session.revokedAt || session.expiresAt <= now) return null;
+      const session = await findSessionWithUser(db, sha256(token), now);
+      if (!session || session.revokedAt || session.expiresAt <= now || !session.isActive) return null;
       if (now.getTime() - session.lastSeenAt.getTime() > config.sessionIdleMinutes * 60_000) return null;
-      const actor = await loadActor(db, session.userId, now, 'session');
-      if (!actor) return null;
+      const actor = toActor(session, 'session');
       // touch at most once a minute: a read route should not write on every request
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
         await db.updateTable('userSession').set({ lastSeenAt: now }).where('tokenHash', '=', session.tokenHash).execute();
@@ -129,12 +117,11 @@ export function createAuthService(deps: Deps) {
 
     async authenticateToken(token: string) {
       const now = clock.now();
-      const row = await findApiToken(db, sha256(token));
-      if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-      const actor = await loadActor(db, row.userId, now, 'token');
-      if (!actor) return null;
+      const row = await findTokenWithUser(db, sha256(token), now);
+      if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.isActive) return null;
+      const actor = toActor(row, 'token');
       if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-        await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', row.id).execute();
+        await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', row.tokenId).execute();
       }
       return { actor };
     },

@@ -19,7 +19,12 @@ export function findBorderSection(db: Executor, id: string) {
 export type CheckpointFilter = { neighbour?: string | undefined; mode?: string | undefined; q?: string | undefined; id?: string | undefined };
 
 export async function listCheckpoints(db: Executor, filter: CheckpointFilter) {
-  let q = db.selectFrom('checkpoint').leftJoin('borderSection', 'borderSection.id', 'checkpoint.borderSectionId').selectAll('checkpoint').select('borderSection.neighbourCountry');
+  let q = db
+    .selectFrom('checkpoint')
+    .leftJoin('borderSection', 'borderSection.id', 'checkpoint.borderSectionId')
+    .selectAll('checkpoint')
+    .select('borderSection.neighbourCountry')
+    .select((eb) => eb.fn.coalesce(eb.selectFrom('sezCheckpoint').select((inner) => inner.fn<string[]>('array_agg', ['sezCheckpoint.sezId']).as('ids')).whereRef('sezCheckpoint.checkpointId', '=', 'checkpoint.id'), sql<string[]>`'{}'::uuid[]`).as('sezIds'));
   if (filter.id) q = q.where('checkpoint.id', '=', filter.id);
   if (filter.neighbour) q = q.where('borderSection.neighbourCountry', '=', filter.neighbour);
   if (filter.mode) {
@@ -30,9 +35,7 @@ export async function listCheckpoints(db: Executor, filter: CheckpointFilter) {
     const like = `%${filter.q.replace(/[%_\\]/g, '')}%`;
     q = q.where((eb) => eb.or([eb('checkpoint.nameEn', 'ilike', like), eb('checkpoint.nameRu', 'ilike', like), eb('checkpoint.nameKk', 'ilike', like), eb('checkpoint.code', 'ilike', like)]));
   }
-  const rows = await q.orderBy(sql`${sql.ref('borderSection.code')} nulls last`).orderBy('checkpoint.nameEn').execute();
-  const links = rows.length ? await db.selectFrom('sezCheckpoint').selectAll().where('checkpointId', 'in', rows.map((r) => r.id)).execute() : [];
-  return rows.map((r) => ({ ...r, sezIds: links.filter((l) => l.checkpointId === r.id).map((l) => l.sezId) }));
+  return q.orderBy(sql`${sql.ref('borderSection.code')} nulls last`).orderBy('checkpoint.nameEn').execute();
 }
 
 export function listStatusChanges(db: Executor, checkpointId: string) {
