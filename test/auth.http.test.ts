@@ -122,3 +122,12 @@ test('an acting deputy holds the principal\'s roles only during the period', asy
   assert.deepEqual(await roles(), ['border_officer']);
   assert.equal(agencyId('NSC-BS').length, 36);
 });
+
+test('the session tells the user\'s time zone: their unit\'s', async () => {
+  const unit = await makeUnit(w, { agency: 'NSC-BS', timeZone: 'Asia/Aqtau' });
+  const user = await makeUser(w, { unitId: unit.id, roles: [{ role: 'border_officer' }] });
+  const session = await (await signIn(w.app, user.username)).request('GET', '/api/v1/auth/session');
+  assert.equal(session.json().user.timeZone, 'Asia/Aqtau');
+  const admin = await (await signIn(w.app, 'admin', ADMIN_PASSWORD)).request('GET', '/api/v1/auth/session');
+  assert.equal(admin.json().user.timeZone, 'Asia/Almaty');
+});

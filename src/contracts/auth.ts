@@ -21,6 +21,7 @@ export const SessionView = z.object({
     agencyId: Uuid.nullable(),
     unitId: Uuid.nullable(),
     locale: Locale,
+    timeZone: z.string().describe('IANA zone of the user\'s unit; times are shown in it'),
   }),
   grants: z.array(GrantView),
   csrfToken: z.string().nullable().describe('Send as the x-csrf-token header on cookie-authenticated writes'),

@@ -17,6 +17,8 @@ export type Actor = {
   agencyId: string | null;
   unitId: string | null;
   locale: 'kk' | 'ru' | 'en';
+  /** IANA zone of the user's unit: times are shown to the user in it. */
+  timeZone: string;
   grants: Grant[];
   via: 'session' | 'token' | 'cli';
 };
@@ -60,6 +62,7 @@ export function cliActor(permissions: ReadonlySet<Permission>): Actor {
     agencyId: null,
     unitId: null,
     locale: 'en',
+    timeZone: 'UTC',
     grants: [{ role: 'cli', permissions, scopeUnitId: null }],
     via: 'cli',
   };

@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
 import i18n, { rememberLanguage, type Lang } from './i18n.ts';
 import type { Session } from './types.ts';
+import { setUserTimeZone } from './ui.tsx';
 
 type SessionState = {
   session: Session | null;
@@ -34,6 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setCsrfToken(session?.csrfToken ?? null);
+    setUserTimeZone(session?.user.timeZone);
     if (session && session.user.locale !== i18n.language) {
       void i18n.changeLanguage(session.user.locale);
       rememberLanguage(session.user.locale);

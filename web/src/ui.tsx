@@ -56,8 +56,15 @@ export function Field({ label, error, children }: { label: string; error?: strin
 }
 
 /** An instant shown in a time zone (the unit's or checkpoint's), in the interface language. */
+let userTimeZone: string | undefined;
+/** Set from the session: times without a place of their own are shown in the user's unit's zone. */
+export function setUserTimeZone(zone: string | undefined) {
+  userTimeZone = zone;
+}
+
 export function formatTime(iso: string | null | undefined, lang: string, timeZone?: string): string {
   if (!iso) return '—';
+  timeZone ??= userTimeZone;
   const locale = lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }

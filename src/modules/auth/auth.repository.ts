@@ -15,8 +15,8 @@ export function findUserById(db: Executor, id: string) {
  * for at `at`. Every authenticated request runs this, so it is a single query.
  */
 export function selectUserWithGrants(db: Executor, at: Date) {
-  return db.selectFrom('appUser as u').select((eb) => [
-    'u.id', 'u.username', 'u.displayName', 'u.agencyId', 'u.unitId', 'u.locale', 'u.isActive',
+  return db.selectFrom('appUser as u').leftJoin('unit as home', 'home.id', 'u.unitId').select((eb) => [
+    'u.id', 'u.username', 'u.displayName', 'u.agencyId', 'u.unitId', 'u.locale', 'u.isActive', 'home.timeZone',
     jsonArrayFrom(
       eb.selectFrom('userRole').innerJoin('role', 'role.code', 'userRole.roleCode')
         .select(['role.code as role', 'role.permissions', 'userRole.scopeUnitId'])

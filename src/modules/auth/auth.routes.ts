@@ -11,7 +11,7 @@ import type { AuthService } from './auth.service.ts';
 
 function presentSession(actor: Actor, csrfToken: string | null) {
   return {
-    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, agencyId: actor.agencyId, unitId: actor.unitId, locale: actor.locale },
+    user: { id: actor.userId, username: actor.username, displayName: actor.displayName, agencyId: actor.agencyId, unitId: actor.unitId, locale: actor.locale, timeZone: actor.timeZone },
     grants: actor.grants.map((g) => ({ role: g.role, scopeUnitId: g.scopeUnitId, actingForUserId: g.actingForUserId, permissions: [...g.permissions] })),
     csrfToken,
   };

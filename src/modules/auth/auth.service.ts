@@ -25,13 +25,16 @@ export class AccountLockedError extends DomainError {
 
 type Meta = { ip: string | null; userAgent: string | null; correlationId: string };
 
+// Kazakhstan keeps one time zone (UTC+5) since 2024; users outside any unit (the built-in admin) see it.
+const DEFAULT_TIME_ZONE = 'Asia/Almaty';
+
 /** Turns a user with its grants into the Actor every service checks. */
 function toActor(user: UserWithGrants, via: Actor['via']): Actor {
   const grants: Grant[] = [
     ...user.own.map((g) => ({ role: g.role, permissions: new Set(g.permissions as Permission[]), scopeUnitId: g.scopeUnitId })),
     ...user.acting.map((g) => ({ role: g.role, permissions: new Set(g.permissions as Permission[]), scopeUnitId: g.scopeUnitId, actingForUserId: g.principalUserId })),
   ];
-  return { userId: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, unitId: user.unitId, locale: user.locale, grants, via };
+  return { userId: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, unitId: user.unitId, locale: user.locale, timeZone: user.timeZone ?? DEFAULT_TIME_ZONE, grants, via };
 }
 
 /** Loads the Actor of a user by id (null when unknown or deactivated). */
@@ -46,7 +49,7 @@ export function createAuthService(deps: Deps) {
 
   async function audit(trx: Executor, meta: Meta, action: string, user: { id: string; username: string; agencyId: string | null } | null, details: Record<string, unknown> = {}) {
     await recordChange(deps, trx, user ? {
-      actor: { userId: user.id, username: user.username, displayName: user.username, agencyId: user.agencyId, unitId: null, locale: 'en', grants: [], via: 'session' },
+      actor: { userId: user.id, username: user.username, displayName: user.username, agencyId: user.agencyId, unitId: null, locale: 'en', timeZone: 'UTC', grants: [], via: 'session' },
       correlationId: meta.correlationId,
       ip: meta.ip,
     } : null, { action, entityType: 'user', entityId: user?.id ?? '-', agencyId: user?.agencyId ?? null, details, publish: false });

@@ -64,6 +64,7 @@ export const en = {
   'cp.closedNow': 'Closed now',
   'cp.alwaysOpen': 'Round the clock',
   'cp.statusHistory': 'Status decisions',
+  'cp.noHistory': 'No status decisions yet: the checkpoint has been open since it was registered.',
   'cp.changeStatus': 'Change status',
   'cp.reason': 'Reason',
   'cp.legalBasis': 'Legal basis (decision)',

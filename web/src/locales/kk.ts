@@ -65,6 +65,7 @@ export const kk: Record<MessageKey, string> = {
   'cp.closedNow': 'Қазір жабық',
   'cp.alwaysOpen': 'Тәулік бойы',
   'cp.statusHistory': 'Мәртебе туралы шешімдер',
+  'cp.noHistory': 'Мәртебе туралы шешімдер әлі жоқ: өткізу пункті тіркелген сәттен бастап ашық.',
   'cp.changeStatus': 'Мәртебені өзгерту',
   'cp.reason': 'Себебі',
   'cp.legalBasis': 'Құқықтық негіз (шешім)',

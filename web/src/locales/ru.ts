@@ -65,6 +65,7 @@ export const ru: Record<MessageKey, string> = {
   'cp.closedNow': 'Сейчас закрыт',
   'cp.alwaysOpen': 'Круглосуточно',
   'cp.statusHistory': 'Решения о статусе',
+  'cp.noHistory': 'Решений о статусе пока нет: пункт пропуска открыт с момента регистрации.',
   'cp.changeStatus': 'Изменить статус',
   'cp.reason': 'Причина',
   'cp.legalBasis': 'Правовое основание (решение)',

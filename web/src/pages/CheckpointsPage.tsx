@@ -106,6 +106,7 @@ export function CheckpointDetailPage() {
       {can('checkpoint.status.decide') && <StatusForm checkpoint={c} />}
       <h2>{t('cp.statusHistory')}</h2>
       <ErrorNote error={history.error} />
+      {history.data?.items.length === 0 && <p className="muted">{t('cp.noHistory')}</p>}
       <ul className="timeline">
         {history.data?.items.map((h) => (
           <li key={h.id}>
