@@ -117,16 +117,16 @@ export const COUNTERPARTS: CounterpartSeed[] = [
 export type OfficerSeed = { key: string; unit: string; surname: string; givenNames: string; patronymic?: string; rank: string; position: string; cert: string };
 
 export const OFFICERS: OfficerSeed[] = [
-  { key: 'booth', unit: 'BS-SHIFT-KORDAY-1', surname: 'Ахметов', givenNames: 'Серік', patronymic: 'Болатұлы', rank: 'капитан', position: 'Senior border-control inspector', cert: 'ПС-104512' },
-  { key: 'booth2', unit: 'BS-SHIFT-KORDAY-2', surname: 'Жұмабаева', givenNames: 'Айгерім', patronymic: 'Нұрланқызы', rank: 'аға лейтенант', position: 'Border-control inspector', cert: 'ПС-104877' },
-  { key: 'bs_head', unit: 'BS-BCD-KORDAY', surname: 'Оспанов', givenNames: 'Ерлан', patronymic: 'Қайратұлы', rank: 'подполковник', position: 'Head of the border control detachment', cert: 'ПС-100231' },
-  { key: 'bs_deputy', unit: 'BS-BCD-KORDAY', surname: 'Сейітов', givenNames: 'Дәурен', patronymic: 'Маратұлы', rank: 'майор', position: 'Deputy head of the border control detachment', cert: 'ПС-100987' },
-  { key: 'bs_duty', unit: 'BS-RD-SOUTH', surname: 'Қасымов', givenNames: 'Нұржан', rank: 'майор', position: 'Duty officer of the regional directorate', cert: 'ПС-101554' },
-  { key: 'customs', unit: 'CP-SHIFT-KORDAY-1', surname: 'Әбенова', givenNames: 'Динара', patronymic: 'Серікқызы', rank: 'кеден қызметінің кеңесшісі', position: 'Chief customs inspector', cert: 'ГД-220341' },
-  { key: 'migration', unit: 'MIA-MCP-KORDAY', surname: 'Иванов', givenNames: 'Дмитрий', patronymic: 'Сергеевич', rank: 'полиция капитаны', position: 'Senior migration-police inspector', cert: 'МВД-330178' },
-  { key: 'police_head', unit: 'MIA-DP-PANFILOV', surname: 'Тоқтаров', givenNames: 'Бауыржан', patronymic: 'Ержанұлы', rank: 'полиция полковнигі', position: 'Head of the district police department', cert: 'МВД-310045' },
-  { key: 'mia_duty', unit: 'MIA-PD-ZHAMBYL', surname: 'Мұқанов', givenNames: 'Арман', rank: 'полиция майоры', position: 'Duty officer of the police department', cert: 'МВД-315520' },
-  { key: 'nsc', unit: 'NSC-DIV-PANFILOV', surname: 'Бекова', givenNames: 'Салтанат', rank: 'майор', position: 'Head of the NSC district division', cert: 'КНБ-440112' },
+  { key: 'booth', unit: 'BS-SHIFT-KORDAY-1', surname: 'Ахметов', givenNames: 'Серік', patronymic: 'Болатұлы', rank: 'капитан', position: 'Старший инспектор пограничного контроля', cert: 'ПС-104512' },
+  { key: 'booth2', unit: 'BS-SHIFT-KORDAY-2', surname: 'Жұмабаева', givenNames: 'Айгерім', patronymic: 'Нұрланқызы', rank: 'старший лейтенант', position: 'Инспектор пограничного контроля', cert: 'ПС-104877' },
+  { key: 'bs_head', unit: 'BS-BCD-KORDAY', surname: 'Оспанов', givenNames: 'Ерлан', patronymic: 'Қайратұлы', rank: 'подполковник', position: 'Начальник отдела пограничного контроля', cert: 'ПС-100231' },
+  { key: 'bs_deputy', unit: 'BS-BCD-KORDAY', surname: 'Сейітов', givenNames: 'Дәурен', patronymic: 'Маратұлы', rank: 'майор', position: 'Заместитель начальника отдела пограничного контроля', cert: 'ПС-100987' },
+  { key: 'bs_duty', unit: 'BS-RD-SOUTH', surname: 'Қасымов', givenNames: 'Нұржан', rank: 'майор', position: 'Оперативный дежурный регионального управления', cert: 'ПС-101554' },
+  { key: 'customs', unit: 'CP-SHIFT-KORDAY-1', surname: 'Әбенова', givenNames: 'Динара', patronymic: 'Серікқызы', rank: 'советник таможенной службы', position: 'Главный инспектор таможенного поста', cert: 'ГД-220341' },
+  { key: 'migration', unit: 'MIA-MCP-KORDAY', surname: 'Иванов', givenNames: 'Дмитрий', patronymic: 'Сергеевич', rank: 'капитан полиции', position: 'Старший инспектор миграционной полиции', cert: 'МВД-330178' },
+  { key: 'police_head', unit: 'MIA-DP-PANFILOV', surname: 'Тоқтаров', givenNames: 'Бауыржан', patronymic: 'Ержанұлы', rank: 'полковник полиции', position: 'Начальник районного отдела полиции', cert: 'МВД-310045' },
+  { key: 'mia_duty', unit: 'MIA-PD-ZHAMBYL', surname: 'Мұқанов', givenNames: 'Арман', rank: 'майор полиции', position: 'Оперативный дежурный департамента полиции', cert: 'МВД-315520' },
+  { key: 'nsc', unit: 'NSC-DIV-PANFILOV', surname: 'Бекова', givenNames: 'Салтанат', rank: 'майор', position: 'Начальник районного отдела ДКНБ', cert: 'КНБ-440112' },
 ];
 
 export type UserSeed = { username: string; display: string; unit: string; officer?: string; role: string; scope?: string; locale: 'kk' | 'ru' | 'en' };
