@@ -81,3 +81,31 @@ test('on a tablet the menu folds away and still works', async () => {
   await page.screenshot({ path: path.join(RESULTS, 'legal-register-tablet-en.png'), fullPage: true });
   await context.close();
 });
+
+test('an administrator creates a user with a role, and the new user signs in', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.locator('input[name=username]').fill('admin');
+  await page.locator('input[name=password]').fill('Root-Secret-2026!');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'New user' }) });
+  await form.locator('[name=username]').fill('korday.inspector');
+  await form.locator('[name=displayName]').fill('Айгерім Жұмабаева');
+  await form.locator('[name=password]').fill('weak');
+  await form.locator('[name=unitId]').selectOption({ label: '· · · · Korday shift 2' });
+  await form.locator('[name=role]').selectOption({ label: 'Border-control officer' });
+  await form.getByRole('button', { name: 'Create' }).click();
+  await form.getByText('must be at least 12 characters').waitFor(); // the server's field error, shown at the field
+  await form.locator('[name=password]').fill('Korday-Shift-2026');
+  await form.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('User korday.inspector created.').waitFor();
+  await page.getByRole('cell', { name: 'korday.inspector' }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.locator('input[name=username]').fill('korday.inspector');
+  await page.locator('input[name=password]').fill('Korday-Shift-2026');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('heading', { name: /Айгерім Жұмабаева/ }).waitFor({ timeout: 5000 }).catch(async (e) => { await page.screenshot({ path: path.join(RESULTS, 'failure-new-user-sign-in.png') }); throw e; });
+  await context.close();
+});

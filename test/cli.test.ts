@@ -98,6 +98,10 @@ test('a CLI command on an embedded database held by a running server says what t
   try {
     const res = shekara('audit', 'verify');
     assert.equal(res.status, 3);
+    // a second server on the same directory refuses the same way instead of corrupting it
+    const server = shekara('start');
+    assert.equal(server.status, 3);
+    assert.match(server.stderr, /in use by another Shekara process/);
     assert.match(res.stderr, new RegExp(`in use by another Shekara process \\(pid ${process.pid}\\)`));
     assert.match(res.stderr, /DATABASE_URL/);
   } finally {

@@ -18,7 +18,7 @@ const NAV: Array<{ path: string; key: string; permission?: string }> = [
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { session, can, signOut, setLanguage } = useSession();
-  const [location] = useLocation();
+  const [location, navigate] = useLocation();
   const [open, setOpen] = useState(false);
   return (
     <div className="shell">
@@ -28,7 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="spacer" />
         <LanguageSwitch value={i18n.language} onChange={(lang) => void setLanguage(lang)} />
         <span className="user" title={session?.user.username}>{session?.user.displayName}</span>
-        <button type="button" className="ghost" onClick={() => void signOut()}>{t('nav.signOut')}</button>
+        <button type="button" className="ghost" onClick={() => { navigate('/'); void signOut(); }}>{t('nav.signOut')}</button>
       </header>
       <nav className={`sidebar${open ? ' open' : ''}`} aria-label={t('nav.menu')}>
         {NAV.filter((item) => !item.permission || can(item.permission)).map((item) => (

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, type JSX } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Route, Switch } from 'wouter';
 import './i18n.ts';
@@ -29,6 +29,23 @@ const queryClient = new QueryClient({
   },
 });
 
+/** A page that needs a permission the user lacks is not shown: the overview is, instead. */
+function guarded(permission: string, Page: () => JSX.Element) {
+  return function Guarded() {
+    const { can } = useSession();
+    return can(permission) ? <Page /> : <OverviewPage />;
+  };
+}
+const Pages = {
+  checkpoints: guarded('geo.read', CheckpointsPage),
+  checkpoint: guarded('geo.read', CheckpointDetailPage),
+  map: guarded('geo.read', MapPage),
+  organisations: guarded('org.read', OrganisationsPage),
+  legal: guarded('legal.read', LegalPage),
+  audit: guarded('audit.read', AuditPage),
+  users: guarded('user.manage', UsersPage),
+};
+
 function App() {
   const { session, loading } = useSession();
   if (loading) return <Loading />;
@@ -37,13 +54,13 @@ function App() {
     <Layout>
       <Switch>
         <Route path="/" component={OverviewPage} />
-        <Route path="/checkpoints" component={CheckpointsPage} />
-        <Route path="/checkpoints/:id" component={CheckpointDetailPage} />
-        <Route path="/map" component={MapPage} />
-        <Route path="/organisations" component={OrganisationsPage} />
-        <Route path="/legal" component={LegalPage} />
-        <Route path="/audit" component={AuditPage} />
-        <Route path="/users" component={UsersPage} />
+        <Route path="/checkpoints" component={Pages.checkpoints} />
+        <Route path="/checkpoints/:id" component={Pages.checkpoint} />
+        <Route path="/map" component={Pages.map} />
+        <Route path="/organisations" component={Pages.organisations} />
+        <Route path="/legal" component={Pages.legal} />
+        <Route path="/audit" component={Pages.audit} />
+        <Route path="/users" component={Pages.users} />
         <Route path="/profile" component={ProfilePage} />
         <Route><OverviewPage /></Route>
       </Switch>

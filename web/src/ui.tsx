@@ -68,3 +68,11 @@ export function formatTime(iso: string | null | undefined, lang: string, timeZon
   const locale = lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
+
+/** The error of a form: field problems are shown at their fields, so here only a pointer to them. */
+export function FormError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  if (error instanceof ApiError && error.status === 400 && error.errors.length) return <div className="note error" role="alert">{t('error.validation')}</div>;
+  return <ErrorNote error={error} />;
+}

@@ -6,7 +6,7 @@ import { api, ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { Checkpoint, List, StatusChange } from '../types.ts';
-import { ErrorNote, Field, formatTime, Loading, StatusBadge } from '../ui.tsx';
+import { ErrorNote, Field, FormError, formatTime, Loading, StatusBadge } from '../ui.tsx';
 
 const NEIGHBOURS = ['CHN', 'KGZ', 'UZB', 'TKM', 'RUS', 'XCS'];
 const MODES = ['road', 'rail', 'air', 'sea', 'river', 'pedestrian'];
@@ -164,7 +164,7 @@ function StatusForm({ checkpoint }: { checkpoint: Checkpoint }) {
           <label className="check"><input type="checkbox" checked={requestedByNeighbour} onChange={(e) => setRequested(e.target.checked)} /> {t('cp.requestedByNeighbour')}</label>
         </>
       )}
-      {mutation.error && !err?.errors.length && <ErrorNote error={mutation.error} />}
+      <FormError error={mutation.error} />
       {mutation.isSuccess && <div className="note ok">{t('common.saved')}</div>}
       <button className="primary" type="submit" disabled={mutation.isPending}>{t('common.save')}</button>
     </form>

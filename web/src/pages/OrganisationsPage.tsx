@@ -5,7 +5,7 @@ import { api, ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { Agency, Counterparts, List, Officer, Unit } from '../types.ts';
-import { ErrorNote, Field, Loading } from '../ui.tsx';
+import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
 
 export function OrganisationsPage() {
   const { t, i18n } = useTranslation();
@@ -142,7 +142,7 @@ function NewUnitForm({ parent }: { parent: Unit }) {
       <div className="row">
         {NAME_LANGS.map((l) => <Field key={l} label={`${t('cp.name')} (${t(`lang.${l}`)})`} error={err?.fieldError(`names.${l}`)}><input value={form[l]} onChange={set(l)} required /></Field>)}
       </div>
-      {mutation.error && <ErrorNote error={mutation.error} />}
+      <FormError error={mutation.error} />
       {mutation.isSuccess && <div className="note ok">{t('common.saved')}</div>}
       <button type="submit" disabled={mutation.isPending}>{t('common.create')}</button>
     </form>
@@ -180,7 +180,7 @@ function NewOfficerForm({ unit }: { unit: Unit }) {
         <Field label={t('org.position')} error={err?.fieldError('position')}><input value={form.position} onChange={set('position')} required /></Field>
         <Field label={t('org.certificate')} error={err?.fieldError('serviceCertificateNo')}><input value={form.serviceCertificateNo} onChange={set('serviceCertificateNo')} /></Field>
       </div>
-      {mutation.error && <ErrorNote error={mutation.error} />}
+      <FormError error={mutation.error} />
       {mutation.isSuccess && <div className="note ok">{t('common.saved')}</div>}
       <button type="submit" disabled={mutation.isPending}>{t('common.create')}</button>
     </form>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { List, Token } from '../types.ts';
-import { ErrorNote, Field, formatTime, LanguageSwitch } from '../ui.tsx';
+import { ErrorNote, Field, FormError, formatTime, LanguageSwitch } from '../ui.tsx';
 
 export function ProfilePage() {
   const { t, i18n } = useTranslation();
@@ -41,7 +41,7 @@ export function ProfilePage() {
           <Field label={t('profile.newPassword')} error={perr?.fieldError('newPassword')}><input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} required /></Field>
         </div>
         <p className="muted small">{t('profile.passwordRules')}</p>
-        {password.error && !perr?.errors.length && <ErrorNote error={password.error} />}
+        <FormError error={password.error} />
         {password.isSuccess && <div className="note ok">{t('profile.passwordChanged')}</div>}
         <button className="primary" type="submit" disabled={password.isPending}>{t('common.save')}</button>
       </form>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import type { Acting, List, Role, Unit, User } from '../types.ts';
-import { ErrorNote, Field, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -100,14 +100,14 @@ function UserEditor({ user, roles, units, onClose }: { user: User; roles: Role[]
         <button type="button" onClick={() => setGrants([...grants, { role: roles[0]?.code ?? '', scopeUnitId: null }])}>{t('users.addRole')}</button>
         <button type="button" className="primary" disabled={saveRoles.isPending} onClick={() => saveRoles.mutate()}>{t('common.save')}</button>
       </div>
-      {saveRoles.error && <ErrorNote error={saveRoles.error} />}
+      <FormError error={saveRoles.error} />
       {saveRoles.isSuccess && <div className="note ok">{t('common.saved')}</div>}
       <h3>{t('users.resetPassword')}</h3>
       <form className="row" onSubmit={(e: FormEvent) => { e.preventDefault(); reset.mutate(); }}>
         <Field label={t('profile.newPassword')}><input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required /></Field>
         <button type="submit" disabled={reset.isPending}>{t('users.resetPassword')}</button>
       </form>
-      {reset.error && <ErrorNote error={reset.error} />}
+      <FormError error={reset.error} />
       {reset.isSuccess && <div className="note ok">{t('users.passwordReset')}</div>}
       <div className="row">
         {!user.isBuiltin && <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending}>{user.isActive ? t('users.deactivate') : t('users.activate')}</button>}
@@ -152,7 +152,7 @@ function ActingForm({ users }: { users: User[] }) {
         <Field label={t('cp.validUntil')} error={err?.fieldError('validTo')}><input type="datetime-local" value={form.validTo} onChange={set('validTo')} required /></Field>
       </div>
       <Field label={t('users.basis')} error={err?.fieldError('basis')}><input value={form.basis} onChange={set('basis')} required minLength={3} /></Field>
-      {mutation.error && <ErrorNote error={mutation.error} />}
+      <FormError error={mutation.error} />
       {mutation.isSuccess && <div className="note ok">{t('common.saved')}</div>}
       <button className="primary" type="submit" disabled={mutation.isPending}>{t('common.create')}</button>
     </form>
@@ -183,26 +183,26 @@ function NewUserForm({ roles, units }: { roles: Role[]; units: Unit[] }) {
     <form className="panel" onSubmit={submit}>
       <h2>{t('users.new')}</h2>
       <div className="row">
-        <Field label={t('users.username')} error={err?.fieldError('username')}><input value={form.username} onChange={set('username')} required /></Field>
-        <Field label={t('users.displayName')} error={err?.fieldError('displayName')}><input value={form.displayName} onChange={set('displayName')} required /></Field>
-        <Field label={t('users.password')} error={err?.fieldError('password')}><input type="password" autoComplete="new-password" value={form.password} onChange={set('password')} required /></Field>
+        <Field label={t('users.username')} error={err?.fieldError('username')}><input name="username" value={form.username} onChange={set('username')} required /></Field>
+        <Field label={t('users.displayName')} error={err?.fieldError('displayName')}><input name="displayName" value={form.displayName} onChange={set('displayName')} required /></Field>
+        <Field label={t('users.password')} error={err?.fieldError('password')}><input name="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} required /></Field>
       </div>
       <div className="row">
         <Field label={t('users.unit')} error={err?.fieldError('unitId')}>
-          <select value={form.unitId} onChange={set('unitId')} required>
+          <select name="unitId" value={form.unitId} onChange={set('unitId')} required>
             <option value="" />
             {units.map((u) => <option key={u.id} value={u.id}>{'· '.repeat(u.level - 1)}{pick(u.names, i18n.language)}</option>)}
           </select>
         </Field>
         <Field label={t('users.role')} error={err?.fieldError('roles.0.role')}>
-          <select value={form.role} onChange={set('role')}>
+          <select name="role" value={form.role} onChange={set('role')}>
             <option value="" />
             {roles.map((r) => <option key={r.code} value={r.code}>{pick(r.names, i18n.language)}</option>)}
           </select>
         </Field>
       </div>
       <p className="muted small">{t('profile.passwordRules')}</p>
-      {mutation.error && <ErrorNote error={mutation.error} />}
+      <FormError error={mutation.error} />
       {mutation.isSuccess && <div className="note ok">{t('users.created', { username: mutation.data.username })}</div>}
       <button className="primary" type="submit" disabled={mutation.isPending}>{t('common.create')}</button>
     </form>
