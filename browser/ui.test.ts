@@ -35,6 +35,9 @@ test('a booth officer signs in, switches to Kazakh and Russian, and opens the ch
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && m.text().includes('Content Security Policy') && errors.push(m.text()));
+  const first = await page.request.get(baseUrl);
+  assert.match(first.headers()['content-security-policy'] ?? '', /script-src 'self'/);
   await page.goto(baseUrl);
   await page.getByRole('button', { name: 'English' }).click();
   await assert.doesNotReject(page.getByRole('heading', { name: 'Sign in' }).waitFor());

@@ -6,7 +6,7 @@ create table agency (
   id uuid primary key,
   code text not null unique,
   kind text not null check (kind in ('border_service', 'national_security', 'internal_affairs', 'customs',
-    'finance', 'foreign_affairs', 'local_executive', 'justice', 'other_control', 'foreign_partner')),
+    'finance', 'foreign_affairs', 'local_executive', 'justice', 'prosecution', 'other_control', 'foreign_partner')),
   country char(3) not null default 'KAZ',
   parent_agency_id uuid references agency(id),
   name_kk text not null,

@@ -17,6 +17,8 @@ import { problem, sendProblem } from './platform/problem.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
+const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+
 export function createServices(deps: Deps) {
   return {
     auth: createAuthService(deps),
@@ -48,6 +50,13 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: false, maxAge: '1h' });
     app.get('/', { schema: { hide: true }, config: { public: true } }, (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   }
+  // The app's pages load only their own scripts and styles; the API docs (Swagger UI) keep their own policy.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !request.url.startsWith('/api/docs')) {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    }
+    return payload;
+  });
   app.setNotFoundHandler({ preHandler: async () => undefined }, (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/health') && (request.headers.accept ?? '').includes('text/html');
     if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Names, Timestamp, Uuid, IsoDateTime, Locale } from './common.ts';
 
 export const AgencyKind = z.enum(['border_service', 'national_security', 'internal_affairs', 'customs', 'finance',
-  'foreign_affairs', 'local_executive', 'justice', 'other_control', 'foreign_partner']);
+  'foreign_affairs', 'local_executive', 'justice', 'prosecution', 'other_control', 'foreign_partner']);
 
 export const UNIT_LEVELS = { 1: 'ministry', 2: 'region', 3: 'detachment_district', 4: 'post', 5: 'shift' } as const;
 export const UnitLevel = z.number().int().min(1).max(5).describe('1 ministry, 2 region, 3 detachment/district, 4 post, 5 shift (Instruction 2002 p.8)');

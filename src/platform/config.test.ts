@@ -11,6 +11,12 @@ test('defaults follow contracts.md', () => {
   assert.equal(config.demo, true);
 });
 
+test('demo data is on by default only on the embedded database', () => {
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/shekara' }).demo, false);
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/shekara', SHEKARA_DEMO: 'true' }).demo, true);
+  assert.equal(loadConfig({ SHEKARA_DEMO: 'false' }).demo, false);
+});
+
 test('every bad variable is listed at once', () => {
   assert.throws(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SHEKARA_DEMO: 'maybe' }), (error: unknown) => {
     assert.ok(error instanceof ConfigError);

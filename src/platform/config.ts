@@ -17,7 +17,7 @@ const EnvSchema = z.object({
     .optional(),
   SHEKARA_DATA_DIR: z.string().min(1).default('./data'),
   SHEKARA_ADMIN_PASSWORD: z.string().min(1).optional(),
-  SHEKARA_DEMO: booleanFlag.default(true),
+  SHEKARA_DEMO: booleanFlag.optional(),
   SHEKARA_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHEKARA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   SHEKARA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
@@ -73,7 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.SHEKARA_DATA_DIR),
     adminPassword: e.SHEKARA_ADMIN_PASSWORD,
-    demo: e.SHEKARA_DEMO,
+    // demo accounts share a published password: on by default only on the embedded (trial) database
+    demo: e.SHEKARA_DEMO ?? !e.DATABASE_URL,
     logLevel: e.SHEKARA_LOG_LEVEL,
     bodyLimitBytes: e.SHEKARA_BODY_LIMIT_BYTES,
     sessionIdleMinutes: e.SHEKARA_SESSION_IDLE_MINUTES,

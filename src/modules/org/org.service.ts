@@ -11,7 +11,7 @@ import { presentAgency, presentOfficer, presentUnit } from './org.present.ts';
 import * as repo from './org.repository.ts';
 
 // Agencies are listed Border Service first, then the bodies it works with, then foreign partners.
-const AGENCY_KIND_ORDER = ['border_service', 'national_security', 'internal_affairs', 'customs', 'finance', 'foreign_affairs', 'local_executive', 'justice', 'other_control', 'foreign_partner'];
+const AGENCY_KIND_ORDER = ['border_service', 'national_security', 'internal_affairs', 'customs', 'finance', 'foreign_affairs', 'local_executive', 'justice', 'prosecution', 'other_control', 'foreign_partner'];
 
 export function createOrgService(deps: Deps) {
   const { db, clock } = deps;
