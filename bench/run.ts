@@ -3,12 +3,11 @@
 // PostgreSQL is taken from BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test);
 // each run uses a fresh database that is dropped afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { createScratchDatabase } from '../test/scratch-database.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -23,24 +22,7 @@ const root = path.resolve(import.meta.dirname, '..');
 
 type Server = { url: string; child: ChildProcess; readyMs: number; cleanup: () => Promise<void> };
 
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `shekara_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+const freshPostgres = () => createScratchDatabase(PG_URL, 'shekara_bench');
 
 type Store = { dataDir: string; pgdb: { url: string; drop: () => Promise<void> } | null };
 

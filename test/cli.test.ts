@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import pg from 'pg';
 import { openDatabase } from '../src/platform/db.ts';
 import { ADMIN_PASSWORD } from './helpers.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shekara-cli-'));
@@ -16,20 +15,9 @@ let dropDatabase: (() => Promise<void>) | undefined;
 
 before(async () => {
   if (!process.env.DATABASE_URL) return;
-  const name = `shekara_cli_${crypto.randomBytes(5).toString('hex')}`;
-  const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  dropDatabase = async () => {
-    const d = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await d.connect();
-    await d.query(`drop database if exists ${name} with (force)`);
-    await d.end();
-  };
+  const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'shekara_cli');
+  databaseUrl = scratch.url;
+  dropDatabase = scratch.drop;
 });
 after(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });

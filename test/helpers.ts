@@ -2,7 +2,6 @@
 // when DATABASE_URL is set), the whole app through `inject`, and factories for the records a test needs.
 import crypto from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { buildApp, type Services } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
 import { seedId } from '../src/demo/index.ts';
@@ -12,6 +11,7 @@ import { openDatabase, type DatabaseHandle } from '../src/platform/db.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { newId } from '../src/platform/ids.ts';
 import { hashPassword } from '../src/modules/auth/index.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 
 export const TEST_PASSWORD = 'Test-Password-2026';
 export const ADMIN_PASSWORD = 'Root-Secret-2026!';
@@ -33,20 +33,9 @@ export async function createWorld(options: { demo?: boolean; config?: Partial<Co
   let dropDatabase: (() => Promise<void>) | undefined;
   let databaseUrl: string | undefined;
   if (process.env.DATABASE_URL) {
-    const name = `shekara_test_${crypto.randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+    databaseUrl = scratch.url;
+    dropDatabase = scratch.drop;
   }
   const database = await openDatabase({ databaseUrl });
   const clock = fixedClock(new Date('2026-11-20T06:00:00.000Z'));
