@@ -131,3 +131,14 @@ test('the session tells the user\'s time zone: their unit\'s', async () => {
   const admin = await (await signIn(w.app, 'admin', ADMIN_PASSWORD)).request('GET', '/api/v1/auth/session');
   assert.equal(admin.json().user.timeZone, 'Asia/Almaty');
 });
+
+test('sign-in attempts from one address are rate-limited (429)', async () => {
+  const limited = await createAppWorld({ config: { loginRatePerMinute: 3 } });
+  try {
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'nothing-at-all' } })).statusCode);
+    assert.deepEqual(codes, [401, 401, 401, 429, 429]);
+  } finally {
+    await limited.close();
+  }
+});

@@ -27,7 +27,8 @@ export type World = {
 /** A fresh database with migrations, roles, reference data and the admin user (no demo data unless asked). */
 export async function createWorld(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<World> {
   const config: Config = {
-    ...loadConfig({ SHEKARA_ADMIN_PASSWORD: ADMIN_PASSWORD, SHEKARA_LOG_LEVEL: 'silent', SHEKARA_DEMO: options.demo ? 'true' : 'false' }),
+    // many sign-ins a minute from one address: tests that check the limit set their own
+    ...loadConfig({ SHEKARA_ADMIN_PASSWORD: ADMIN_PASSWORD, SHEKARA_LOG_LEVEL: 'silent', SHEKARA_DEMO: options.demo ? 'true' : 'false', SHEKARA_LOGIN_RATE_PER_MINUTE: '10000' }),
     ...options.config,
   };
   let dropDatabase: (() => Promise<void>) | undefined;
