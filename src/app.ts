@@ -9,6 +9,7 @@ import { authRoutes, createAuthService, registerAuthentication } from './modules
 import { createGeoService, geoRoutes } from './modules/geo/index.ts';
 import { createLegalService, legalRoutes } from './modules/legal/index.ts';
 import { createOrgService, createUserService, orgRoutes } from './modules/org/index.ts';
+import { createScreeningModule, screeningRoutes } from './modules/screening/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { createHttpServer } from './platform/http.ts';
@@ -20,7 +21,10 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
 export function createServices(deps: Deps) {
+  const { screening, watchlists } = createScreeningModule(deps);
   return {
+    screening,
+    watchlists,
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     org: createOrgService(deps),
@@ -44,6 +48,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   await geoRoutes(app, services);
   await legalRoutes(app, services);
   await auditRoutes(app, services);
+  await screeningRoutes(app, services);
 
   const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -100,6 +100,31 @@ export function buildCli(): Command {
         console.log(created.token);
       }));
 
+  const watchlist = program.command('watchlist').description('watchlists of persons');
+  watchlist.command('import')
+    .description('import a list all-or-nothing (UN consolidated XML, or CSV as in the README); importing the same file again changes nothing')
+    .addOption(new Option('--format <format>', 'file format').choices(['un-xml', 'csv']).makeOptionMandatory())
+    .option('--kind <kind>', 'kind of a list the file creates: entry_ban, exit_ban, wanted, sanctions, other')
+    .argument('<file>', 'the file to import')
+    .action((file: string, opts: { format: 'un-xml' | 'csv'; kind?: string }) =>
+      withDatabase(async (deps, config) => {
+        await prepareDatabase(deps.database, deps, { ...config, demo: false });
+        const { importWatchlistFile } = await import('./modules/screening/import/cli-import.ts');
+        await importWatchlistFile(deps, cliCtx(), file, opts.format, opts.kind);
+      }));
+
+  program.command('screen')
+    .description('screen one traveller (--surname/--given-names/...) or a CSV file of travellers (--file) and print the hits as JSON lines')
+    .option('--surname <text>').option('--given-names <text>').option('--date-of-birth <date>').option('--nationality <code>').option('--sex <M|F|X>')
+    .option('--document <number>').option('--issuing-state <code>')
+    .option('--file <csv>', 'travellers: surname,given_names,date_of_birth,nationality,sex,document_number,issuing_state')
+    .action((opts: Record<string, string | undefined>) =>
+      withDatabase(async (deps, config) => {
+        await prepareDatabase(deps.database, deps, { ...config, demo: false });
+        const { screenFromCli } = await import('./modules/screening/import/cli-import.ts');
+        await screenFromCli(deps, cliCtx(), opts);
+      }));
+
   program.command('audit').description('the audit trail').command('verify')
     .description('recompute the hash chains and report the first broken link (exit 1 if any)')
     .action(() =>

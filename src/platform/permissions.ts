@@ -11,6 +11,10 @@ export const PERMISSIONS = [
   'legal.read',
   'legal.manage',
   'audit.read',
+  'screening.run',
+  'watchlist.read',
+  'watchlist.manage',
+  'alert.adjudicate',
   // lets a grant reach beyond the holder's own agency (administrators, oversight)
   'scope.all_agencies',
 ] as const;

@@ -1,0 +1,34 @@
+import { createRequire } from 'node:module';
+
+type Countries = { getAlpha3Code(name: string, lang: string): string | undefined; isValid(code: string): boolean; alpha2ToAlpha3(code: string): string | undefined; registerLocale(data: unknown): void };
+const require = createRequire(import.meta.url);
+const countries = require('i18n-iso-countries') as Countries;
+countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+countries.registerLocale(require('i18n-iso-countries/langs/ru.json'));
+
+// ICAO 9303 codes that are not ISO 3166 countries (Part 3, 5): stateless, refugees, UN, EU ...
+const ICAO_SPECIAL = new Set(['XXA', 'XXB', 'XXC', 'XXX', 'UNO', 'UNA', 'UNK', 'EUE', 'XOM', 'XPO', 'XES', 'XMP', 'XCC', 'XCE', 'XBA', 'XIM', 'D']);
+// How the UN and OFAC lists name some states
+const ALIASES: Record<string, string> = {
+  'IRAN (ISLAMIC REPUBLIC OF)': 'IRN', "DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA": 'PRK', 'REPUBLIC OF KOREA': 'KOR',
+  'UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND': 'GBR', 'UNITED REPUBLIC OF TANZANIA': 'TZA',
+  'BOLIVIA (PLURINATIONAL STATE OF)': 'BOL', 'VENEZUELA (BOLIVARIAN REPUBLIC OF)': 'VEN', 'STATE OF PALESTINE': 'PSE',
+  "LAO PEOPLE'S DEMOCRATIC REPUBLIC": 'LAO', 'REPUBLIC OF MOLDOVA': 'MDA', 'TÜRKİYE': 'TUR', 'TURKIYE': 'TUR',
+  'KOSOVO': 'XKX', 'USSR': 'SUN', 'SOVIET UNION': 'SUN', 'GAZA': 'PSE', 'WEST BANK': 'PSE', 'BURMA': 'MMR', 'CONGO, DEMOCRATIC REPUBLIC OF THE': 'COD',
+};
+
+/** True for an ISO 3166-1 alpha-3 code or one of ICAO's special codes. */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && (countries.isValid(code) || ICAO_SPECIAL.has(code) || code === 'XKX');
+}
+
+/** An alpha-3 code from a code (alpha-2 or alpha-3) or a country name in English or Russian; undefined when unknown. */
+export function toAlpha3(value: string): string | undefined {
+  const text = value.trim();
+  if (!text) return undefined;
+  const upper = text.toUpperCase();
+  if (upper.length === 3 && isCountryCode(upper)) return upper;
+  if (upper.length === 2 && /^[A-Z]{2}$/.test(upper)) return countries.alpha2ToAlpha3(upper);
+  if (ALIASES[upper]) return ALIASES[upper];
+  return countries.getAlpha3Code(text, 'en') ?? countries.getAlpha3Code(text, 'ru') ?? countries.getAlpha3Code(text.replace(/\s*\(.*\)\s*$/, ''), 'en');
+}

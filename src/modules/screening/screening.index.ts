@@ -1,0 +1,167 @@
+// The in-memory screening index: every active watchlist entry's name variants as skeleton tokens,
+// postings from token keys to entries, a delete-1 neighbourhood for one-edit misspellings (SymSpell),
+// and the document register as a hash map. Built from the database; swapped whole when a list changes,
+// so a screening always sees one consistent version.
+import { nameVariants } from './normalize.ts';
+import { documentLookupKey } from './records.ts';
+import type { NameToken } from './similarity.ts';
+
+export type IndexedEntry = {
+  id: string;
+  /** the id given at import (UN DATAID, CSV id) */
+  externalId: string;
+  watchlistId: string;
+  listCode: string;
+  kind: string;
+  threshold: number;
+  action: string;
+  ownerAgencyId: string | null;
+  contact: string | null;
+  restricted: boolean;
+  version: number;
+  primaryName: string;
+  names: Array<{ name: string; quality: string }>;
+  /** per name, its variants across transliteration schemes */
+  variants: Array<{ name: number; weak: boolean; tokens: NameToken[] }>;
+  sex: string | null;
+  dateOfBirth: string | null;
+  yearFrom: number | null;
+  yearTo: number | null;
+  nationalities: string[];
+  documentKeys: string[];
+  /** fewest required (non-patronymic) tokens among the entry's name variants */
+  requiredTokens: number;
+};
+
+export type IndexedDocument = { id: string; issuingState: string; number: string; status: string; documentType: string | null; source: string };
+
+export type EntrySource = Omit<IndexedEntry, 'variants' | 'documentKeys' | 'requiredTokens'> & { documentNumbers: string[] };
+
+function deletes(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}
+
+export class ScreeningIndex {
+  readonly entries: IndexedEntry[] = [];
+  readonly version: number;
+  private readonly postings = new Map<string, number[]>();
+  /** delete-1 variant → keys it comes from (only keys of length ≥ 4, where one edit is a misspelling, not another name) */
+  private readonly neighbours = new Map<string, string[]>();
+  private sortedKeys: string[] = [];
+  private readonly documents = new Map<string, IndexedDocument[]>();
+  private readonly entryDocuments = new Map<string, number[]>();
+
+  constructor(version: number) {
+    this.version = version;
+  }
+
+  addEntry(source: EntrySource) {
+    const index = this.entries.length;
+    const variants: IndexedEntry['variants'] = [];
+    source.names.forEach((n, nameIndex) => {
+      for (const tokens of nameVariants(n.name)) {
+        if (tokens.length) variants.push({ name: nameIndex, weak: n.quality === 'weak', tokens });
+      }
+    });
+    const documentKeys = source.documentNumbers.map(documentLookupKey).filter((k) => k.length >= 4);
+    const requiredTokens = Math.min(...variants.map((v) => v.tokens.filter((t) => !t.optional).length), 99);
+    this.entries.push({ ...source, variants, documentKeys, requiredTokens });
+    const keys = new Set(variants.flatMap((v) => v.tokens.filter((t) => !t.optional && t.key.length >= 2).map((t) => t.key)));
+    for (const key of keys) {
+      let list = this.postings.get(key);
+      if (!list) {
+        list = [];
+        this.postings.set(key, list);
+        if (key.length >= 4) {
+          for (const d of deletes(key)) {
+            const from = this.neighbours.get(d);
+            if (from) from.push(key);
+            else this.neighbours.set(d, [key]);
+          }
+        }
+      }
+      list.push(index);
+    }
+    for (const key of documentKeys) {
+      const list = this.entryDocuments.get(key);
+      if (list) list.push(index);
+      else this.entryDocuments.set(key, [index]);
+    }
+  }
+
+  addDocument(doc: IndexedDocument) {
+    const key = documentLookupKey(doc.number);
+    for (const k of [`${doc.issuingState}|${key}`, `|${key}`]) {
+      const list = this.documents.get(k);
+      if (list) list.push(doc);
+      else this.documents.set(k, [doc]);
+    }
+  }
+
+  /** Call once all entries are added: prepares prefix search for MRZ-truncated tokens. */
+  seal(): this {
+    this.sortedKeys = [...this.postings.keys()].sort();
+    return this;
+  }
+
+  get keyCount() {
+    return this.postings.size;
+  }
+
+  /** Keys within one edit of `key` (for keys of length ≥ 4), the key itself, and for a truncated token the keys it begins. */
+  similarKeys(key: string, truncated: boolean): string[] {
+    const found = new Set<string>();
+    if (this.postings.has(key)) found.add(key);
+    if (key.length >= 4) {
+      for (const k of this.neighbours.get(key) ?? []) found.add(k); // one letter missing in the query
+      for (const d of deletes(key)) {
+        if (this.postings.has(d) && d.length >= 4) found.add(d); // one letter too many
+        for (const k of this.neighbours.get(d) ?? []) found.add(k); // one letter different or swapped
+      }
+    }
+    if (truncated && key.length >= 4) {
+      let lo = 0;
+      let hi = this.sortedKeys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.sortedKeys[mid]! < key) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < this.sortedKeys.length && this.sortedKeys[i]!.startsWith(key) && found.size < 200; i++) found.add(this.sortedKeys[i]!);
+    }
+    return [...found];
+  }
+
+  /**
+   * Candidate entries for the query tokens: entries sharing at least `minTokens` of the query's tokens
+   * (exactly or within one edit), most shared first, at most `budget`.
+   */
+  candidates(query: NameToken[], budget: number): number[] {
+    const required = query.filter((t) => !t.optional && t.key.length >= 2);
+    const counts = new Map<number, number>();
+    for (const token of required) {
+      const seen = new Set<number>();
+      for (const key of this.similarKeys(token.key, Boolean(token.truncated))) {
+        for (const entry of this.postings.get(key)!) {
+          if (seen.has(entry)) continue;
+          seen.add(entry);
+          counts.set(entry, (counts.get(entry) ?? 0) + 1);
+        }
+      }
+    }
+    const minTokens = Math.min(2, required.length);
+    const ranked = [...counts].filter(([entry, n]) => n >= Math.min(minTokens, this.entries[entry]!.requiredTokens)).sort((a, b) => b[1] - a[1]);
+    return ranked.slice(0, budget).map(([entry]) => entry);
+  }
+
+  entriesHoldingDocument(number: string): number[] {
+    return this.entryDocuments.get(documentLookupKey(number)) ?? [];
+  }
+
+  findDocuments(number: string, issuingState: string | null): IndexedDocument[] {
+    const key = documentLookupKey(number);
+    return this.documents.get(`${issuingState ?? ''}|${key}`) ?? [];
+  }
+}

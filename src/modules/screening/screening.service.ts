@@ -1,0 +1,186 @@
+import crypto from 'node:crypto';
+import type { z } from 'zod';
+import type { EntriesQuery, ScreeningRequest } from '../../contracts/screening.ts';
+import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { recordChange, recordRead } from '../audit/index.ts';
+import { parseBirthDate } from './dob.ts';
+import { DEFAULT_THRESHOLDS, type IndexHolder } from './index-holder.ts';
+import { foldToAscii, isPatronymic, nameTokens, tokens } from './normalize.ts';
+import { documentKey } from './records.ts';
+import { entryVersions, findEntry, listWatchlists } from './screening.repository.ts';
+import type { IndexedEntry } from './screening.index.ts';
+import { scoreEntry, type ScreeningQuery } from './screening.score.ts';
+
+const CANDIDATE_BUDGET = 400;
+const NEAR_MISS = 0.12; // candidates this far below the threshold are shown, not alerted
+
+type Request = z.infer<typeof ScreeningRequest>;
+
+/** Identifies a traveller across screenings for the false-match memory: name, birth date, nationality, document. */
+function travellerKey(request: Request): string {
+  const p = request.person;
+  const parts = [foldToAscii(`${p?.surname ?? ''} ${p?.givenNames ?? ''}`), p?.dateOfBirth ?? '', p?.nationality ?? '', request.document ? documentKey(request.document.number) : ''];
+  return crypto.createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 40);
+}
+
+export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
+  const { db, clock } = deps;
+
+  /** The officer sees the entry's details when their agency keeps the list, they oversee all agencies, or the entry is open. */
+  function details(ctx: Ctx, entry: IndexedEntry & { reason?: string | null; legalBasis?: string | null }) {
+    const visible = !entry.restricted || isCrossAgency(ctx.actor, 'watchlist.read') || (entry.ownerAgencyId !== null && entry.ownerAgencyId === ctx.actor.agencyId);
+    if (!visible) return undefined;
+    return {
+      names: entry.names.map((n) => n.name), dateOfBirth: entry.dateOfBirth, nationalities: entry.nationalities, sex: entry.sex,
+      documentNumbers: entry.documentKeys, reason: entry.reason ?? null, legalBasis: entry.legalBasis ?? null,
+    };
+  }
+
+  function present(ctx: Ctx, entry: IndexedEntry, score: number, matchedName: string, explanation: string[]) {
+    return {
+      entryId: entry.externalId, recordId: entry.id, list: entry.listCode, kind: entry.kind as never, score: Math.round(score * 1000) / 1000,
+      matchedName, explanation: explanation.join('; '), action: entry.action as never, contact: entry.contact, details: details(ctx, entry),
+    };
+  }
+
+  return {
+    /** Screens a person and/or a document against every active list and the document register. */
+    async screen(ctx: Ctx, request: Request) {
+      if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
+      const index = await indexHolder.get();
+      const p = request.person;
+      const nameText = [p?.surname, p?.givenNames].filter(Boolean).join(' ');
+      const birth = p?.dateOfBirth ? parseBirthDate(p.dateOfBirth) : null;
+      const query: ScreeningQuery = {
+        tokens: nameTokens(nameText, { lastTruncated: p?.nameTruncated ?? false }),
+        birth, sex: p?.sex === 'M' || p?.sex === 'F' ? p.sex : null, nationality: p?.nationality ?? null,
+      };
+      const scored = new Map<number, { score: number; matchedName: string; explanation: string[] }>();
+      if (query.tokens.some((t) => !t.optional)) {
+        for (const candidate of index.candidates(query.tokens, CANDIDATE_BUDGET)) {
+          const result = scoreEntry(query, index.entries[candidate]!);
+          scored.set(candidate, { score: result.score, matchedName: result.matchedName, explanation: result.explanation });
+        }
+      }
+      const documentHits: Array<{ entryId: string; list: string; documentNumber: string; status: string; issuingState: string }> = [];
+      if (request.document) {
+        // a document number held by a listed person is an exact identifier: the strongest hit there is
+        for (const i of index.entriesHoldingDocument(request.document.number)) {
+          scored.set(i, { score: 1, matchedName: index.entries[i]!.primaryName, explanation: [`document number ${documentKey(request.document.number)} is held by this listed person`] });
+        }
+        const docs = request.document.issuingState ? index.findDocuments(request.document.number, request.document.issuingState) : index.findDocuments(request.document.number, null);
+        for (const doc of docs) documentHits.push({ entryId: doc.id, list: 'DOCUMENT_REGISTER', documentNumber: doc.number, status: doc.status, issuingState: doc.issuingState });
+      }
+      const ranked = [...scored].sort((a, b) => b[1].score - a[1].score);
+      const hits = [];
+      const candidates = [];
+      for (const [i, s] of ranked) {
+        const entry = index.entries[i]!;
+        if (s.score >= entry.threshold) hits.push(present(ctx, entry, s.score, s.matchedName, s.explanation));
+        else if (s.score >= entry.threshold - NEAR_MISS && candidates.length < 10) candidates.push(present(ctx, entry, s.score, s.matchedName, s.explanation));
+      }
+      // the false-match memory: the same traveller, the same entry, the same version of it
+      const key = travellerKey(request);
+      const cleared = hits.length
+        ? await db.selectFrom('screeningAlert').select(['entryId', 'entryVersion']).where('travellerKey', '=', key).where('status', '=', 'false_match').where('entryId', 'in', hits.map((h) => h.recordId)).execute()
+        : [];
+      const isCleared = (h: { recordId: string }) => cleared.some((c) => c.entryId === h.recordId && c.entryVersion === index.entries.find((e) => e.id === h.recordId)?.version);
+      const suppressed = hits.filter(isCleared);
+      const active: Array<(typeof hits)[number] & { alertId?: string }> = hits.filter((h) => !isCleared(h));
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        if (request.checkpointId && active.length) {
+          for (const hit of active) {
+            hit.alertId = newId();
+            const entry = index.entries.find((e) => e.id === hit.recordId)!;
+            await trx.insertInto('screeningAlert').values({ id: hit.alertId, entryId: hit.recordId, entryVersion: entry.version, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, createdAt: now }).execute();
+          }
+        }
+        // every screening query is audited: who asked about whom, and what came back
+        await recordChange(deps, trx, ctx, {
+          action: 'screening.query', entityType: 'screening', entityId: key,
+          details: { query: request, hits: active.map((h) => ({ entry: h.recordId, score: h.score })), documentHits: documentHits.length, suppressed: suppressed.length },
+          publish: active.length > 0 || documentHits.length > 0,
+        });
+      });
+      return { hits: active, documentHits, candidates, suppressed, indexVersion: index.version };
+    },
+
+    async listWatchlists(ctx: Ctx) {
+      if (!can(ctx.actor, 'watchlist.read')) throw new NotFoundError('Watchlists');
+      return (await listWatchlists(db)).map((w) => ({
+        id: w.id, code: w.code, kind: w.kind as never, names: { kk: w.nameKk, ru: w.nameRu, en: w.nameEn }, ownerAgencyId: w.ownerAgencyId, contact: w.contact,
+        defaultAction: w.defaultAction as never, threshold: w.threshold ?? DEFAULT_THRESHOLDS[w.kind] ?? 0.9, source: w.source, version: w.version, entryCount: Number(w.entryCount ?? 0),
+      }));
+    },
+
+    /** Finds entries by a name in any script, ranked like a screening (or the latest, without a name). */
+    async searchEntries(ctx: Ctx, query: z.infer<typeof EntriesQuery>) {
+      if (!can(ctx.actor, 'watchlist.read')) throw new NotFoundError('Watchlists');
+      const index = await indexHolder.get();
+      let found: Array<{ entry: IndexedEntry; score?: number }>;
+      if (query.q) {
+        const q: ScreeningQuery = { tokens: nameTokens(query.q), birth: null, sex: null, nationality: null };
+        const single = tokens(query.q).filter((t) => !isPatronymic(t)).length === 1;
+        found = index.candidates(q.tokens, CANDIDATE_BUDGET)
+          .map((i) => ({ entry: index.entries[i]!, score: scoreEntry(q, index.entries[i]!).nameScore }))
+          .filter((f) => f.score >= (single ? 0.7 : 0.75))
+          .sort((a, b) => b.score! - a.score!);
+      } else {
+        found = index.entries.map((entry) => ({ entry }));
+      }
+      if (query.list) found = found.filter((f) => f.entry.listCode === query.list);
+      const page = found.slice(0, query.limit);
+      if (page.length) await recordRead(deps, ctx, { entityType: 'watchlist_entry', entityIds: page.map((f) => f.entry.id), query });
+      return page.map(({ entry, score }) => ({
+        id: entry.id, entryId: entry.externalId, list: entry.listCode, kind: entry.kind as never, primaryName: entry.primaryName,
+        ...(score !== undefined ? { score: Math.round(score * 1000) / 1000 } : {}), version: entry.version, removed: false, restricted: entry.restricted, details: details(ctx, entry),
+      }));
+    },
+
+    /** One entry with every version of it. */
+    async getEntry(ctx: Ctx, id: string) {
+      if (!can(ctx.actor, 'watchlist.read')) throw new NotFoundError('Watchlist entry');
+      const row = await findEntry(db, id);
+      if (!row) throw new NotFoundError('Watchlist entry');
+      const indexed = {
+        ...row, listCode: row.listCode, names: row.names, documentKeys: row.documentNumbers, externalId: row.externalId, yearFrom: row.birthYearFrom, yearTo: row.birthYearTo,
+      } as unknown as IndexedEntry & { reason: string | null; legalBasis: string | null };
+      const visible = details(ctx, indexed);
+      await recordRead(deps, ctx, { entityType: 'watchlist_entry', entityIds: [id] });
+      const versions = visible ? await entryVersions(db, id) : [];
+      return {
+        entry: { id: row.id, entryId: row.externalId, list: row.listCode, kind: row.kind as never, primaryName: row.primaryName, version: row.version, removed: row.removedAt !== null, restricted: row.restricted, details: visible },
+        versions: versions.map((v) => ({ version: v.version, change: v.change, changedAt: v.changedAt, changedBy: v.changedBy, snapshot: v.snapshot })),
+      };
+    },
+
+    async listAlerts(ctx: Ctx, status: string | undefined) {
+      if (!can(ctx.actor, 'alert.adjudicate')) throw new NotFoundError('Alerts');
+      let q = db.selectFrom('screeningAlert as a').innerJoin('watchlistEntry as e', 'e.id', 'a.entryId').innerJoin('watchlist as w', 'w.id', 'e.watchlistId')
+        .select(['a.id', 'a.entryId as recordId', 'e.externalId as entryId', 'w.code as list', 'a.score', 'a.status', 'a.reason', 'a.checkpointId', 'a.createdAt', 'a.adjudicatedAt', 'a.query']);
+      if (status) q = q.where('a.status', '=', status);
+      const rows = await q.orderBy('a.createdAt', 'desc').limit(200).execute();
+      if (rows.length) await recordRead(deps, ctx, { entityType: 'screening_alert', entityIds: rows.map((r) => r.id) });
+      return rows.map((r) => ({ ...r, score: Number(r.score) }));
+    },
+
+    /** An officer decides an alert: a true match, or a false match that is remembered for this traveller and entry version. */
+    async adjudicate(ctx: Ctx, id: string, input: { status: 'true_match' | 'false_match'; reason: string }) {
+      if (!can(ctx.actor, 'alert.adjudicate')) throw new NotFoundError('Alert');
+      const alert = await db.selectFrom('screeningAlert').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!alert) throw new NotFoundError('Alert');
+      if (alert.status !== 'open') throw new ConflictError(`The alert was already decided (${alert.status}).`);
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('screeningAlert').set({ status: input.status, reason: input.reason, adjudicatedBy: ctx.actor.userId, adjudicatedAt: now }).where('id', '=', id).execute();
+        await recordChange(deps, trx, ctx, { action: 'screening.alert.adjudicated', entityType: 'screening_alert', entityId: id, details: { status: input.status, reason: input.reason, entry: alert.entryId } });
+      });
+      return { id, status: input.status };
+    },
+  };
+}
+export type ScreeningService = ReturnType<typeof createScreeningService>;
