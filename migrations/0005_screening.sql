@@ -98,6 +98,8 @@ create table screening_alert (
   status text not null default 'open' check (status in ('open', 'true_match', 'false_match')),
   reason text,
   created_by uuid not null,
+  -- the agency of the officer who screened: its officers decide the alert
+  agency_id uuid references agency(id),
   created_at timestamptz not null,
   adjudicated_by uuid,
   adjudicated_at timestamptz

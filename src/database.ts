@@ -383,6 +383,7 @@ export interface ScreeningAlertTable {
   status: Generated<string>;
   reason: string | null;
   createdBy: string;
+  agencyId: string | null;
   createdAt: Timestamp;
   adjudicatedBy: string | null;
   adjudicatedAt: Timestamp | null;

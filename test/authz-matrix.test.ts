@@ -5,6 +5,9 @@ import { after, before, test } from 'node:test';
 import { newId } from '../src/platform/ids.ts';
 import { ADMIN_PASSWORD, createAppWorld, makeOfficer, makeUnit, makeUser, signIn, type Client } from './helpers.ts';
 import { seedId } from '../src/demo/index.ts';
+import { parseWatchlistCsv } from '../src/modules/screening/index.ts';
+import { cliActor } from '../src/platform/actor.ts';
+import { PERMISSIONS } from '../src/platform/permissions.ts';
 
 let w: Awaited<ReturnType<typeof createAppWorld>>;
 type Expect = 'public' | 'self' | 'deny' | 'deny-read' | 'allow' | 'filtered';
@@ -32,6 +35,12 @@ before(async () => {
   wrongAgency = await signIn(w.app, miaUser.username);
 
   const cp = seedId('checkpoint', 'KORDAY');
+  // a watchlist entry and an alert raised by the Border Service
+  const cli = { actor: cliActor(new Set(PERMISSIONS)), correlationId: 'matrix', ip: null };
+  await w.services.watchlists.importRecords(cli, { ...parseWatchlistCsv('id,list,surname,given_names,aliases,date_of_birth,nationality,sex,document_numbers\nM-1,MATRIX-LIST,Serikov,Arman,,1980,KAZ,M,'), source: 'matrix' });
+  const entryId = (await w.deps.db.selectFrom('watchlistEntry').select('id').where('externalId', '=', 'M-1').executeTakeFirstOrThrow()).id;
+  const booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  const alertId = (await booth.request('POST', '/api/v1/screenings', { person: { surname: 'Serikov', givenNames: 'Arman' }, checkpointId: cp })).json().hits[0].alertId as string;
   const act = seedId('act', 'LAW-2013-70-V');
   const names = { kk: 'a', ru: 'b', en: 'c' };
   const unitBody = { parentId: bsUnit.id, unitType: 'POST', code: `M-${newId().slice(-6).toUpperCase()}`, names };
@@ -85,6 +94,15 @@ before(async () => {
     c('GET', '/api/v1/rule-packs', '/api/v1/rule-packs', 'deny-read', 'allow'),
     c('GET', '/api/v1/audit-events', '/api/v1/audit-events', 'deny-read', 'filtered', undefined, 'NSC-BS'),
     c('GET', '/api/v1/audit-events/verify', '/api/v1/audit-events/verify', 'deny', 'deny'),
+    c('POST', '/api/v1/screenings', '/api/v1/screenings', 'deny', 'deny', { person: { surname: 'Serikov', givenNames: 'Arman' } }),
+    c('GET', '/api/v1/watchlists', '/api/v1/watchlists', 'deny', 'allow'),
+    c('GET', '/api/v1/watchlist-entries', '/api/v1/watchlist-entries?q=Serikov%20Arman', 'deny', 'allow'),
+    c('GET', '/api/v1/watchlist-entries/{id}', `/api/v1/watchlist-entries/${entryId}`, 'deny', 'allow'),
+    c('PUT', '/api/v1/watchlist-entries', '/api/v1/watchlist-entries', 'deny', 'deny', { list: 'MATRIX-LIST', entryId: 'M-1', names: [{ name: 'Changed Name' }] }),
+    c('POST', '/api/v1/watchlist-entries/{id}/remove', `/api/v1/watchlist-entries/${entryId}/remove`, 'deny', 'deny'),
+    c('POST', '/api/v1/lost-documents', '/api/v1/lost-documents', 'deny', 'deny', { issuingState: 'KAZ', number: 'N99999999', status: 'lost', source: 'matrix' }),
+    c('GET', '/api/v1/screening-alerts', '/api/v1/screening-alerts', 'deny', 'filtered', undefined, alertId),
+    c('POST', '/api/v1/screening-alerts/{id}/adjudicate', `/api/v1/screening-alerts/${alertId}/adjudicate`, 'deny', 'deny', { status: 'false_match', reason: 'not our alert' }),
     // last: it ends the caller's session
     c('POST', '/api/v1/auth/logout', '/api/v1/auth/logout', 'public', 'public'),
   ];

@@ -80,6 +80,30 @@ test('db migrate, demo seed, user create, token create and audit verify work end
   }
 });
 
+test('watchlist import (UN XML, CSV) and screen from the command line', () => {
+  const un = path.resolve(root, '../shared/data/watchlists/un-consolidated.xml');
+  const imported = shekara('watchlist', 'import', '--format', 'un-xml', un);
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.match(imported.stdout, /UN-SC: 730 added/);
+  assert.match(imported.stderr, /Importing: 730\/730/);
+  assert.match(shekara('watchlist', 'import', '--format', 'un-xml', un).stdout, /0 added, 0 changed, 0 removed, 730 unchanged/);
+  const csv = path.join(dataDir, 'wanted.csv');
+  fs.writeFileSync(csv, 'id,list,surname,given_names,aliases,date_of_birth,nationality,sex,document_numbers\nW-1,MIA-WANTED,Жұмабаев,Нұрлан,,1975,KAZ,M,\nW-2,MIA-WANTED,Bad,Date,,1975-13-01,KAZ,M,\n');
+  const rejected = shekara('watchlist', 'import', '--format', 'csv', '--kind', 'wanted', csv);
+  assert.equal(rejected.status, 2);
+  assert.match(rejected.stderr, /line 3: date_of_birth "1975-13-01"/);
+  fs.writeFileSync(csv, 'id,list,surname,given_names,aliases,date_of_birth,nationality,sex,document_numbers\nW-1,MIA-WANTED,Жұмабаев,Нұрлан,,1975,KAZ,M,\n');
+  assert.equal(shekara('watchlist', 'import', '--format', 'csv', '--kind', 'wanted', csv).status, 0);
+  const screened = shekara('screen', '--surname', 'ZHUMABAYEV', '--given-names', 'NURLAN', '--date-of-birth', '1975-05-01');
+  assert.equal(screened.status, 0, screened.stderr);
+  const result = JSON.parse(screened.stdout.trim().split('\n')[0]!);
+  assert.equal(result.hits[0].entryId, 'W-1');
+  assert.equal(result.hits[0].list, 'MIA-WANTED');
+  const bad = shekara('screen', '--nationality', 'XX1');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /person/);
+});
+
 test('a CLI command on an embedded database held by a running server says what to do', { skip: Boolean(process.env.DATABASE_URL) && 'only the embedded database has a single owner' }, () => {
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'shekara.lock'), String(process.pid));

@@ -15,6 +15,7 @@ import type { IndexedEntry } from './screening.index.ts';
 import { scoreEntry, type ScreeningQuery } from './screening.score.ts';
 
 const CANDIDATE_BUDGET = 400;
+const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
 const NEAR_MISS = 0.12; // candidates this far below the threshold are shown, not alerted
 
 type Request = z.infer<typeof ScreeningRequest>;
@@ -96,7 +97,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
           for (const hit of active) {
             hit.alertId = newId();
             const entry = index.entries.find((e) => e.id === hit.recordId)!;
-            await trx.insertInto('screeningAlert').values({ id: hit.alertId, entryId: hit.recordId, entryVersion: entry.version, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, createdAt: now }).execute();
+            await trx.insertInto('screeningAlert').values({ id: hit.alertId, entryId: hit.recordId, entryVersion: entry.version, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now }).execute();
           }
         }
         // every screening query is audited: who asked about whom, and what came back
@@ -163,6 +164,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
       let q = db.selectFrom('screeningAlert as a').innerJoin('watchlistEntry as e', 'e.id', 'a.entryId').innerJoin('watchlist as w', 'w.id', 'e.watchlistId')
         .select(['a.id', 'a.entryId as recordId', 'e.externalId as entryId', 'w.code as list', 'a.score', 'a.status', 'a.reason', 'a.checkpointId', 'a.createdAt', 'a.adjudicatedAt', 'a.query']);
       if (status) q = q.where('a.status', '=', status);
+      if (!isCrossAgency(ctx.actor, 'alert.adjudicate')) q = q.where('a.agencyId', '=', ctx.actor.agencyId ?? NO_AGENCY);
       const rows = await q.orderBy('a.createdAt', 'desc').limit(200).execute();
       if (rows.length) await recordRead(deps, ctx, { entityType: 'screening_alert', entityIds: rows.map((r) => r.id) });
       return rows.map((r) => ({ ...r, score: Number(r.score) }));
@@ -172,7 +174,8 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     async adjudicate(ctx: Ctx, id: string, input: { status: 'true_match' | 'false_match'; reason: string }) {
       if (!can(ctx.actor, 'alert.adjudicate')) throw new NotFoundError('Alert');
       const alert = await db.selectFrom('screeningAlert').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!alert) throw new NotFoundError('Alert');
+      // another agency's alert is not found: its officers decide it
+      if (!alert || (!isCrossAgency(ctx.actor, 'alert.adjudicate') && alert.agencyId !== ctx.actor.agencyId)) throw new NotFoundError('Alert');
       if (alert.status !== 'open') throw new ConflictError(`The alert was already decided (${alert.status}).`);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
