@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
+// Pure (no Node.js imports): the request contracts use it, and they are shared with the web UI.
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import ru from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
 
-type Countries = { getAlpha3Code(name: string, lang: string): string | undefined; isValid(code: string): boolean; alpha2ToAlpha3(code: string): string | undefined; registerLocale(data: unknown): void };
-const require = createRequire(import.meta.url);
-const countries = require('i18n-iso-countries') as Countries;
-countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
-countries.registerLocale(require('i18n-iso-countries/langs/ru.json'));
+countries.registerLocale(en);
+countries.registerLocale(ru);
 
 // ICAO 9303 codes that are not ISO 3166 countries (Part 3, 5): stateless, refugees, UN, EU ...
 const ICAO_SPECIAL = new Set(['XXA', 'XXB', 'XXC', 'XXX', 'UNO', 'UNA', 'UNK', 'EUE', 'XOM', 'XPO', 'XES', 'XMP', 'XCC', 'XCE', 'XBA', 'XIM', 'D']);
