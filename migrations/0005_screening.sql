@@ -73,8 +73,10 @@ create table document_register (
   id uuid primary key,
   issuing_state char(3) not null,
   number text not null,
-  -- upper-case letters and digits only; the lookup key
+  -- upper-case letters and digits only, as shown
   number_key text not null,
+  -- number_key with O read as 0 and I as 1: what a lookup compares
+  lookup_key text not null,
   document_type text,
   status text not null check (status in ('lost', 'stolen', 'invalid', 'revoked')),
   source text not null,
@@ -83,6 +85,7 @@ create table document_register (
   removed_at timestamptz,
   unique (issuing_state, number_key)
 );
+create index document_register_lookup on document_register (lookup_key, issuing_state) where removed_at is null;
 comment on table document_register is 'retention: register-until-expiry-plus-5y';
 
 -- An alert an officer adjudicates; a confirmed false match for the same traveller and entry version

@@ -364,6 +364,7 @@ export interface DocumentRegisterTable {
   issuingState: string;
   number: string;
   numberKey: string;
+  lookupKey: string;
   documentType: string | null;
   status: string;
   source: string;

@@ -39,7 +39,7 @@ export function createIndexHolder(deps: Pick<Deps, 'db' | 'clock' | 'log'>) {
     after = null;
     for (;;) {
       const page = await activeDocumentsPage(deps.db, after, PAGE);
-      for (const doc of page) index.addDocument(doc);
+      for (const doc of page) index.addDocument(doc.issuingState, doc.lookupKey);
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.id;
     }

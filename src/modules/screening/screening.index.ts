@@ -3,6 +3,7 @@
 // and the document register as a hash map. Built from the database; swapped whole when a list changes,
 // so a screening always sees one consistent version.
 import { nameVariants } from './normalize.ts';
+import { DocumentSet } from './document-set.ts';
 import { documentLookupKey } from './records.ts';
 import type { NameToken } from './similarity.ts';
 
@@ -33,8 +34,6 @@ export type IndexedEntry = {
   requiredTokens: number;
 };
 
-export type IndexedDocument = { id: string; issuingState: string; number: string; status: string; documentType: string | null; source: string };
-
 export type EntrySource = Omit<IndexedEntry, 'variants' | 'documentKeys' | 'requiredTokens'> & { documentNumbers: string[] };
 
 function deletes(key: string): string[] {
@@ -50,7 +49,7 @@ export class ScreeningIndex {
   /** delete-1 variant → keys it comes from (only keys of length ≥ 4, where one edit is a misspelling, not another name) */
   private readonly neighbours = new Map<string, string[]>();
   private sortedKeys: string[] = [];
-  private readonly documents = new Map<string, IndexedDocument[]>();
+  readonly documents = new DocumentSet();
   private readonly entryDocuments = new Map<string, number[]>();
 
   constructor(version: number) {
@@ -91,18 +90,16 @@ export class ScreeningIndex {
     }
   }
 
-  addDocument(doc: IndexedDocument) {
-    const key = documentLookupKey(doc.number);
-    for (const k of [`${doc.issuingState}|${key}`, `|${key}`]) {
-      const list = this.documents.get(k);
-      if (list) list.push(doc);
-      else this.documents.set(k, [doc]);
-    }
+  /** Adds a register document by issuing state and lookup key (with and without the state). */
+  addDocument(issuingState: string, lookupKey: string) {
+    this.documents.add(`${issuingState}|${lookupKey}`);
+    this.documents.add(`|${lookupKey}`);
   }
 
   /** Call once all entries are added: prepares prefix search for MRZ-truncated tokens. */
   seal(): this {
     this.sortedKeys = [...this.postings.keys()].sort();
+    this.documents.seal();
     return this;
   }
 
@@ -160,8 +157,8 @@ export class ScreeningIndex {
     return this.entryDocuments.get(documentLookupKey(number)) ?? [];
   }
 
-  findDocuments(number: string, issuingState: string | null): IndexedDocument[] {
-    const key = documentLookupKey(number);
-    return this.documents.get(`${issuingState ?? ''}|${key}`) ?? [];
+  /** Whether the register may hold this document (confirm against the database: it holds the details). */
+  mayHoldDocument(number: string, issuingState: string | null): boolean {
+    return this.documents.has(`${issuingState ?? ''}|${documentLookupKey(number)}`);
   }
 }

@@ -41,9 +41,15 @@ export function activeEntriesPage(db: Executor, afterId: string | null, limit: n
 }
 
 export function activeDocumentsPage(db: Executor, afterId: string | null, limit: number) {
-  let q = db.selectFrom('documentRegister').select(['id', 'issuingState', 'number', 'status', 'documentType', 'source']).where('removedAt', 'is', null);
+  let q = db.selectFrom('documentRegister').select(['id', 'issuingState', 'lookupKey']).where('removedAt', 'is', null);
   if (afterId) q = q.where('id', '>', afterId);
   return q.orderBy('id').limit(limit).execute();
+}
+
+export function findRegisteredDocuments(db: Executor, lookupKey: string, issuingState: string | null) {
+  let q = db.selectFrom('documentRegister').select(['id', 'issuingState', 'number', 'status']).where('lookupKey', '=', lookupKey).where('removedAt', 'is', null);
+  if (issuingState) q = q.where('issuingState', '=', issuingState);
+  return q.execute();
 }
 
 export function findEntry(db: Executor, id: string) {

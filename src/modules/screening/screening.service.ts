@@ -9,8 +9,8 @@ import { recordChange, recordRead } from '../audit/index.ts';
 import { parseBirthDate } from './dob.ts';
 import { DEFAULT_THRESHOLDS, type IndexHolder } from './index-holder.ts';
 import { foldToAscii, isPatronymic, nameTokens, tokens } from './normalize.ts';
-import { documentKey } from './records.ts';
-import { entryVersions, findEntry, listWatchlists } from './screening.repository.ts';
+import { documentKey, documentLookupKey } from './records.ts';
+import { entryVersions, findEntry, findRegisteredDocuments, listWatchlists } from './screening.repository.ts';
 import type { IndexedEntry } from './screening.index.ts';
 import { scoreEntry, type ScreeningQuery } from './screening.score.ts';
 
@@ -72,7 +72,8 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
         for (const i of index.entriesHoldingDocument(request.document.number)) {
           scored.set(i, { score: 1, matchedName: index.entries[i]!.primaryName, explanation: [`document number ${documentKey(request.document.number)} is held by this listed person`] });
         }
-        const docs = request.document.issuingState ? index.findDocuments(request.document.number, request.document.issuingState) : index.findDocuments(request.document.number, null);
+        const state = request.document.issuingState ?? null;
+        const docs = index.mayHoldDocument(request.document.number, state) ? await findRegisteredDocuments(db, documentLookupKey(request.document.number), state) : [];
         for (const doc of docs) documentHits.push({ entryId: doc.id, list: 'DOCUMENT_REGISTER', documentNumber: doc.number, status: doc.status, issuingState: doc.issuingState });
       }
       const ranked = [...scored].sort((a, b) => b[1].score - a[1].score);

@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { recordChange } from '../audit/index.ts';
 import { parseBirthDate } from './dob.ts';
 import type { IndexHolder } from './index-holder.ts';
-import { documentKey, recordHash, type ImportProblem, type WatchlistRecord } from './records.ts';
+import { documentKey, documentLookupKey, recordHash, type ImportProblem, type WatchlistRecord } from './records.ts';
 import { bumpScreeningVersion, findEntry, findWatchlistByCode } from './screening.repository.ts';
 
 export class ImportRejectedError extends ValidationError {
@@ -162,7 +162,7 @@ export function createWatchlistService(deps: Deps, indexHolder: IndexHolder) {
       const id = newId();
       try {
         await db.transaction().execute(async (trx) => {
-          await trx.insertInto('documentRegister').values({ id, issuingState: input.issuingState, number: documentKey(input.number), numberKey: documentKey(input.number), documentType: input.documentType ?? null, status: input.status, source: input.source, reportedOn: input.reportedOn ?? null, createdAt: clock.now() }).execute();
+          await trx.insertInto('documentRegister').values({ id, issuingState: input.issuingState, number: documentKey(input.number), numberKey: documentKey(input.number), lookupKey: documentLookupKey(input.number), documentType: input.documentType ?? null, status: input.status, source: input.source, reportedOn: input.reportedOn ?? null, createdAt: clock.now() }).execute();
           await bumpScreeningVersion(trx);
           await recordChange(deps, trx, ctx, { action: 'screening.document.registered', entityType: 'document_register', entityId: id, details: { issuingState: input.issuingState, status: input.status } });
         });
