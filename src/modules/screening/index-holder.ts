@@ -3,7 +3,7 @@ import { activeDocumentsPage, activeEntriesPage, readScreeningVersion } from './
 import { ScreeningIndex } from './screening.index.ts';
 
 // Default alert thresholds per list kind; a list may set its own.
-export const DEFAULT_THRESHOLDS: Record<string, number> = { wanted: 0.86, entry_ban: 0.86, exit_ban: 0.86, sanctions: 0.88, other: 0.9 };
+export const DEFAULT_THRESHOLDS: Record<string, number> = { wanted: 0.88, entry_ban: 0.88, exit_ban: 0.88, sanctions: 0.9, other: 0.9 };
 const CHECK_EVERY_MS = 2000;
 const PAGE = 5000;
 

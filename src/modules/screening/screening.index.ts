@@ -103,6 +103,14 @@ export class ScreeningIndex {
     return this;
   }
 
+  /** 0–1: how rare a name key is among the entries (1 = unique, near 0 = in a large share of them). */
+  informativeness = (key: string): number => {
+    const n = this.entries.length;
+    if (n < 2) return 1;
+    const df = this.postings.get(key)?.length ?? 1;
+    return Math.max(0, Math.min(1, Math.log2(n / df) / Math.log2(n)));
+  };
+
   get keyCount() {
     return this.postings.size;
   }
@@ -118,15 +126,15 @@ export class ScreeningIndex {
         for (const k of this.neighbours.get(d) ?? []) found.add(k); // one letter different or swapped
       }
     }
-    if (truncated && key.length >= 4) {
+    for (const prefix of truncated && key.length >= 2 ? new Set([key, /^[IJ][AEOU]/.test(key) ? key.slice(1) : key]) : []) {
       let lo = 0;
       let hi = this.sortedKeys.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (this.sortedKeys[mid]! < key) lo = mid + 1;
+        if (this.sortedKeys[mid]! < prefix) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < this.sortedKeys.length && this.sortedKeys[i]!.startsWith(key) && found.size < 200; i++) found.add(this.sortedKeys[i]!);
+      for (let i = lo; i < this.sortedKeys.length && this.sortedKeys[i]!.startsWith(prefix) && found.size < 200; i++) found.add(this.sortedKeys[i]!);
     }
     return [...found];
   }
@@ -137,20 +145,22 @@ export class ScreeningIndex {
    */
   candidates(query: NameToken[], budget: number): number[] {
     const required = query.filter((t) => !t.optional && t.key.length >= 2);
-    const counts = new Map<number, number>();
+    // each entry gathers the rarity of the query tokens it shares: a rare surname alone ranks above a common given name
+    const weights = new Map<number, number>();
     for (const token of required) {
       const seen = new Set<number>();
       for (const key of this.similarKeys(token.key, Boolean(token.truncated))) {
-        for (const entry of this.postings.get(key)!) {
+        const postings = this.postings.get(key)!;
+        const weight = (key === token.key ? 1 : 0.8) / Math.log2(2 + postings.length);
+        for (const entry of postings) {
           if (seen.has(entry)) continue;
           seen.add(entry);
-          counts.set(entry, (counts.get(entry) ?? 0) + 1);
+          weights.set(entry, (weights.get(entry) ?? 0) + weight);
         }
       }
     }
-    const minTokens = Math.min(2, required.length);
-    const ranked = [...counts].filter(([entry, n]) => n >= Math.min(minTokens, this.entries[entry]!.requiredTokens)).sort((a, b) => b[1] - a[1]);
-    return ranked.slice(0, budget).map(([entry]) => entry);
+    if (weights.size <= budget) return [...weights.keys()];
+    return [...weights].sort((a, b) => b[1] - a[1]).slice(0, budget).map(([entry]) => entry);
   }
 
   entriesHoldingDocument(number: string): number[] {

@@ -23,10 +23,10 @@ const NATIONALITY_AGREES = 0.02;
 const NATIONALITY_CONFLICT = -0.05;
 const WEAK_ALIAS = -0.05;
 
-export function scoreEntry(query: ScreeningQuery, entry: IndexedEntry): ScoredEntry {
+export function scoreEntry(query: ScreeningQuery, entry: IndexedEntry, informativeness?: (key: string) => number): ScoredEntry {
   let best = { score: 0, name: 0, weak: false, pairs: 0 };
   for (const variant of entry.variants) {
-    const match = matchNames(query.tokens, variant.tokens);
+    const match = matchNames(query.tokens, variant.tokens, informativeness);
     const score = match.score + (variant.weak ? WEAK_ALIAS : 0);
     if (score > best.score) best = { score, name: variant.name, weak: variant.weak, pairs: match.pairs.length };
   }

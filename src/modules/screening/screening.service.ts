@@ -6,17 +6,15 @@ import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordChange, recordRead } from '../audit/index.ts';
-import { parseBirthDate } from './dob.ts';
 import { DEFAULT_THRESHOLDS, type IndexHolder } from './index-holder.ts';
 import { foldToAscii, isPatronymic, nameTokens, tokens } from './normalize.ts';
+import { CANDIDATE_BUDGET, NEAR_MISS, screenPerson, toScreeningQuery } from './screen.ts';
 import { documentKey, documentLookupKey } from './records.ts';
 import { entryVersions, findEntry, findRegisteredDocuments, listWatchlists } from './screening.repository.ts';
 import type { IndexedEntry } from './screening.index.ts';
 import { scoreEntry, type ScreeningQuery } from './screening.score.ts';
 
-const CANDIDATE_BUDGET = 400;
 const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
-const NEAR_MISS = 0.12; // candidates this far below the threshold are shown, not alerted
 
 type Request = z.infer<typeof ScreeningRequest>;
 
@@ -52,20 +50,9 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     async screen(ctx: Ctx, request: Request) {
       if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
       const index = await indexHolder.get();
-      const p = request.person;
-      const nameText = [p?.surname, p?.givenNames].filter(Boolean).join(' ');
-      const birth = p?.dateOfBirth ? parseBirthDate(p.dateOfBirth) : null;
-      const query: ScreeningQuery = {
-        tokens: nameTokens(nameText, { lastTruncated: p?.nameTruncated ?? false }),
-        birth, sex: p?.sex === 'M' || p?.sex === 'F' ? p.sex : null, nationality: p?.nationality ?? null,
-      };
+      const person = screenPerson(index, toScreeningQuery(request.person));
       const scored = new Map<number, { score: number; matchedName: string; explanation: string[] }>();
-      if (query.tokens.some((t) => !t.optional)) {
-        for (const candidate of index.candidates(query.tokens, CANDIDATE_BUDGET)) {
-          const result = scoreEntry(query, index.entries[candidate]!);
-          scored.set(candidate, { score: result.score, matchedName: result.matchedName, explanation: result.explanation });
-        }
-      }
+      for (const s of [...person.hits, ...person.nearMisses]) scored.set(s.entry, s);
       const documentHits: Array<{ entryId: string; list: string; documentNumber: string; status: string; issuingState: string }> = [];
       if (request.document) {
         // a document number held by a listed person is an exact identifier: the strongest hit there is
@@ -128,7 +115,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
         const q: ScreeningQuery = { tokens: nameTokens(query.q), birth: null, sex: null, nationality: null };
         const single = tokens(query.q).filter((t) => !isPatronymic(t)).length === 1;
         found = index.candidates(q.tokens, CANDIDATE_BUDGET)
-          .map((i) => ({ entry: index.entries[i]!, score: scoreEntry(q, index.entries[i]!).nameScore }))
+          .map((i) => ({ entry: index.entries[i]!, score: scoreEntry(q, index.entries[i]!, index.informativeness).nameScore }))
           .filter((f) => f.score >= (single ? 0.7 : 0.75))
           .sort((a, b) => b.score! - a.score!);
       } else {

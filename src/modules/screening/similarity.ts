@@ -46,6 +46,27 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+let row = new Uint16Array(64);
+/** Levenshtein distance, stopping early once it exceeds `max` (returns max + 1 then). */
+export function levenshtein(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (row.length <= b.length) row = new Uint16Array(b.length * 2 + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    let best = row[0]!;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      prev = current;
+      if (row[j]! < best) best = row[j]!;
+    }
+    if (best > max) return max + 1;
+  }
+  return row[b.length]!;
+}
+
 export type NameToken = {
   /** skeleton of the token */
   key: string;
@@ -55,13 +76,22 @@ export type NameToken = {
   truncated?: boolean;
 };
 
+/** A cut token keeps its initial glide (IULI… of IULIIA), which the skeleton of the whole name drops. */
+const withoutInitialGlide = (key: string) => (/^[IJ][AEOU]/.test(key) ? key.slice(1) : key);
+
 /** Similarity of two tokens: exact keys 1; an initial against a name that starts with it 0.9; a truncated prefix 0.95; else Jaro-Winkler. */
 export function tokenSimilarity(q: NameToken, c: NameToken): number {
   if (q.key === c.key) return 1;
   if (q.key.length === 1 || c.key.length === 1) return q.key[0] === c.key[0] ? 0.9 : 0;
-  if (q.truncated && q.key.length >= 4 && c.key.startsWith(q.key)) return 0.95;
-  if (c.truncated && c.key.length >= 4 && q.key.startsWith(c.key)) return 0.95;
-  return jaroWinkler(q.key, c.key);
+  if (q.truncated && q.key.length >= 2 && (c.key.startsWith(q.key) || c.key.startsWith(withoutInitialGlide(q.key)))) return q.key.length >= 4 ? 0.95 : 0.9;
+  if (c.truncated && c.key.length >= 2 && q.key.startsWith(c.key)) return c.key.length >= 4 ? 0.95 : 0.9;
+  // short name parts (Chinese syllables, WU / XU / HU) differ by one letter as different names, not misspellings
+  if (q.key.length <= 3 || c.key.length <= 3) return 0.7;
+  const jw = jaroWinkler(q.key, c.key);
+  if (jw < 0.8) return jw;
+  // Jaro-Winkler forgives a second and third edit too easily (BAJANEVA / BAIAKEVA 0.93): each edit past the first costs
+  const edits = levenshtein(q.key, c.key, 3);
+  return edits <= 1 ? jw : jw - 0.08 * (edits - 1);
 }
 
 export type NameMatch = { score: number; pairs: Array<{ query: number; candidate: number; similarity: number }> };
@@ -70,9 +100,10 @@ export type NameMatch = { score: number; pairs: Array<{ query: number; candidate
  * Best-pairs alignment of query tokens to candidate tokens, whatever their order (surname and given
  * names swapped, a name in the wrong MRZ slot). Each token pairs at most once, best pairs first. The score
  * is the length-weighted mean similarity over the required (non-patronymic) tokens of the shorter side;
- * unpaired required tokens of the longer side lower it a little (a middle name the other list lacks).
+ * unpaired required tokens of the longer side lower it a little (a middle name the other list lacks). Each
+ * token weighs by its length and by how informative it is (rare names more; see ScreeningIndex.informativeness).
  */
-export function matchNames(query: NameToken[], candidate: NameToken[]): NameMatch {
+export function matchNames(query: NameToken[], candidate: NameToken[], informativeness: (key: string) => number = () => 1): NameMatch {
   if (query.length === 0 || candidate.length === 0) return { score: 0, pairs: [] };
   const all: Array<{ query: number; candidate: number; similarity: number }> = [];
   for (let i = 0; i < query.length; i++) {
@@ -101,7 +132,8 @@ export function matchNames(query: NameToken[], candidate: NameToken[]): NameMatc
   let weighted = 0;
   let weights = 0;
   for (const { t, i } of shorter) {
-    const weight = Math.min(t.key.length, 8);
+    // a rare name part says more than a common one (IVANOV or SERIK alone identify nobody)
+    const weight = Math.min(t.key.length, 8) * (0.3 + 0.7 * informativeness(t.key));
     weights += weight;
     if (!shorterUsed.has(i)) continue;
     const pair = pairs.find((p) => (shorterIsQuery ? p.query === i : p.candidate === i))!;
@@ -112,6 +144,6 @@ export function matchNames(query: NameToken[], candidate: NameToken[]): NameMatc
   const extras = longer.filter(({ i }) => !longerUsed.has(i)).length;
   // a single-token name matches too easily: it must stand against a single-token name
   const singlePenalty = shorter.length === 1 && longer.length > 1 ? 0.15 : 0;
-  const score = Math.max(0, weighted / weights - 0.04 * extras - singlePenalty);
+  const score = Math.max(0, weighted / weights - 0.06 * extras - singlePenalty);
   return { score, pairs };
 }

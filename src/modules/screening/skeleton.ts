@@ -7,7 +7,7 @@
 //   SHCH / SHH / SCH → SH        (Щ under ICAO, GOST, German)
 //   CZ / TZ / TS → TS; C → K     (Ц under GOST; Latin C in Western names)
 //   Q → K, GH → G, W → V, PH → F (Қ, Ғ in Kazakh Latin; Western spellings)
-//   Y → I; a Y/I/J before a vowel at the start is dropped      (Юлия: IULIIA, YULIYA, JULIA → ULIA)
+//   Y → I; a Y/I/J before a vowel at the start of a longer name is dropped (Юлия: IULIIA, YULIYA, JULIA → ULIA)
 //   a vowel + I + vowel loses the I                            (Токаев: TOKAYEV, TOKAEV)
 //   NG before a consonant or at the end → N                    (Ң under BGN/PCGN)
 //   doubled letters → one                                      (KASSYM, ANDREEV)
@@ -33,7 +33,8 @@ export function skeleton(token: string): string {
   let s = token;
   for (const [pattern, replacement] of DIGRAPHS) s = s.replace(pattern, replacement);
   // an initial semivowel before a vowel: IU-, IA-, IE-, IO-, JU- ...
-  if (s.length > 2 && (s[0] === 'I' || s[0] === 'J') && VOWEL.has(s[1]!)) s = s.slice(1);
+  // (only in names of five letters or more: JANG / IANG, Zhang and Yang, stay apart)
+  if (s.length >= 5 && (s[0] === 'I' || s[0] === 'J') && VOWEL.has(s[1]!)) s = s.slice(1);
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
