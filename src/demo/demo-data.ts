@@ -135,6 +135,15 @@ export const OFFICERS: OfficerSeed[] = [
   { key: 'nsc', unit: 'NSC-DIV-PANFILOV', surname: 'Бекова', givenNames: 'Салтанат', rank: 'майор', position: 'Начальник районного отдела ДКНБ', cert: 'КНБ-440112' },
 ];
 
+// Demo watchlists (fictitious persons) in the CSV import format of contracts.md.
+export const DEMO_WATCHLIST_CSV = `id,list,surname,given_names,aliases,date_of_birth,nationality,sex,document_numbers
+DEMO-W-1,DEMO-MIA-WANTED,Белоусова,Ксения Игоревна,Belousova Kseniya,1987-09-21,KAZ,F,N87654321
+DEMO-W-2,DEMO-MIA-WANTED,Жұмабаев,Нұрлан Серікұлы,Zhumabayev Nurlan,1979,KAZ,M,
+DEMO-W-3,DEMO-MIA-WANTED,Иванов,Дмитрий Петрович,,1970-11-02,RUS,M,
+DEMO-E-1,DEMO-ENTRY-BAN,Karimov,Jasur,Каримов Жасур,1990-05,UZB,M,FA1234567
+DEMO-E-2,DEMO-ENTRY-BAN,Осмонов,Бакыт,,1988,KGZ,M,
+DEMO-X-1,DEMO-EXIT-BAN,Сейтқали,Мағжан Ерланұлы,,1992-02-11,KAZ,M,`;
+
 export type UserSeed = { username: string; display: string; unit: string; officer?: string; role: string; scope?: string; locale: 'kk' | 'ru' | 'en' };
 
 export const USERS: UserSeed[] = [

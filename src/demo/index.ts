@@ -4,7 +4,10 @@ import type { Deps } from '../platform/deps.ts';
 import { recordChange } from '../modules/audit/index.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { AGENCIES, BORDER_SECTIONS, LEGAL_ACTS } from './reference.ts';
-import { CHECKPOINTS, COUNTERPARTS, OFFICERS, SEZS, UNITS, USERS } from './demo-data.ts';
+import { CHECKPOINTS, COUNTERPARTS, DEMO_WATCHLIST_CSV, OFFICERS, SEZS, UNITS, USERS } from './demo-data.ts';
+import { createScreeningModule, parseWatchlistCsv } from '../modules/screening/index.ts';
+import { cliActor } from '../platform/actor.ts';
+import { PERMISSIONS } from '../platform/permissions.ts';
 
 /** The shared password of every demo account: shown on the sign-in page while demo data is loaded. */
 export const DEMO_PASSWORD = 'Shekara-Demo-2026';
@@ -46,8 +49,32 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
   });
 }
 
-/** Loads the demo data (units, checkpoints, officers, demo users). Idempotent: a second run adds nothing. */
+/** Loads the demo data (units, checkpoints, officers, demo users, demo watchlists). Idempotent: a second run adds nothing. */
 export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<{ inserted: number }> {
+  const result = await seedDemoOrganisation(deps);
+  // demo watchlists go through the real import: a second run finds every entry unchanged
+  const { watchlists } = createScreeningModule({ ...deps, database: undefined as never, log: { info() {}, warn() {}, error() {}, debug() {} } });
+  const ctx = { actor: cliActor(new Set(PERMISSIONS)), correlationId: 'demo-seed', ip: null };
+  const imported = await watchlists.importRecords(ctx, { ...parseWatchlistCsv(DEMO_WATCHLIST_CSV), source: 'demo', kind: 'wanted' });
+  const lists = await deps.db.selectFrom('watchlist').select(['id', 'code']).where('code', 'like', 'DEMO-%').execute();
+  for (const list of lists) {
+    const kind = list.code === 'DEMO-ENTRY-BAN' ? 'entry_ban' : list.code === 'DEMO-EXIT-BAN' ? 'exit_ban' : 'wanted';
+    const owner = list.code === 'DEMO-ENTRY-BAN' ? 'NSC-BS' : 'MIA';
+    const names = DEMO_LIST_NAMES[list.code] ?? [list.code, list.code, list.code];
+    await deps.db.updateTable('watchlist').set({ kind, nameKk: names[0], nameRu: names[1], nameEn: names[2], ownerAgencyId: seedId('agency', owner), contact: owner === 'MIA' ? 'MIA duty desk, Zhambyl region: +7 7262 00-00-00 (demo)' : 'BS Main Staff duty desk (demo)', defaultAction: kind === 'exit_ban' ? 'refuse' : kind === 'wanted' ? 'detain' : 'refuse' }).where('id', '=', list.id).execute();
+    await deps.db.updateTable('watchlistEntry').set({ kind }).where('watchlistId', '=', list.id).execute();
+  }
+  const inserted = imported.lists.reduce((n, l) => n + l.created, 0);
+  return { inserted: result.inserted + inserted };
+}
+
+const DEMO_LIST_NAMES: Record<string, [string, string, string]> = {
+  'DEMO-MIA-WANTED': ['ІІМ іздеу есебі (демо)', 'Розыскной учёт МВД (демо)', 'MIA wanted persons (demo)'],
+  'DEMO-ENTRY-BAN': ['Келуге тыйым салынған тұлғалар (демо)', 'Лица, которым запрещён въезд (демо)', 'Persons banned from entry (demo)'],
+  'DEMO-EXIT-BAN': ['Шығуға тыйым салынған тұлғалар (демо)', 'Лица, которым запрещён выезд (демо)', 'Persons banned from exit (demo)'],
+};
+
+async function seedDemoOrganisation(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<{ inserted: number }> {
   const now = deps.clock.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return deps.db.transaction().execute(async (trx) => {

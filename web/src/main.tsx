@@ -13,6 +13,7 @@ import { MapPage } from './pages/MapPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { ScreeningPage } from './pages/ScreeningPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Loading } from './ui.tsx';
@@ -44,6 +45,7 @@ const Pages = {
   legal: guarded('legal.read', LegalPage),
   audit: guarded('audit.read', AuditPage),
   users: guarded('user.manage', UsersPage),
+  screening: guarded('watchlist.read', ScreeningPage),
 };
 
 function App() {
@@ -61,6 +63,7 @@ function App() {
         <Route path="/legal" component={Pages.legal} />
         <Route path="/audit" component={Pages.audit} />
         <Route path="/users" component={Pages.users} />
+        <Route path="/screening" component={Pages.screening} />
         <Route path="/profile" component={ProfilePage} />
         <Route><OverviewPage /></Route>
       </Switch>
