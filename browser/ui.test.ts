@@ -112,3 +112,29 @@ test('an administrator creates a user with a role, and the new user signs in', a
   await page.getByRole('heading', { name: /Айгерім Жұмабаева/ }).waitFor({ timeout: 5000 }).catch(async (e) => { await page.screenshot({ path: path.join(RESULTS, 'failure-new-user-sign-in.png') }); throw e; });
   await context.close();
 });
+
+test('a booth officer screens a traveller and sees the hit with what to do', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.locator('input[name=username]').fill('demo.booth.korday');
+  await page.locator('input[name=password]').fill('Shekara-Demo-2026');
+  await page.getByRole('button', { name: /Кіру|Sign in|Войти/ }).last().click();
+  await page.getByRole('navigation').waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Screening' }).click();
+  const form = page.getByRole('form', { name: 'Screen a traveller' });
+  await form.locator('[name=surname]').fill('BELOUSOVA');
+  await form.locator('[name=givenNames]').fill('KSENIIA');
+  await form.locator('[name=dateOfBirth]').fill('1987-09-21');
+  await form.getByRole('button', { name: 'Screen a traveller' }).click();
+  await page.getByText('Hit: stop the traveller').waitFor();
+  await page.locator('.hits li strong', { hasText: 'Белоусова Ксения Игоревна' }).waitFor();
+  await page.getByText('Detain', { exact: true }).waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'screening-hit-en.png'), fullPage: true });
+  await form.locator('[name=surname]').fill('NURLANOV');
+  await form.locator('[name=givenNames]').fill('ASKAR');
+  await form.getByRole('button', { name: 'Screen a traveller' }).click();
+  await page.getByText('No hits').waitFor();
+  await context.close();
+});
