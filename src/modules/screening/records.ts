@@ -1,21 +1,12 @@
 import crypto from 'node:crypto';
-import type { EntryName } from '../../database.ts';
+import type { EntryName, WatchlistEntryTable } from '../../database.ts';
 import { canonicalJson } from '../audit/audit.hash.ts';
 
-/** One watchlist person as an import brings it, before it is stored. */
-export type WatchlistRecord = {
-  externalId: string;
-  list: string;
-  names: EntryName[];
-  sex: 'M' | 'F' | null;
-  dateOfBirth: string | null;
-  birthYearFrom: number | null;
-  birthYearTo: number | null;
-  placeOfBirth: string | null;
-  nationalities: string[];
-  documentNumbers: string[];
-  reason: string | null;
-};
+/** One watchlist person as an import brings it, before it is stored: the entry's own fields, by name. */
+export type WatchlistRecord = Pick<
+  WatchlistEntryTable,
+  'externalId' | 'sex' | 'dateOfBirth' | 'birthYearFrom' | 'birthYearTo' | 'placeOfBirth' | 'nationalities' | 'documentNumbers' | 'reason'
+> & { list: string; names: EntryName[] };
 
 export type ImportProblem = { record: string; message: string };
 
