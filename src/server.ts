@@ -13,10 +13,12 @@ export async function startServer(config: Config) {
   const bootLog = { info: (m: string) => console.log(m), warn: console.warn, error: console.error, debug: () => undefined };
   const deps: Deps = { db: database.db, database, clock: systemClock, config, log: bootLog as never };
   const prepared = await prepareDatabase(database, deps, config);
-  const { app } = await buildApp(deps);
+  const { app, services } = await buildApp(deps);
   deps.log = app.log;
   const stopMaintenance = startMaintenance(deps);
   await app.listen({ port: config.port, host: config.host });
+  // the first screening should not wait for the index: build it now, while the officers sign in
+  services.screening.warmUp().catch((error) => app.log.error({ err: error }, 'screening index build failed'));
   const address = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   app.log.info({ database: database.kind, location: database.location, migrationsApplied: prepared.applied.length, demoRowsInserted: prepared.demo.inserted, readyMs: Math.round(performance.now() - startedAt) }, 'Shekara is ready');
   if (prepared.admin.generatedPassword) {

@@ -46,6 +46,11 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
   }
 
   return {
+    /** Builds the index ahead of the first screening (at start-up, in the background). */
+    async warmUp() {
+      await indexHolder.get();
+    },
+
     /** Screens a person and/or a document against every active list and the document register. */
     async screen(ctx: Ctx, request: Request) {
       if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
