@@ -22,6 +22,8 @@ const SEX_CONFLICT = -0.15;
 const NATIONALITY_AGREES = 0.02;
 const NATIONALITY_CONFLICT = -0.05;
 const WEAK_ALIAS = -0.05;
+// No date of birth to compare (the entry or the query lacks it): the name alone must be stronger.
+const UNCORROBORATED = -0.03;
 
 export function scoreEntry(query: ScreeningQuery, entry: IndexedEntry, informativeness?: (key: string) => number): ScoredEntry {
   let best = { score: 0, name: 0, weak: false, pairs: 0 };
@@ -48,6 +50,9 @@ export function scoreEntry(query: ScreeningQuery, entry: IndexedEntry, informati
       score += DOB_CONFLICT;
       explanation.push(`date of birth conflicts (${entry.dateOfBirth})`);
     }
+  } else {
+    score += UNCORROBORATED;
+    explanation.push('no date of birth to compare');
   }
   if (query.sex && entry.sex && query.sex !== entry.sex) {
     score += SEX_CONFLICT;
