@@ -9,7 +9,7 @@ import { startMaintenance } from './platform/maintenance.ts';
 /** Runs Shekara: database, migrations, seed, HTTP API and web UI, background maintenance. */
 export async function startServer(config: Config) {
   const startedAt = performance.now();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (error) => console.error(`database connection lost while idle: ${error.message}`) });
   const bootLog = { info: (m: string) => console.log(m), warn: console.warn, error: console.error, debug: () => undefined };
   const deps: Deps = { db: database.db, database, clock: systemClock, config, log: bootLog as never };
   const prepared = await prepareDatabase(database, deps, config);

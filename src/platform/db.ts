@@ -53,12 +53,17 @@ export type OpenOptions = {
   dataDir?: string | undefined;
   /** Skip the single-writer lock (only for read-only tools that know the server is stopped). */
   lock?: boolean;
+  /** Told when an idle PostgreSQL connection fails (logged by the server). */
+  onIdleError?: (error: Error) => void;
 };
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite (under dataDir, or in memory). */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20, types: pgTypes() });
+    // An idle connection the server closes (a restart, a failover, an administrator) must not crash the
+    // process: the pool drops that client and the next query opens a new one.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     const url = new URL(options.databaseUrl);
     url.password = '';
