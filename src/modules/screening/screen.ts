@@ -6,7 +6,9 @@ import type { ScreeningIndex } from './screening.index.ts';
 import { scoreEntry, type ScreeningQuery } from './screening.score.ts';
 import { parseBirthDate } from './dob.ts';
 
-export const CANDIDATE_BUDGET = 400;
+// Candidates scored per screening: a cut (truncated) name is weaker evidence, so it gets a wider net.
+export const CANDIDATE_BUDGET = 200;
+const TRUNCATED_BUDGET = 600;
 export const NEAR_MISS = 0.12; // candidates this far below the threshold are shown, not alerted
 
 export type PersonQuery = { surname?: string | undefined; givenNames?: string | undefined; dateOfBirth?: string | undefined; nationality?: string | undefined; sex?: string | undefined; nameTruncated?: boolean | undefined };
@@ -27,7 +29,8 @@ export function screenPerson(index: ScreeningIndex, query: ScreeningQuery, budge
   const hits: Scored[] = [];
   const nearMisses: Scored[] = [];
   if (!query.tokens.some((t) => !t.optional)) return { hits, nearMisses };
-  for (const candidate of index.candidates(query.tokens, budget)) {
+  const net = query.tokens.some((t) => t.truncated) ? Math.max(budget, TRUNCATED_BUDGET) : budget;
+  for (const candidate of index.candidates(query.tokens, net)) {
     const entry = index.entries[candidate]!;
     const result = scoreEntry(query, entry, index.informativeness);
     const scored = { entry: candidate, score: result.score, matchedName: result.matchedName, explanation: result.explanation };

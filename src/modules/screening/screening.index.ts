@@ -119,8 +119,9 @@ export class ScreeningIndex {
   similarKeys(key: string, truncated: boolean): string[] {
     const found = new Set<string>();
     if (this.postings.has(key)) found.add(key);
+    // one letter missing in the query (OHN for JOHN): the neighbourhood holds the deletions of keys of four letters or more
+    if (key.length >= 3) for (const k of this.neighbours.get(key) ?? []) found.add(k);
     if (key.length >= 4) {
-      for (const k of this.neighbours.get(key) ?? []) found.add(k); // one letter missing in the query
       for (const d of deletes(key)) {
         if (this.postings.has(d) && d.length >= 4) found.add(d); // one letter too many
         for (const k of this.neighbours.get(d) ?? []) found.add(k); // one letter different or swapped

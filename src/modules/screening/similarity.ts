@@ -85,8 +85,8 @@ export function tokenSimilarity(q: NameToken, c: NameToken): number {
   if (q.key.length === 1 || c.key.length === 1) return q.key[0] === c.key[0] ? 0.9 : 0;
   if (q.truncated && q.key.length >= 2 && (c.key.startsWith(q.key) || c.key.startsWith(withoutInitialGlide(q.key)))) return q.key.length >= 4 ? 0.95 : 0.9;
   if (c.truncated && c.key.length >= 2 && q.key.startsWith(c.key)) return c.key.length >= 4 ? 0.95 : 0.9;
-  // short name parts (Chinese syllables, WU / XU / HU) differ by one letter as different names, not misspellings
-  if (q.key.length <= 3 || c.key.length <= 3) return 0.7;
+  // two short name parts (Chinese syllables, WU / XU / HU) that differ are different names, not misspellings
+  if (q.key.length <= 3 && c.key.length <= 3) return 0.7;
   const jw = jaroWinkler(q.key, c.key);
   if (jw < 0.8) return jw;
   // Jaro-Winkler forgives a second and third edit too easily (BAJANEVA / BAIAKEVA 0.93): each edit past the first costs
