@@ -131,6 +131,7 @@ test('a booth officer screens a traveller and sees the hit with what to do', asy
   await page.getByText('Hit: stop the traveller').waitFor();
   await page.locator('.hits li strong', { hasText: 'Белоусова Ксения Игоревна' }).waitFor();
   await page.getByText('Detain', { exact: true }).waitFor();
+  await page.getByText(/date of birth agrees \(1987-09-21\)/).waitFor();
   await page.screenshot({ path: path.join(RESULTS, 'screening-hit-en.png'), fullPage: true });
   await form.locator('[name=surname]').fill('NURLANOV');
   await form.locator('[name=givenNames]').fill('ASKAR');

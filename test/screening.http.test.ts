@@ -68,6 +68,7 @@ test('CSV import, screening by variants, and details only for the list owner', a
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().hits[0]?.entryId, 'W-1', JSON.stringify(person));
     assert.match(res.json().hits[0].explanation, /matches/);
+    assert.equal(res.json().hits[0].reasons[0].code, 'name');
   }
   const kazakh = (await screen({ person: { surname: 'TOKAEV', givenNames: 'SERIK' } })).json();
   assert.equal(kazakh.hits[0].entryId, 'W-2');

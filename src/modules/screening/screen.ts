@@ -3,7 +3,7 @@
 // the benchmark runs exactly this.
 import { nameTokens } from './normalize.ts';
 import type { ScreeningIndex } from './screening.index.ts';
-import { scoreEntry, type ScreeningQuery } from './screening.score.ts';
+import { scoreEntry, type Reason, type ScreeningQuery } from './screening.score.ts';
 import { parseBirthDate } from './dob.ts';
 
 // Candidates scored per screening: a cut (truncated) name is weaker evidence, so it gets a wider net.
@@ -12,7 +12,7 @@ const TRUNCATED_BUDGET = 600;
 export const NEAR_MISS = 0.12; // candidates this far below the threshold are shown, not alerted
 
 export type PersonQuery = { surname?: string | undefined; givenNames?: string | undefined; dateOfBirth?: string | undefined; nationality?: string | undefined; sex?: string | undefined; nameTruncated?: boolean | undefined };
-export type Scored = { entry: number; score: number; matchedName: string; explanation: string[] };
+export type Scored = { entry: number; score: number; matchedName: string; reasons: Reason[] };
 
 export function toScreeningQuery(person: PersonQuery | undefined): ScreeningQuery {
   const nameText = [person?.surname, person?.givenNames].filter(Boolean).join(' ');
@@ -33,7 +33,7 @@ export function screenPerson(index: ScreeningIndex, query: ScreeningQuery, budge
   for (const candidate of index.candidates(query.tokens, net)) {
     const entry = index.entries[candidate]!;
     const result = scoreEntry(query, entry, index.informativeness);
-    const scored = { entry: candidate, score: result.score, matchedName: result.matchedName, explanation: result.explanation };
+    const scored = { entry: candidate, score: result.score, matchedName: result.matchedName, reasons: result.reasons };
     if (result.score >= entry.threshold) hits.push(scored);
     else if (result.score >= entry.threshold - NEAR_MISS) nearMisses.push(scored);
   }

@@ -10,7 +10,33 @@ export type ScreeningQuery = {
   nationality: string | null;
 };
 
-export type ScoredEntry = { score: number; nameScore: number; matchedName: string; explanation: string[] };
+/** Why a candidate scored as it did, as codes the interface words in the officer's language. */
+export type Reason = {
+  code: 'name' | 'weak_alias' | 'dob_agrees' | 'birth_year_agrees' | 'birth_year_one_off' | 'dob_conflicts' | 'no_dob' | 'sex_conflicts' | 'nationality_agrees' | 'nationality_differs' | 'document_held';
+  value?: string;
+  percent?: number;
+};
+
+const ENGLISH: Record<Reason['code'], (r: Reason) => string> = {
+  name: (r) => `name "${r.value}" matches ${r.percent}%`,
+  weak_alias: () => 'through a weak alias',
+  dob_agrees: (r) => `date of birth agrees (${r.value})`,
+  birth_year_agrees: (r) => `year of birth agrees (${r.value})`,
+  birth_year_one_off: (r) => `year of birth one year off (${r.value})`,
+  dob_conflicts: (r) => `date of birth conflicts (${r.value})`,
+  no_dob: () => 'no date of birth to compare',
+  sex_conflicts: (r) => `sex conflicts (${r.value})`,
+  nationality_agrees: (r) => `nationality agrees (${r.value})`,
+  nationality_differs: (r) => `nationality differs (${r.value})`,
+  document_held: (r) => `document number ${r.value} is held by this listed person`,
+};
+
+/** The reasons in English, for the API's `explanation` text and the logs. */
+export function explainInEnglish(reasons: Reason[]): string[] {
+  return reasons.map((r) => ENGLISH[r.code](r));
+}
+
+export type ScoredEntry = { score: number; nameScore: number; matchedName: string; reasons: Reason[] };
 
 // How far each attribute moves the name score. Conflicts weigh more than agreements: a list entry
 // with another year of birth is most likely another person; the same year proves little.
@@ -33,39 +59,40 @@ export function scoreEntry(query: ScreeningQuery, entry: IndexedEntry, informati
     if (score > best.score) best = { score, name: variant.name, weak: variant.weak, pairs: match.pairs.length };
   }
   const matchedName = entry.names[best.name]?.name ?? entry.primaryName;
-  const explanation = [`name "${matchedName}"${best.weak ? ' (weak alias)' : ''} matches ${(best.score * 100).toFixed(0)}% over ${best.pairs} name part(s)`];
+  const reasons: Reason[] = [{ code: 'name', value: matchedName, percent: Math.round(best.score * 100) }];
+  if (best.weak) reasons.push({ code: 'weak_alias' });
   let score = best.score;
   if (query.birth && entry.yearFrom !== null && entry.yearTo !== null) {
     const { yearFrom, yearTo, full } = query.birth;
     if (full && entry.dateOfBirth === full) {
       score += DOB_FULL_AGREES;
-      explanation.push(`date of birth agrees (${full})`);
+      reasons.push({ code: 'dob_agrees', value: full });
     } else if (yearFrom <= entry.yearTo && yearTo >= entry.yearFrom) {
       score += DOB_YEAR_AGREES;
-      explanation.push(`year of birth agrees (${entry.dateOfBirth})`);
+      reasons.push({ code: 'birth_year_agrees', value: entry.dateOfBirth ?? '' });
     } else if (yearFrom - entry.yearTo === 1 || entry.yearFrom - yearTo === 1) {
       score += DOB_ONE_YEAR_OFF;
-      explanation.push(`year of birth one year off (${entry.dateOfBirth})`);
+      reasons.push({ code: 'birth_year_one_off', value: entry.dateOfBirth ?? '' });
     } else {
       score += DOB_CONFLICT;
-      explanation.push(`date of birth conflicts (${entry.dateOfBirth})`);
+      reasons.push({ code: 'dob_conflicts', value: entry.dateOfBirth ?? '' });
     }
   } else {
     score += UNCORROBORATED;
-    explanation.push('no date of birth to compare');
+    reasons.push({ code: 'no_dob' });
   }
   if (query.sex && entry.sex && query.sex !== entry.sex) {
     score += SEX_CONFLICT;
-    explanation.push(`sex conflicts (${entry.sex})`);
+    reasons.push({ code: 'sex_conflicts', value: entry.sex });
   }
   if (query.nationality && entry.nationalities.length) {
     if (entry.nationalities.includes(query.nationality)) {
       score += NATIONALITY_AGREES;
-      explanation.push(`nationality agrees (${query.nationality})`);
+      reasons.push({ code: 'nationality_agrees', value: query.nationality });
     } else {
       score += NATIONALITY_CONFLICT;
-      explanation.push(`nationality differs (${entry.nationalities.join(', ')})`);
+      reasons.push({ code: 'nationality_differs', value: entry.nationalities.join(', ') });
     }
   }
-  return { score: Math.max(0, Math.min(1, score)), nameScore: best.score, matchedName, explanation };
+  return { score: Math.max(0, Math.min(1, score)), nameScore: best.score, matchedName, reasons };
 }

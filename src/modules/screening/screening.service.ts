@@ -12,6 +12,7 @@ import { CANDIDATE_BUDGET, NEAR_MISS, screenPerson, toScreeningQuery } from './s
 import { documentKey, documentLookupKey } from './records.ts';
 import { entryVersions, findEntry, findRegisteredDocuments, listWatchlists } from './screening.repository.ts';
 import type { IndexedEntry } from './screening.index.ts';
+import { explainInEnglish, type Reason } from './screening.score.ts';
 import { scoreEntry, type ScreeningQuery } from './screening.score.ts';
 
 const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
@@ -38,10 +39,10 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     };
   }
 
-  function present(ctx: Ctx, entry: IndexedEntry, score: number, matchedName: string, explanation: string[]) {
+  function present(ctx: Ctx, entry: IndexedEntry, score: number, matchedName: string, reasons: Reason[]) {
     return {
       entryId: entry.externalId, recordId: entry.id, list: entry.listCode, kind: entry.kind as never, score: Math.round(score * 1000) / 1000,
-      matchedName, explanation: explanation.join('; '), action: entry.action as never, contact: entry.contact, details: details(ctx, entry),
+      matchedName, explanation: explainInEnglish(reasons).join('; '), reasons, action: entry.action as never, contact: entry.contact, details: details(ctx, entry),
     };
   }
 
@@ -56,13 +57,13 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
       if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
       const index = await indexHolder.get();
       const person = screenPerson(index, toScreeningQuery(request.person));
-      const scored = new Map<number, { score: number; matchedName: string; explanation: string[] }>();
+      const scored = new Map<number, { score: number; matchedName: string; reasons: Reason[] }>();
       for (const s of [...person.hits, ...person.nearMisses]) scored.set(s.entry, s);
       const documentHits: Array<{ entryId: string; list: string; documentNumber: string; status: string; issuingState: string }> = [];
       if (request.document) {
         // a document number held by a listed person is an exact identifier: the strongest hit there is
         for (const i of index.entriesHoldingDocument(request.document.number)) {
-          scored.set(i, { score: 1, matchedName: index.entries[i]!.primaryName, explanation: [`document number ${documentKey(request.document.number)} is held by this listed person`] });
+          scored.set(i, { score: 1, matchedName: index.entries[i]!.primaryName, reasons: [{ code: 'document_held', value: documentKey(request.document.number) }] });
         }
         const state = request.document.issuingState ?? null;
         const docs = index.mayHoldDocument(request.document.number, state) ? await findRegisteredDocuments(db, documentLookupKey(request.document.number), state) : [];
@@ -73,8 +74,8 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
       const candidates = [];
       for (const [i, s] of ranked) {
         const entry = index.entries[i]!;
-        if (s.score >= entry.threshold) hits.push(present(ctx, entry, s.score, s.matchedName, s.explanation));
-        else if (s.score >= entry.threshold - NEAR_MISS && candidates.length < 10) candidates.push(present(ctx, entry, s.score, s.matchedName, s.explanation));
+        if (s.score >= entry.threshold) hits.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
+        else if (s.score >= entry.threshold - NEAR_MISS && candidates.length < 10) candidates.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
       }
       // the false-match memory: the same traveller, the same entry, the same version of it
       const key = travellerKey(request);

@@ -7,7 +7,7 @@ import { useSession } from '../session.tsx';
 import type { List } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
 
-type Hit = { entryId: string; recordId: string; list: string; kind: string; score: number; matchedName: string; explanation: string; action: string; contact: string | null; alertId?: string; details?: { names: string[]; dateOfBirth: string | null; nationalities: string[]; reason: string | null } };
+type Hit = { entryId: string; recordId: string; list: string; kind: string; score: number; matchedName: string; explanation: string; reasons: Array<{ code: string; value?: string; percent?: number }>; action: string; contact: string | null; alertId?: string; details?: { names: string[]; dateOfBirth: string | null; nationalities: string[]; reason: string | null } };
 type Screening = { hits: Hit[]; documentHits: Array<{ entryId: string; documentNumber: string; status: string; issuingState: string }>; candidates: Hit[]; suppressed: Hit[] };
 type Watchlist = { id: string; code: string; kind: string; names: { kk: string; ru: string; en: string }; threshold: number; entryCount: number; version: number };
 type Entry = { id: string; entryId: string; list: string; kind: string; primaryName: string; score?: number; details?: Hit['details'] };
@@ -34,7 +34,7 @@ function HitCard({ hit }: { hit: Hit }) {
     <li className={`hit kind-${hit.kind}`}>
       <strong>{hit.matchedName}</strong> <span className="badge">{hit.list}</span> <span className="badge">{t(`screening.kind.${hit.kind}`)}</span> <span className="score">{Math.round(hit.score * 100)}%</span>
       <div>{t('screening.action')}: <strong>{t(`screening.actionCode.${hit.action}`)}</strong>{hit.contact && ` · ${t('screening.contact')}: ${hit.contact}`}</div>
-      <div className="muted small">{hit.explanation}</div>
+      <div className="muted small">{hit.reasons.map((r) => t(`screening.why.${r.code}`, { value: r.value, percent: r.percent })).join('; ')}</div>
       {hit.details ? <div className="small">{hit.details.dateOfBirth ?? '—'} · {hit.details.nationalities.join(', ') || '—'}{hit.details.reason && ` · ${hit.details.reason}`}</div> : <div className="muted small">{t('screening.restricted')}</div>}
     </li>
   );
