@@ -167,6 +167,7 @@ report('Synthetic list: recall per class, false alerts, latency', synthetic);
 console.log(`Register lookups: ${docLookupUs.toFixed(2)} µs each (${docHits} random numbers happened to be registered).`);
 
 const sample = BASELINE_QUERIES;
+if (sample > 0) {
 const brute = bruteForce(index, planted.slice(0, sample), clean.slice(0, sample));
 const indexedSample = runQueries(index, planted.slice(0, sample), clean.slice(0, sample));
 const indexedRecall = [...indexedSample.perClass.values()].reduce((a, s) => a + s.found, 0) / sample;
@@ -175,6 +176,7 @@ console.log('| method | recall (all classes) | false alerts / 1,000 | p50 | p99 
 console.log('|---|---|---|---|---|');
 console.log(`| brute force | ${(brute.recall * 100).toFixed(2)} % | ${brute.falseAlertsPer1000.toFixed(1)} | ${ms(pct(brute.latencies, 50))} | ${ms(pct(brute.latencies, 99))} |`);
 console.log(`| Shekara index | ${(indexedRecall * 100).toFixed(2)} % | ${indexedSample.falseAlertsPer1000.toFixed(1)} | ${ms(pct(indexedSample.latencies, 50))} | ${ms(pct(indexedSample.latencies, 99))} |`);
+}
 
 // ---- the real UN and OFAC lists
 if (fs.existsSync(DATA)) {
