@@ -3,9 +3,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
 import { createWorld, type World } from '../test/helpers.ts';
+
+/** Fills the sign-in form and submits it, whatever the interface language. */
+async function signInAs(page: Page, username: string, password: string) {
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+}
 
 const RESULTS = path.resolve(import.meta.dirname, '../test-results');
 let world: World;
@@ -75,9 +82,7 @@ test('on a tablet the menu folds away and still works', async () => {
   const page = await context.newPage();
   await page.goto(baseUrl);
   await page.getByRole('button', { name: 'English' }).click();
-  await page.locator('input[name=username]').fill('demo.analyst');
-  await page.locator('input[name=password]').fill('Shekara-Demo-2026');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInAs(page, 'demo.analyst', 'Shekara-Demo-2026');
   await page.getByRole('button', { name: /Menu/ }).click();
   await page.getByRole('link', { name: 'Legal register' }).click();
   await page.getByText('LAW-2013-70-V').waitFor();
@@ -89,9 +94,7 @@ test('an administrator creates a user with a role, and the new user signs in', a
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.goto(baseUrl);
-  await page.locator('input[name=username]').fill('admin');
-  await page.locator('input[name=password]').fill('Root-Secret-2026!');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInAs(page, 'admin', 'Root-Secret-2026!');
   await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'New user' }) });
   await form.locator('[name=username]').fill('korday.inspector');
@@ -106,9 +109,7 @@ test('an administrator creates a user with a role, and the new user signs in', a
   await page.getByText('User korday.inspector created.').waitFor();
   await page.getByRole('cell', { name: 'korday.inspector' }).waitFor();
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.locator('input[name=username]').fill('korday.inspector');
-  await page.locator('input[name=password]').fill('Korday-Shift-2026');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInAs(page, 'korday.inspector', 'Korday-Shift-2026');
   await page.getByRole('heading', { name: /Айгерім Жұмабаева/ }).waitFor({ timeout: 5000 }).catch(async (e) => { await page.screenshot({ path: path.join(RESULTS, 'failure-new-user-sign-in.png') }); throw e; });
   await context.close();
 });
@@ -117,9 +118,7 @@ test('a booth officer screens a traveller and sees the hit with what to do', asy
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.goto(baseUrl);
-  await page.locator('input[name=username]').fill('demo.booth.korday');
-  await page.locator('input[name=password]').fill('Shekara-Demo-2026');
-  await page.getByRole('button', { name: /Кіру|Sign in|Войти/ }).last().click();
+  await signInAs(page, 'demo.booth.korday', 'Shekara-Demo-2026');
   await page.getByRole('navigation').waitFor();
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Screening' }).click();

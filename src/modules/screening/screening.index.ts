@@ -5,7 +5,7 @@
 import { nameVariants } from './normalize.ts';
 import { DocumentSet } from './document-set.ts';
 import { documentLookupKey } from './records.ts';
-import type { NameToken } from './similarity.ts';
+import { withoutInitialGlide, type NameToken } from './similarity.ts';
 
 export type IndexedEntry = {
   id: string;
@@ -127,7 +127,7 @@ export class ScreeningIndex {
         for (const k of this.neighbours.get(d) ?? []) found.add(k); // one letter different or swapped
       }
     }
-    for (const prefix of truncated && key.length >= 2 ? new Set([key, /^[IJ][AEOU]/.test(key) ? key.slice(1) : key]) : []) {
+    for (const prefix of truncated && key.length >= 2 ? new Set([key, withoutInitialGlide(key)]) : []) {
       let lo = 0;
       let hi = this.sortedKeys.length;
       while (lo < hi) {

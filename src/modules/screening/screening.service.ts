@@ -72,9 +72,14 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
       const ranked = [...scored].sort((a, b) => b[1].score - a[1].score);
       const hits = [];
       const candidates = [];
+      // the entry version of each hit, for the false-match memory and the alert
+      const versionOf = new Map<string, number>();
       for (const [i, s] of ranked) {
         const entry = index.entries[i]!;
-        if (s.score >= entry.threshold) hits.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
+        if (s.score >= entry.threshold) {
+          hits.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
+          versionOf.set(entry.id, entry.version);
+        }
         else if (s.score >= entry.threshold - NEAR_MISS && candidates.length < 10) candidates.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
       }
       // the false-match memory: the same traveller, the same entry, the same version of it
@@ -82,7 +87,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
       const cleared = hits.length
         ? await db.selectFrom('screeningAlert').select(['entryId', 'entryVersion']).where('travellerKey', '=', key).where('status', '=', 'false_match').where('entryId', 'in', hits.map((h) => h.recordId)).execute()
         : [];
-      const isCleared = (h: { recordId: string }) => cleared.some((c) => c.entryId === h.recordId && c.entryVersion === index.entries.find((e) => e.id === h.recordId)?.version);
+      const isCleared = (h: { recordId: string }) => cleared.some((c) => c.entryId === h.recordId && c.entryVersion === versionOf.get(h.recordId));
       const suppressed = hits.filter(isCleared);
       const active: Array<(typeof hits)[number] & { alertId?: string }> = hits.filter((h) => !isCleared(h));
       const now = clock.now();
@@ -90,8 +95,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
         if (request.checkpointId && active.length) {
           for (const hit of active) {
             hit.alertId = newId();
-            const entry = index.entries.find((e) => e.id === hit.recordId)!;
-            await trx.insertInto('screeningAlert').values({ id: hit.alertId, entryId: hit.recordId, entryVersion: entry.version, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now }).execute();
+            await trx.insertInto('screeningAlert').values({ id: hit.alertId, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now }).execute();
           }
         }
         // every screening query is audited: who asked about whom, and what came back
@@ -125,7 +129,11 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
           .filter((f) => f.score >= (single ? 0.7 : 0.75))
           .sort((a, b) => b.score! - a.score!);
       } else {
-        found = index.entries.map((entry) => ({ entry }));
+        found = [];
+        for (const entry of index.entries) {
+          if (found.length >= query.limit) break;
+          if (!query.list || entry.listCode === query.list) found.push({ entry });
+        }
       }
       if (query.list) found = found.filter((f) => f.entry.listCode === query.list);
       const page = found.slice(0, query.limit);

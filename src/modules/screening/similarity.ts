@@ -77,7 +77,7 @@ export type NameToken = {
 };
 
 /** A cut token keeps its initial glide (IULI… of IULIIA), which the skeleton of the whole name drops. */
-const withoutInitialGlide = (key: string) => (/^[IJ][AEOU]/.test(key) ? key.slice(1) : key);
+export const withoutInitialGlide = (key: string) => (/^[IJ][AEOU]/.test(key) ? key.slice(1) : key);
 
 /** Similarity of two tokens: exact keys 1; an initial against a name that starts with it 0.9; a truncated prefix 0.95; else Jaro-Winkler. */
 export function tokenSimilarity(q: NameToken, c: NameToken): number {

@@ -61,7 +61,11 @@ export function createWatchlistService(deps: Deps, indexHolder: IndexHolder) {
       if (input.problems.length) throw new ImportRejectedError(input.problems);
       if (input.records.length === 0) throw new ImportRejectedError([{ record: 'file', message: 'no records' }]);
       const byList = new Map<string, WatchlistRecord[]>();
-      for (const r of input.records) byList.set(r.list, [...(byList.get(r.list) ?? []), r]);
+      for (const r of input.records) {
+        const group = byList.get(r.list);
+        if (group) group.push(r);
+        else byList.set(r.list, [r]);
+      }
       const now = clock.now();
       const actorId = ctx.actor.via === 'cli' ? null : ctx.actor.userId;
       let done = 0;
