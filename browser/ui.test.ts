@@ -138,3 +138,28 @@ test('a booth officer screens a traveller and sees the hit with what to do', asy
   await page.getByText('No hits').waitFor();
   await context.close();
 });
+
+test('a list manager uploads a CSV list, follows the import, and finds the new entry', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await signInAs(page, 'demo.refdata', 'Shekara-Demo-2026');
+  await page.getByRole('navigation').waitFor();
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Проверка по учётам' }).click();
+  const form = page.getByRole('form', { name: 'Загрузка файла списка' });
+  const csv = 'id,list,surname,given_names,aliases,date_of_birth,nationality,sex,document_numbers\nU-1,BROWSER-LIST,Сейткали,Дана Маратқызы,Seitkali Dana,1991-01-15,KAZ,F,\n';
+  await form.locator('input[type=file]').setInputFiles({ name: 'browser-list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await form.getByRole('button', { name: 'Загрузить' }).click();
+  await form.getByText('BROWSER-LIST: добавлено 1, изменено 0, удалено 0, без изменений 0.').waitFor();
+  await page.locator('table.data td code', { hasText: 'BROWSER-LIST' }).waitFor();
+  await page.locator('input[type=search]').fill('SEITKALI DANA');
+  await page.getByRole('button', { name: 'Сейткали Дана Маратқызы' }).click();
+  await page.locator('.timeline li', { hasText: 'v1' }).waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'watchlist-import-ru.png'), fullPage: true });
+  // a malformed file: every bad line is named and nothing is imported
+  await form.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}U-2,BROWSER-LIST,,,,1991-02-30,KZ,X,\n`) });
+  await form.getByRole('button', { name: 'Загрузить' }).click();
+  await form.locator('ul.problems li', { hasText: 'line 3' }).first().waitFor();
+  await context.close();
+});

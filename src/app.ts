@@ -21,10 +21,11 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
 export function createServices(deps: Deps) {
-  const { screening, watchlists } = createScreeningModule(deps);
+  const { screening, watchlists, importJobs } = createScreeningModule(deps);
   return {
     screening,
     watchlists,
+    importJobs,
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     org: createOrgService(deps),
@@ -48,7 +49,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   await geoRoutes(app, services);
   await legalRoutes(app, services);
   await auditRoutes(app, services);
-  await screeningRoutes(app, services);
+  await screeningRoutes(app, { ...services, importLimitBytes: deps.config.importLimitBytes });
 
   const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -1,7 +1,7 @@
 // The database schema as Kysely sees it: one interface per table (camelCase; the CamelCasePlugin maps
 // to the snake_case SQL of migrations/). Each module reads and writes only its own tables.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { DocumentRegisterTable, ScreeningAlertTable, WatchlistEntryTable, WatchlistEntryVersionTable, WatchlistTable } from './modules/screening/screening.tables.ts';
+import type { DocumentRegisterTable, ScreeningAlertTable, WatchlistEntryTable, WatchlistEntryVersionTable, WatchlistImportTable, WatchlistTable } from './modules/screening/screening.tables.ts';
 
 export type { EntryName, WatchlistEntryTable } from './modules/screening/screening.tables.ts';
 
@@ -333,4 +333,5 @@ export interface Database {
   watchlistEntryVersion: WatchlistEntryVersionTable;
   documentRegister: DocumentRegisterTable;
   screeningAlert: ScreeningAlertTable;
+  watchlistImport: WatchlistImportTable;
 }

@@ -15,6 +15,8 @@ export async function startServer(config: Config) {
   const prepared = await prepareDatabase(database, deps, config);
   const { app, services } = await buildApp(deps);
   deps.log = app.log;
+  const interrupted = await services.importJobs.markInterrupted();
+  if (interrupted) app.log.warn({ interrupted }, 'watchlist imports cut off by the last stop were marked failed (they imported nothing)');
   const stopMaintenance = startMaintenance(deps);
   await app.listen({ port: config.port, host: config.host });
   // the first screening should not wait for the index: build it now, while the officers sign in

@@ -41,6 +41,10 @@ before(async () => {
   const entryId = (await w.deps.db.selectFrom('watchlistEntry').select('id').where('externalId', '=', 'M-1').executeTakeFirstOrThrow()).id;
   const booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
   const alertId = (await booth.request('POST', '/api/v1/screenings', { person: { surname: 'Serikov', givenNames: 'Arman' }, checkpointId: cp })).json().hits[0].alertId as string;
+  const refdata = await signIn(w.app, 'demo.refdata', 'Shekara-Demo-2026');
+  const importCsv = 'id,list,surname,given_names,aliases,date_of_birth,nationality,sex,document_numbers\nI-1,MATRIX-IMPORT,Bekov,Aidar,,1981,KAZ,M,';
+  const importId = (await refdata.request('POST', '/api/v1/watchlist-imports', { format: 'csv', fileName: 'm.csv', content: importCsv })).json().id as string;
+  await w.services.importJobs.idle();
   const act = seedId('act', 'LAW-2013-70-V');
   const names = { kk: 'a', ru: 'b', en: 'c' };
   const unitBody = { parentId: bsUnit.id, unitType: 'POST', code: `M-${newId().slice(-6).toUpperCase()}`, names };
@@ -101,6 +105,9 @@ before(async () => {
     c('PUT', '/api/v1/watchlist-entries', '/api/v1/watchlist-entries', 'deny', 'deny', { list: 'MATRIX-LIST', entryId: 'M-1', names: [{ name: 'Changed Name' }] }),
     c('POST', '/api/v1/watchlist-entries/{id}/remove', `/api/v1/watchlist-entries/${entryId}/remove`, 'deny', 'deny'),
     c('POST', '/api/v1/lost-documents', '/api/v1/lost-documents', 'deny', 'deny', { issuingState: 'KAZ', number: 'N99999999', status: 'lost', source: 'matrix' }),
+    c('POST', '/api/v1/watchlist-imports', '/api/v1/watchlist-imports', 'deny', 'deny', { format: 'csv', fileName: 'x.csv', content: importCsv }),
+    c('GET', '/api/v1/watchlist-imports', '/api/v1/watchlist-imports', 'deny', 'deny'),
+    c('GET', '/api/v1/watchlist-imports/{id}', `/api/v1/watchlist-imports/${importId}`, 'deny', 'deny'),
     c('GET', '/api/v1/screening-alerts', '/api/v1/screening-alerts', 'deny', 'filtered', undefined, alertId),
     c('POST', '/api/v1/screening-alerts/{id}/adjudicate', `/api/v1/screening-alerts/${alertId}/adjudicate`, 'deny', 'deny', { status: 'false_match', reason: 'not our alert' }),
     // last: it ends the caller's session

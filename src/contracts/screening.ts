@@ -108,3 +108,19 @@ export const LostDocumentBody = z.strictObject({
   source: z.string().trim().min(1).max(200),
   reportedOn: z.iso.date().optional(),
 });
+
+export const ImportFormat = z.enum(['un-xml', 'csv']);
+export const StartImportBody = z.strictObject({
+  id: Uuid.optional().describe('A client-made id: a retry with the same id returns the same job'),
+  format: ImportFormat.describe('un-xml: the UN Security Council consolidated list; csv: the CSV of contracts.md'),
+  kind: WatchlistKind.optional().describe('The kind of lists the file creates (existing lists keep theirs)'),
+  fileName: z.string().trim().min(1).max(255),
+  content: z.string().min(1, 'the file is empty').describe('The file as text (UTF-8)'),
+});
+export const ImportJobView = z.object({
+  id: Uuid, status: z.enum(['running', 'succeeded', 'rejected', 'failed']), format: ImportFormat, kind: WatchlistKind.nullable(),
+  fileName: z.string(), fileBytes: z.number(), total: z.number(), done: z.number(),
+  result: z.array(z.object({ list: z.string(), created: z.number(), updated: z.number(), removed: z.number(), unchanged: z.number() })).nullable(),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })).nullable(),
+  error: z.string().nullable(), startedBy: Uuid, createdAt: Timestamp, finishedAt: Timestamp.nullable(),
+});

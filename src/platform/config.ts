@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   SHEKARA_DEMO: booleanFlag.optional(),
   SHEKARA_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHEKARA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  SHEKARA_IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(64 * 1024 * 1024),
   SHEKARA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SHEKARA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   SHEKARA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
@@ -38,6 +39,8 @@ export type Config = {
   demo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   bodyLimitBytes: number;
+  /** Largest watchlist file the web UI may upload (JSON-escaped text). */
+  importLimitBytes: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   loginMaxFailures: number;
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.SHEKARA_DEMO ?? !e.DATABASE_URL,
     logLevel: e.SHEKARA_LOG_LEVEL,
     bodyLimitBytes: e.SHEKARA_BODY_LIMIT_BYTES,
+    importLimitBytes: e.SHEKARA_IMPORT_LIMIT_BYTES,
     sessionIdleMinutes: e.SHEKARA_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SHEKARA_SESSION_MAX_HOURS,
     loginMaxFailures: e.SHEKARA_LOGIN_MAX_FAILURES,

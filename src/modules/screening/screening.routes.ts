@@ -3,13 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, listOf, Ok, Uuid } from '../../contracts/common.ts';
 import {
-  AdjudicateBody, AlertView, EntriesQuery, EntryHistoryView, EntryView, LostDocumentBody, ScreeningRequest, ScreeningResponse, UpsertEntryBody, WatchlistView,
+  AdjudicateBody, AlertView, ImportJobView, StartImportBody, EntriesQuery, EntryHistoryView, EntryView, LostDocumentBody, ScreeningRequest, ScreeningResponse, UpsertEntryBody, WatchlistView,
 } from '../../contracts/screening.ts';
 import { requireCtx } from '../auth/index.ts';
+import type { ImportJobs } from './import/import-jobs.ts';
 import type { ScreeningService } from './screening.service.ts';
 import type { WatchlistService } from './watchlist.service.ts';
 
-export async function screeningRoutes(app: FastifyInstance, { screening, watchlists }: { screening: ScreeningService; watchlists: WatchlistService }) {
+export async function screeningRoutes(app: FastifyInstance, { screening, watchlists, importJobs, importLimitBytes }: { screening: ScreeningService; watchlists: WatchlistService; importJobs: ImportJobs; importLimitBytes: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['screening'];
   r.post('/api/v1/screenings', { schema: { tags, summary: 'Screen a person and/or a document against the watchlists and the lost/stolen register', body: ScreeningRequest, response: { 200: ScreeningResponse } } },
@@ -30,4 +31,13 @@ export async function screeningRoutes(app: FastifyInstance, { screening, watchli
     async (req) => ({ items: await screening.listAlerts(requireCtx(req), req.query.status) }));
   r.post('/api/v1/screening-alerts/:id/adjudicate', { schema: { tags, summary: 'Decide an alert: true match, or false match (remembered for this traveller and entry version)', params: IdParams, body: AdjudicateBody, response: { 200: z.object({ id: Uuid, status: z.string() }) } } },
     async (req) => screening.adjudicate(requireCtx(req), req.params.id, req.body));
+  r.post('/api/v1/watchlist-imports', { bodyLimit: importLimitBytes, schema: { tags, summary: 'Start importing a UN XML or CSV file into the watchlists: 400 with every bad record and nothing imported, else 202 and the job, which runs in the background (all-or-nothing)', body: StartImportBody, response: { 202: ImportJobView } } },
+    async (req, reply) => {
+      const job = await importJobs.start(requireCtx(req), req.body);
+      return reply.status(202).header('location', `/api/v1/watchlist-imports/${job.id}`).send(job);
+    });
+  r.get('/api/v1/watchlist-imports', { schema: { tags, summary: 'Recent watchlist imports of your agency', response: { 200: listOf(ImportJobView) } } },
+    async (req) => ({ items: await importJobs.list(requireCtx(req)) }));
+  r.get('/api/v1/watchlist-imports/:id', { schema: { tags, summary: 'One import with its progress, result or problems', params: IdParams, response: { 200: ImportJobView } } },
+    async (req) => importJobs.get(requireCtx(req), req.params.id));
 }

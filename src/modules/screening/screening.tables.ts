@@ -89,3 +89,24 @@ export interface ScreeningAlertTable {
   adjudicatedBy: string | null;
   adjudicatedAt: Timestamp | null;
 }
+
+export type ImportJobStatus = 'running' | 'succeeded' | 'rejected' | 'failed';
+
+export interface WatchlistImportTable {
+  id: string;
+  status: ImportJobStatus;
+  format: 'un-xml' | 'csv';
+  kind: 'entry_ban' | 'exit_ban' | 'wanted' | 'sanctions' | 'other' | null;
+  fileName: string;
+  fileBytes: number;
+  total: Generated<number>;
+  done: Generated<number>;
+  result: Json<Array<{ list: string; created: number; updated: number; removed: number; unchanged: number }>> | null;
+  problems: Json<Array<{ path: string; message: string }>> | null;
+  error: string | null;
+  startedBy: string;
+  agencyId: string | null;
+  nodeId: string;
+  createdAt: Timestamp;
+  finishedAt: Timestamp | null;
+}

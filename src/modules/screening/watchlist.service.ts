@@ -28,14 +28,14 @@ const KNOWN_LISTS: Record<string, { kind: string; action: string; names: [string
 export function createWatchlistService(deps: Deps, indexHolder: IndexHolder) {
   const { db, clock } = deps;
 
-  async function ensureList(trx: Tx, code: string, kind: string | undefined, source: string) {
+  async function ensureList(trx: Tx, code: string, kind: string | undefined, source: string, ownerAgencyId: string | null) {
     const existing = await findWatchlistByCode(trx, code);
     if (existing) return existing;
     const known = KNOWN_LISTS[code];
     const now = clock.now();
     const row = {
       id: newId(), code, kind: kind ?? known?.kind ?? 'other', nameKk: known?.names[0] ?? code, nameRu: known?.names[1] ?? code, nameEn: known?.names[2] ?? code,
-      ownerAgencyId: null, contact: null, defaultAction: known?.action ?? 'secondary', threshold: null, source, createdAt: now, updatedAt: now,
+      ownerAgencyId, contact: null, defaultAction: known?.action ?? 'secondary', threshold: null, source, createdAt: now, updatedAt: now,
     };
     await trx.insertInto('watchlist').values(row).execute();
     return { ...row, version: 0 };
@@ -72,7 +72,8 @@ export function createWatchlistService(deps: Deps, indexHolder: IndexHolder) {
       const result = await db.transaction().execute(async (trx) => {
         const lists: ImportResult['lists'] = [];
         for (const [code, records] of byList) {
-          const list = await ensureList(trx, code, input.kind, input.source);
+          // a list first loaded by a signed-in manager is kept by their agency: its officers see the details
+          const list = await ensureList(trx, code, input.kind, input.source, ctx.actor.via === 'cli' ? null : ctx.actor.agencyId);
           const existing = new Map((await trx.selectFrom('watchlistEntry').select(['id', 'externalId', 'contentHash', 'version', 'removedAt']).where('watchlistId', '=', list.id).execute()).map((e) => [e.externalId, e]));
           const counts = { list: code, created: 0, updated: 0, removed: 0, unchanged: 0 };
           const versions: Array<{ entryId: string; version: number; change: string; snapshot: string; changedAt: Date; changedBy: string | null }> = [];
@@ -91,7 +92,7 @@ export function createWatchlistService(deps: Deps, indexHolder: IndexHolder) {
               versions.push({ entryId: old.id, version: old.version + 1, change: old.removedAt ? 'restored' : 'updated', snapshot: JSON.stringify(record), changedAt: now, changedBy: actorId });
               counts.updated++;
             } else counts.unchanged++;
-            if (++done % 1000 === 0) onProgress?.(done, input.records.length);
+            if (++done % 100 === 0) onProgress?.(done, input.records.length);
           }
           for (let i = 0; i < inserts.length; i += 500) await trx.insertInto('watchlistEntry').values(inserts.slice(i, i + 500)).execute();
           for (const gone of existing.values()) {
@@ -129,7 +130,7 @@ export function createWatchlistService(deps: Deps, indexHolder: IndexHolder) {
       };
       const now = clock.now();
       const id = await db.transaction().execute(async (trx) => {
-        const list = await ensureList(trx, input.list, undefined, 'manual');
+        const list = await ensureList(trx, input.list, undefined, 'manual', ctx.actor.via === 'cli' ? null : ctx.actor.agencyId);
         const old = await trx.selectFrom('watchlistEntry').selectAll().where('watchlistId', '=', list.id).where('externalId', '=', input.entryId).executeTakeFirst();
         const row = { ...rowOf(record), legalBasis: input.legalBasis ?? null, action: input.action ?? null, validTo: input.validTo ?? null };
         const entryId = old?.id ?? newId();

@@ -6,6 +6,7 @@ import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { List } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
+import { WatchlistImport } from './WatchlistImport.tsx';
 
 type Hit = { entryId: string; recordId: string; list: string; kind: string; score: number; matchedName: string; explanation: string; reasons: Array<{ code: string; value?: string; percent?: number }>; action: string; contact: string | null; alertId?: string; details?: { names: string[]; dateOfBirth: string | null; nationalities: string[]; reason: string | null } };
 type Screening = { hits: Hit[]; documentHits: Array<{ entryId: string; documentNumber: string; status: string; issuingState: string }>; candidates: Hit[]; suppressed: Hit[] };
@@ -108,6 +109,7 @@ function Alerts() {
 
 function Lists() {
   const { t, i18n } = useTranslation();
+  const { can } = useSession();
   const [q, setQ] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const lists = useQuery({ queryKey: ['watchlists'], queryFn: () => get<List<Watchlist>>('/api/v1/watchlists') });
@@ -122,6 +124,7 @@ function Lists() {
         <thead><tr><th>{t('legal.code')}</th><th>{t('cp.name')}</th><th>{t('screening.kindLabel')}</th><th>{t('screening.entries')}</th><th>{t('screening.threshold')}</th></tr></thead>
         <tbody>{lists.data?.items.map((l) => <tr key={l.id}><td><code>{l.code}</code></td><td>{pick(l.names, i18n.language)}</td><td>{t(`screening.kind.${l.kind}`)}</td><td>{l.entryCount}</td><td>{Math.round(l.threshold * 100)}%</td></tr>)}</tbody>
       </table>
+      {can('watchlist.manage') && <WatchlistImport />}
       <Field label={t('screening.search')}><input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Щербакова / SHCHERBAKOVA" /></Field>
       <ErrorNote error={entries.error} />
       <ul className="plain entries">
