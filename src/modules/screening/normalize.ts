@@ -1,6 +1,6 @@
 // Names in any script → tokens of A–Z, the alphabet an MRZ can hold. Pure and allocation-light:
 // it runs on every screening query and on every watchlist name at index build.
-import type { NameToken } from './similarity.ts';
+import { letterMask, type NameToken } from './similarity.ts';
 import { skeleton } from './skeleton.ts';
 import { hasCyrillic, transliterate, transliterations } from './transliterate.ts';
 
@@ -64,11 +64,11 @@ export function foldedForms(text: string): string[] {
 /** A name as tokens ready for matching: skeleton keys, patronymics optional, the last token possibly cut by the MRZ. */
 export function nameTokens(text: string, options: { lastTruncated?: boolean } = {}): NameToken[] {
   const list = tokens(text);
-  return list.map((token, i) => ({
-    key: skeleton(token),
-    optional: isPatronymic(token),
-    ...(options.lastTruncated && i === list.length - 1 ? { truncated: true } : {}),
-  }));
+  // every token has the same fields in the same order: the scoring loop then reads them through one object shape
+  return list.map((token, i) => {
+    const key = skeleton(token);
+    return { key, optional: isPatronymic(token), truncated: Boolean(options.lastTruncated && i === list.length - 1), mask: letterMask(key) };
+  });
 }
 
 /** Every distinct skeleton-token list of a name across transliteration schemes (the list side indexes them all). */

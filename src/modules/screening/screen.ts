@@ -30,9 +30,10 @@ export function screenPerson(index: ScreeningIndex, query: ScreeningQuery, budge
   const nearMisses: Scored[] = [];
   if (!query.tokens.some((t) => !t.optional)) return { hits, nearMisses };
   const net = query.tokens.some((t) => t.truncated) ? Math.max(budget, TRUNCATED_BUDGET) : budget;
+  const packed = index.prepare(query.tokens);
   for (const candidate of index.candidates(query.tokens, net)) {
     const entry = index.entries[candidate]!;
-    const result = scoreEntry(query, entry, index.informativeness);
+    const result = scoreEntry(query, index, candidate, packed);
     const scored = { entry: candidate, score: result.score, matchedName: result.matchedName, reasons: result.reasons };
     if (result.score >= entry.threshold) hits.push(scored);
     else if (result.score >= entry.threshold - NEAR_MISS) nearMisses.push(scored);

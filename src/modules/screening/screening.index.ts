@@ -5,6 +5,7 @@
 import { nameVariants } from './normalize.ts';
 import { DocumentSet } from './document-set.ts';
 import { documentLookupKey } from './records.ts';
+import { PackedNames, type PackedQuery, type Variant } from './packed-names.ts';
 import { withoutInitialGlide, type NameToken } from './similarity.ts';
 
 export type IndexedEntry = {
@@ -22,8 +23,6 @@ export type IndexedEntry = {
   version: number;
   primaryName: string;
   names: Array<{ name: string; quality: string }>;
-  /** per name, its variants across transliteration schemes */
-  variants: Array<{ name: number; weak: boolean; tokens: NameToken[] }>;
   sex: string | null;
   dateOfBirth: string | null;
   yearFrom: number | null;
@@ -34,12 +33,37 @@ export type IndexedEntry = {
   requiredTokens: number;
 };
 
-export type EntrySource = Omit<IndexedEntry, 'variants' | 'documentKeys' | 'requiredTokens'> & { documentNumbers: string[] };
+export type EntrySource = Omit<IndexedEntry, 'documentKeys' | 'requiredTokens'> & { documentNumbers: string[] };
 
 function deletes(key: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
   return out;
+}
+
+/** The k-th largest value (1-based) by quickselect; reorders `values`. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }
 
 export class ScreeningIndex {
@@ -50,7 +74,13 @@ export class ScreeningIndex {
   private readonly neighbours = new Map<string, string[]>();
   private sortedKeys: string[] = [];
   readonly documents = new DocumentSet();
+  /** per entry, its names' variants across transliteration schemes, packed for scoring */
+  readonly names = new PackedNames();
   private readonly entryDocuments = new Map<string, number[]>();
+  private weight = new Float64Array(0);
+  private seenBy = new Uint32Array(0);
+  private stamp = 1;
+  private queryStart = 1;
 
   constructor(version: number) {
     this.version = version;
@@ -58,7 +88,7 @@ export class ScreeningIndex {
 
   addEntry(source: EntrySource) {
     const index = this.entries.length;
-    const variants: IndexedEntry['variants'] = [];
+    const variants: Variant[] = [];
     source.names.forEach((n, nameIndex) => {
       for (const tokens of nameVariants(n.name)) {
         if (tokens.length) variants.push({ name: nameIndex, weak: n.quality === 'weak', tokens });
@@ -66,7 +96,8 @@ export class ScreeningIndex {
     });
     const documentKeys = source.documentNumbers.map(documentLookupKey).filter((k) => k.length >= 4);
     const requiredTokens = Math.min(...variants.map((v) => v.tokens.filter((t) => !t.optional).length), 99);
-    this.entries.push({ ...source, variants, documentKeys, requiredTokens });
+    this.entries.push({ ...source, documentKeys, requiredTokens });
+    this.names.add(variants);
     const keys = new Set(variants.flatMap((v) => v.tokens.filter((t) => !t.optional && t.key.length >= 2).map((t) => t.key)));
     for (const key of keys) {
       let list = this.postings.get(key);
@@ -100,7 +131,18 @@ export class ScreeningIndex {
   seal(): this {
     this.sortedKeys = [...this.postings.keys()].sort();
     this.documents.seal();
+    this.names.seal(this.informativeness);
     return this;
+  }
+
+  /** The query's tokens made ready for scoring against this index's packed names (once per screening). */
+  prepare(tokens: NameToken[]): PackedQuery {
+    return this.names.prepare(tokens, this.informativeness);
+  }
+
+  /** An entry's name variants as token lists (tools and tests; scoring reads the packed form). */
+  variantsOf(entry: number): Variant[] {
+    return this.names.variants(entry);
   }
 
   /** 0–1: how rare a name key is among the entries (1 = unique, near 0 = in a large share of them). */
@@ -146,22 +188,45 @@ export class ScreeningIndex {
    */
   candidates(query: NameToken[], budget: number): number[] {
     const required = query.filter((t) => !t.optional && t.key.length >= 2);
-    // each entry gathers the rarity of the query tokens it shares: a rare surname alone ranks above a common given name
-    const weights = new Map<number, number>();
+    const n = this.entries.length;
+    // scratch arrays, reused by every query (screenings run one at a time on the event loop): a common
+    // name part reaches tens of thousands of entries, and a Map and a Set per query cost more than the walk
+    if (this.weight.length < n) {
+      this.weight = new Float64Array(n);
+      this.seenBy = new Uint32Array(n);
+    }
+    if (this.stamp > 4_000_000_000) {
+      this.seenBy.fill(0);
+      this.stamp = this.queryStart = 1;
+    }
+    const { weight, seenBy } = this;
+    const touched: number[] = [];
     for (const token of required) {
-      const seen = new Set<number>();
+      const stamp = ++this.stamp;
       for (const key of this.similarKeys(token.key, Boolean(token.truncated))) {
         const postings = this.postings.get(key)!;
-        const weight = (key === token.key ? 1 : 0.8) / Math.log2(2 + postings.length);
-        for (const entry of postings) {
-          if (seen.has(entry)) continue;
-          seen.add(entry);
-          weights.set(entry, (weights.get(entry) ?? 0) + weight);
+        // each entry gathers the rarity of the query tokens it shares: a rare surname alone ranks above a common given name
+        const w = (key === token.key ? 1 : 0.8) / Math.log2(2 + postings.length);
+        for (let i = 0; i < postings.length; i++) {
+          const entry = postings[i]!;
+          if (seenBy[entry] === stamp) continue;
+          if (seenBy[entry]! < this.queryStart) {
+            weight[entry] = 0;
+            touched.push(entry);
+          }
+          seenBy[entry] = stamp;
+          weight[entry] = weight[entry]! + w;
         }
       }
     }
-    if (weights.size <= budget) return [...weights.keys()];
-    return [...weights].sort((a, b) => b[1] - a[1]).slice(0, budget).map(([entry]) => entry);
+    this.queryStart = ++this.stamp;
+    if (touched.length <= budget) return touched;
+    // the budget's best by weight, ties in the order they were reached (as a stable sort would keep them)
+    const cut = kthLargest(Float64Array.from(touched, (e) => weight[e]!), budget);
+    const out: number[] = [];
+    for (const e of touched) if (weight[e]! > cut) out.push(e);
+    for (let i = 0; i < touched.length && out.length < budget; i++) if (weight[touched[i]!] === cut) out.push(touched[i]!);
+    return out;
   }
 
   entriesHoldingDocument(number: string): number[] {

@@ -1,7 +1,8 @@
 // Scores one candidate entry against a screening query: name similarity first, then the attributes
 // that agree or conflict (date of birth, sex, nationality). Every hit carries its explanation.
-import type { IndexedEntry } from './screening.index.ts';
-import { matchNames, type NameToken } from './similarity.ts';
+import type { PackedQuery } from './packed-names.ts';
+import type { ScreeningIndex } from './screening.index.ts';
+import type { NameToken } from './similarity.ts';
 
 export type ScreeningQuery = {
   tokens: NameToken[];
@@ -51,13 +52,10 @@ const WEAK_ALIAS = -0.05;
 // No date of birth to compare (the entry or the query lacks it): the name alone must be stronger.
 const UNCORROBORATED = -0.03;
 
-export function scoreEntry(query: ScreeningQuery, entry: IndexedEntry, informativeness?: (key: string) => number): ScoredEntry {
-  let best = { score: 0, name: 0, weak: false, pairs: 0 };
-  for (const variant of entry.variants) {
-    const match = matchNames(query.tokens, variant.tokens, informativeness);
-    const score = match.score + (variant.weak ? WEAK_ALIAS : 0);
-    if (score > best.score) best = { score, name: variant.name, weak: variant.weak, pairs: match.pairs.length };
-  }
+/** Scores entry number `entryNo` of the index; `packed` is `index.prepare(query.tokens)`, made once per screening. */
+export function scoreEntry(query: ScreeningQuery, index: ScreeningIndex, entryNo: number, packed: PackedQuery): ScoredEntry {
+  const entry = index.entries[entryNo]!;
+  const best = index.names.best(packed, entryNo, WEAK_ALIAS);
   const matchedName = entry.names[best.name]?.name ?? entry.primaryName;
   const reasons: Reason[] = [{ code: 'name', value: matchedName, percent: Math.round(best.score * 100) }];
   if (best.weak) reasons.push({ code: 'weak_alias' });

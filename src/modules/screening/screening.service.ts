@@ -124,8 +124,9 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
       if (query.q) {
         const q: ScreeningQuery = { tokens: nameTokens(query.q), birth: null, sex: null, nationality: null };
         const single = tokens(query.q).filter((t) => !isPatronymic(t)).length === 1;
+        const packed = index.prepare(q.tokens);
         found = index.candidates(q.tokens, CANDIDATE_BUDGET)
-          .map((i) => ({ entry: index.entries[i]!, score: scoreEntry(q, index.entries[i]!, index.informativeness).nameScore }))
+          .map((i) => ({ entry: index.entries[i]!, score: scoreEntry(q, index, i, packed).nameScore }))
           .filter((f) => f.score >= (single ? 0.7 : 0.75))
           .sort((a, b) => b.score! - a.score!);
       } else {

@@ -74,7 +74,37 @@ export type NameToken = {
   optional: boolean;
   /** the token may have been cut at the end of an MRZ name field */
   truncated?: boolean;
+  /** the letters of the key as a bit set (lazily, see letterMask) */
+  mask?: number;
 };
+
+/** The letters A–Z of a key as bits (other characters share bits 26–30): for a quick Jaro bound. */
+export function letterMask(key: string): number {
+  let mask = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    mask |= 1 << (c >= 65 && c <= 90 ? c - 65 : 26 + (c % 5));
+  }
+  return mask;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Whether two whole tokens may reach a similarity of 0.8 at all. Jaro's matches m are at most the
+ * length of either key less its letters the other lacks; with no transpositions and the longest
+ * prefix (4), Jaro-Winkler ≤ J + 0.4 (1 − J) where J = (m/la + m/lb + 1) / 3. Below 0.8, skip.
+ */
+export function mayBeSimilarMasks(a: number, la: number, b: number, lb: number): boolean {
+  const m = Math.min(la - popcount(a & ~b), lb - popcount(b & ~a));
+  if (m <= 0) return false;
+  const jaro = (m / la + m / lb + 1) / 3;
+  return jaro + 0.4 * (1 - jaro) >= 0.8;
+}
 
 /** A cut token keeps its initial glide (IULI… of IULIIA), which the skeleton of the whole name drops. */
 export const withoutInitialGlide = (key: string) => (/^[IJ][AEOU]/.test(key) ? key.slice(1) : key);
@@ -146,4 +176,84 @@ export function matchNames(query: NameToken[], candidate: NameToken[], informati
   const singlePenalty = shorter.length === 1 && longer.length > 1 ? 0.15 : 0;
   const score = Math.max(0, weighted / weights - 0.06 * extras - singlePenalty);
   return { score, pairs };
+}
+
+// Scratch space of nameScore: the pairs of one comparison (name parts are few; grown when needed).
+let pairQ = new Int32Array(64);
+let pairC = new Int32Array(64);
+let pairS = new Float64Array(64);
+let simQ = new Float64Array(16);
+let simC = new Float64Array(16);
+
+/**
+ * matchNames' score without its pairs, and without allocating: the hot path scores hundreds of
+ * candidates' name variants per screening. Same alignment, same arithmetic, same result.
+ */
+export function nameScore(query: NameToken[], candidate: NameToken[], informativeness: (key: string) => number = () => 1): number {
+  // (the screening hot path runs the same arithmetic on packed names: PackedNames.score)
+  const nq = query.length;
+  const nc = candidate.length;
+  if (nq === 0 || nc === 0) return 0;
+  if (pairQ.length < nq * nc) {
+    pairQ = new Int32Array(nq * nc * 2);
+    pairC = new Int32Array(nq * nc * 2);
+    pairS = new Float64Array(nq * nc * 2);
+  }
+  if (simQ.length < nq) simQ = new Float64Array(nq * 2);
+  if (simC.length < nc) simC = new Float64Array(nc * 2);
+  // the pairs of similar tokens, best first; equal similarities keep their (query, candidate) order, as a stable sort does
+  let n = 0;
+  for (let i = 0; i < nq; i++) {
+    for (let j = 0; j < nc; j++) {
+      const q = query[i]!;
+      const c = candidate[j]!;
+      const s = tokenSimilarity(q, c);
+      if (s < 0.8) continue;
+      let k = n++;
+      while (k > 0 && pairS[k - 1]! < s) {
+        pairQ[k] = pairQ[k - 1]!;
+        pairC[k] = pairC[k - 1]!;
+        pairS[k] = pairS[k - 1]!;
+        k--;
+      }
+      pairQ[k] = i;
+      pairC[k] = j;
+      pairS[k] = s;
+    }
+  }
+  // each token pairs once, best pairs first; -1 marks an unpaired token
+  simQ.fill(-1, 0, nq);
+  simC.fill(-1, 0, nc);
+  for (let k = 0; k < n; k++) {
+    const i = pairQ[k]!;
+    const j = pairC[k]!;
+    if (simQ[i]! >= 0 || simC[j]! >= 0) continue;
+    simQ[i] = pairS[k]!;
+    simC[j] = pairS[k]!;
+  }
+  let requiredQ = 0;
+  let requiredC = 0;
+  for (const t of query) if (!t.optional) requiredQ++;
+  for (const t of candidate) if (!t.optional) requiredC++;
+  const shorterIsQuery = requiredQ <= requiredC;
+  const shorter = shorterIsQuery ? query : candidate;
+  const shorterSim = shorterIsQuery ? simQ : simC;
+  const shorterCount = shorterIsQuery ? requiredQ : requiredC;
+  if (shorterCount === 0) return 0;
+  let weighted = 0;
+  let weights = 0;
+  for (let i = 0; i < shorter.length; i++) {
+    const t = shorter[i]!;
+    if (t.optional) continue;
+    const weight = Math.min(t.key.length, 8) * (0.3 + 0.7 * informativeness(t.key));
+    weights += weight;
+    if (shorterSim[i]! >= 0) weighted += weight * shorterSim[i]!;
+  }
+  const longer = shorterIsQuery ? candidate : query;
+  const longerSim = shorterIsQuery ? simC : simQ;
+  let extras = 0;
+  for (let i = 0; i < longer.length; i++) if (!longer[i]!.optional && longerSim[i]! < 0) extras++;
+  const longerCount = shorterIsQuery ? requiredC : requiredQ;
+  const singlePenalty = shorterCount === 1 && longerCount > 1 ? 0.15 : 0;
+  return Math.max(0, weighted / weights - 0.06 * extras - singlePenalty);
 }
