@@ -41,6 +41,22 @@ function deletes(key: string): string[] {
   return out;
 }
 
+// A token whose keys hold more entries than this many times the budget only ranks the entries the rarer tokens reached.
+const WALK_FACTOR = 20;
+
+function includesSorted(list: number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = list[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** The k-th largest value (1-based) by quickselect; reorders `values`. */
 function kthLargest(values: Float64Array, k: number): number {
   let lo = 0;
@@ -201,16 +217,37 @@ export class ScreeningIndex {
     }
     const { weight, seenBy } = this;
     const touched: number[] = [];
-    for (const token of required) {
+    // rarest token first: its entries are the candidates; a common token (IVAN, ANA, SMITH among a million)
+    // then only adds weight to entries already reached, unless its postings are few enough to walk whole
+    const plans = required.map((token) => {
+      const keys = this.similarKeys(token.key, Boolean(token.truncated));
+      let total = 0;
+      for (const key of keys) total += this.postings.get(key)!.length;
+      return { token, keys, total };
+    }).sort((a, b) => a.total - b.total);
+    const walkLimit = budget * WALK_FACTOR;
+    plans.forEach(({ token, keys, total }, k) => {
+      const addNew = k === 0 || total <= walkLimit;
       const stamp = ++this.stamp;
-      for (const key of this.similarKeys(token.key, Boolean(token.truncated))) {
+      for (const key of keys) {
         const postings = this.postings.get(key)!;
         // each entry gathers the rarity of the query tokens it shares: a rare surname alone ranks above a common given name
         const w = (key === token.key ? 1 : 0.8) / Math.log2(2 + postings.length);
+        if (!addNew && touched.length * Math.log2(postings.length + 1) < postings.length) {
+          // fewer entries reached than the key has: look each of them up in the (ascending) postings
+          for (const entry of touched) {
+            if (seenBy[entry] !== stamp && includesSorted(postings, entry)) {
+              seenBy[entry] = stamp;
+              weight[entry] = weight[entry]! + w;
+            }
+          }
+          continue;
+        }
         for (let i = 0; i < postings.length; i++) {
           const entry = postings[i]!;
           if (seenBy[entry] === stamp) continue;
           if (seenBy[entry]! < this.queryStart) {
+            if (!addNew) continue;
             weight[entry] = 0;
             touched.push(entry);
           }
@@ -218,7 +255,7 @@ export class ScreeningIndex {
           weight[entry] = weight[entry]! + w;
         }
       }
-    }
+    });
     this.queryStart = ++this.stamp;
     if (touched.length <= budget) return touched;
     // the budget's best by weight, ties in the order they were reached (as a stable sort would keep them)
