@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
+import { documentRoutes } from './modules/documents/index.ts';
 import { createGeoService, geoRoutes } from './modules/geo/index.ts';
 import { createLegalService, legalRoutes } from './modules/legal/index.ts';
 import { createOrgService, createUserService, orgRoutes } from './modules/org/index.ts';
@@ -50,6 +51,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   await legalRoutes(app, services);
   await auditRoutes(app, services);
   await screeningRoutes(app, { ...services, importLimitBytes: deps.config.importLimitBytes });
+  await documentRoutes(app);
 
   const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

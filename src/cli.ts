@@ -125,6 +125,17 @@ export function buildCli(): Command {
         await screenFromCli(deps, cliCtx(), opts);
       }));
 
+  program.command('mrz').description('machine readable zones (ICAO 9303)').command('parse')
+    .description('read an MRZ (2 or 3 lines) from standard input and print it as JSON; exit 0 valid, 1 read but failing a check, 2 unreadable')
+    .action(async () => {
+      const { parseMrz } = await import('./modules/documents/mrz.ts');
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      const result = parseMrz(Buffer.concat(chunks).toString('utf8'));
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      process.exitCode = result.valid ? 0 : result.format ? 1 : 2;
+    });
+
   program.command('audit').description('the audit trail').command('verify')
     .description('recompute the hash chains and report the first broken link (exit 1 if any)')
     .action(() =>

@@ -108,6 +108,7 @@ before(async () => {
     c('POST', '/api/v1/watchlist-imports', '/api/v1/watchlist-imports', 'deny', 'deny', { format: 'csv', fileName: 'x.csv', content: importCsv }),
     c('GET', '/api/v1/watchlist-imports', '/api/v1/watchlist-imports', 'deny', 'deny'),
     c('GET', '/api/v1/watchlist-imports/{id}', `/api/v1/watchlist-imports/${importId}`, 'deny', 'deny'),
+    c('POST', '/api/v1/mrz/parse', '/api/v1/mrz/parse', 'self', 'self', { lines: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'] }),
     c('GET', '/api/v1/screening-alerts', '/api/v1/screening-alerts', 'deny', 'filtered', undefined, alertId),
     c('POST', '/api/v1/screening-alerts/{id}/adjudicate', `/api/v1/screening-alerts/${alertId}/adjudicate`, 'deny', 'deny', { status: 'false_match', reason: 'not our alert' }),
     // last: it ends the caller's session

@@ -25,16 +25,20 @@ after(async () => {
 });
 
 function shekara(...args: string[]) {
+  return shekaraWith(undefined, ...args);
+}
+
+function shekaraWith(input: string | undefined, ...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, SHEKARA_DATA_DIR: dataDir, SHEKARA_ADMIN_PASSWORD: ADMIN_PASSWORD, SHEKARA_DEMO: 'false' };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
-  return spawnSync(process.execPath, [path.join(root, 'bin/shekara.js'), ...args], { encoding: 'utf8', env, timeout: 120_000 });
+  return spawnSync(process.execPath, [path.join(root, 'bin/shekara.js'), ...args], { encoding: 'utf8', env, timeout: 120_000, ...(input !== undefined && { input }) });
 }
 
 test('--help lists the commands', () => {
   const res = shekara('--help');
   assert.equal(res.status, 0);
-  for (const command of ['start', 'db', 'demo', 'user', 'token', 'audit']) assert.match(res.stdout, new RegExp(`\\b${command}\\b`));
+  for (const command of ['start', 'db', 'demo', 'user', 'token', 'audit', 'mrz', 'watchlist', 'screen']) assert.match(res.stdout, new RegExp(`\\b${command}\\b`));
 });
 
 test('db migrate, demo seed, user create, token create and audit verify work end to end', async () => {
@@ -126,4 +130,19 @@ test('a bad environment is reported variable by variable', () => {
   assert.equal(res.status, 2);
   assert.match(res.stderr, /PORT/);
   assert.match(res.stderr, /DATABASE_URL/);
+});
+
+test('mrz parse reads standard input and answers by exit code: 0 valid, 1 failing a check, 2 unreadable', () => {
+  const valid = shekaraWith('\n  P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n\n', 'mrz', 'parse');
+  assert.equal(valid.status, 0, valid.stderr);
+  const parsed = JSON.parse(valid.stdout);
+  assert.equal(parsed.format, 'TD3');
+  assert.equal(parsed.documentNumber, 'L898902C3');
+  assert.deepEqual(parsed.errors, []);
+  const failing = shekaraWith('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<11', 'mrz', 'parse');
+  assert.equal(failing.status, 1);
+  assert.deepEqual(JSON.parse(failing.stdout).errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`), ['composite:CHECK_DIGIT']);
+  const unreadable = shekaraWith('not an mrz', 'mrz', 'parse');
+  assert.equal(unreadable.status, 2);
+  assert.equal(JSON.parse(unreadable.stdout).errors[0].code, 'UNREADABLE');
 });
