@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
+import { createCrossingService, crossingRoutes } from './modules/crossings/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { createGeoService, geoRoutes } from './modules/geo/index.ts';
 import { createLegalService, legalRoutes } from './modules/legal/index.ts';
@@ -27,6 +28,7 @@ export function createServices(deps: Deps) {
     screening,
     watchlists,
     importJobs,
+    crossings: createCrossingService(deps, screening),
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     org: createOrgService(deps),
@@ -52,6 +54,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   await auditRoutes(app, services);
   await screeningRoutes(app, { ...services, importLimitBytes: deps.config.importLimitBytes });
   await documentRoutes(app);
+  await crossingRoutes(app, services);
 
   const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {
@@ -60,7 +63,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   }
   // The app's pages load only their own scripts and styles; the API docs (Swagger UI) keep their own policy.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !request.url.startsWith('/api/docs')) {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) {
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     }
     return payload;

@@ -1,6 +1,7 @@
 // The database schema as Kysely sees it: one interface per table (camelCase; the CamelCasePlugin maps
 // to the snake_case SQL of migrations/). Each module reads and writes only its own tables.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { CheckpointLaneTable, CrossingTable, CrossingVersionTable, DetentionTable, DocumentSeizureTable, SecondaryInspectionTable } from './modules/crossings/crossings.tables.ts';
 import type { DocumentRegisterTable, ScreeningAlertTable, WatchlistEntryTable, WatchlistEntryVersionTable, WatchlistImportTable, WatchlistTable } from './modules/screening/screening.tables.ts';
 
 export type { EntryName, WatchlistEntryTable } from './modules/screening/screening.tables.ts';
@@ -334,4 +335,10 @@ export interface Database {
   documentRegister: DocumentRegisterTable;
   screeningAlert: ScreeningAlertTable;
   watchlistImport: WatchlistImportTable;
+  checkpointLane: CheckpointLaneTable;
+  crossing: CrossingTable;
+  crossingVersion: CrossingVersionTable;
+  secondaryInspection: SecondaryInspectionTable;
+  detention: DetentionTable;
+  documentSeizure: DocumentSeizureTable;
 }

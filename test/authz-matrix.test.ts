@@ -45,6 +45,10 @@ before(async () => {
   const importCsv = 'id,list,surname,given_names,aliases,date_of_birth,nationality,sex,document_numbers\nI-1,MATRIX-IMPORT,Bekov,Aidar,,1981,KAZ,M,';
   const importId = (await refdata.request('POST', '/api/v1/watchlist-imports', { format: 'csv', fileName: 'm.csv', content: importCsv })).json().id as string;
   await w.services.importJobs.idle();
+  // a crossing at Korday, refused (for the notice)
+  const crossing = (await booth.request('POST', '/api/v1/crossings', { checkpointId: cp, direction: 'entry', transportMode: 'road', travellerCategory: 'rk_citizen', document: { code: 'P', number: 'N1010101', issuingState: 'KAZ', expiry: '2030-01-01' }, person: { surname: 'Matrix' } })).json();
+  await booth.request('POST', `/api/v1/crossings/${crossing.id}/decision`, { decision: 'refuse', reasons: ['NO_VALID_DOCUMENT'] });
+  const crossingId = crossing.id as string;
   const act = seedId('act', 'LAW-2013-70-V');
   const names = { kk: 'a', ru: 'b', en: 'c' };
   const unitBody = { parentId: bsUnit.id, unitType: 'POST', code: `M-${newId().slice(-6).toUpperCase()}`, names };
@@ -108,6 +112,15 @@ before(async () => {
     c('POST', '/api/v1/watchlist-imports', '/api/v1/watchlist-imports', 'deny', 'deny', { format: 'csv', fileName: 'x.csv', content: importCsv }),
     c('GET', '/api/v1/watchlist-imports', '/api/v1/watchlist-imports', 'deny', 'deny'),
     c('GET', '/api/v1/watchlist-imports/{id}', `/api/v1/watchlist-imports/${importId}`, 'deny', 'deny'),
+    c('GET', '/api/v1/refusal-reasons', '/api/v1/refusal-reasons', 'deny', 'allow'),
+    c('GET', '/api/v1/checkpoints/{id}/lanes', `/api/v1/checkpoints/${cp}/lanes`, 'deny', 'allow'),
+    c('POST', '/api/v1/crossings', '/api/v1/crossings', 'deny', 'deny', { checkpointId: cp, direction: 'entry', transportMode: 'road', travellerCategory: 'rk_citizen', document: { code: 'P', number: 'N2020202', issuingState: 'KAZ' }, person: { surname: 'Other' } }),
+    c('GET', '/api/v1/crossings', '/api/v1/crossings', 'deny', 'deny-read'),
+    c('GET', '/api/v1/crossings/{id}', `/api/v1/crossings/${crossingId}`, 'deny', 'deny'),
+    c('GET', '/api/v1/crossings/{id}/versions', `/api/v1/crossings/${crossingId}/versions`, 'deny', 'deny'),
+    c('POST', '/api/v1/crossings/{id}/decision', `/api/v1/crossings/${crossingId}/decision`, 'deny', 'deny', { decision: 'pass' }),
+    c('POST', '/api/v1/crossings/{id}/leave', `/api/v1/crossings/${crossingId}/leave`, 'deny', 'deny'),
+    c('GET', '/api/v1/crossings/{id}/refusal-notice', `/api/v1/crossings/${crossingId}/refusal-notice`, 'deny', 'deny'),
     c('POST', '/api/v1/mrz/parse', '/api/v1/mrz/parse', 'self', 'self', { lines: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'] }),
     c('GET', '/api/v1/screening-alerts', '/api/v1/screening-alerts', 'deny', 'filtered', undefined, alertId),
     c('POST', '/api/v1/screening-alerts/{id}/adjudicate', `/api/v1/screening-alerts/${alertId}/adjudicate`, 'deny', 'deny', { status: 'false_match', reason: 'not our alert' }),

@@ -6,9 +6,9 @@ import { Names, Timestamp, Uuid } from './common.ts';
 export const WatchlistKind = z.enum(['entry_ban', 'exit_ban', 'wanted', 'sanctions', 'other']);
 export const HitAction = z.enum(['refuse', 'detain', 'notify', 'monitor', 'secondary']);
 
-const Country = z.string().trim().toUpperCase().refine(isCountryCode, 'must be an ISO 3166-1 alpha-3 code (or an ICAO special code)');
-const PersonName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const BirthDate = z.string().trim().refine((v) => parseBirthDate(v) !== null, 'must be a possible date: YYYY, YYYY-MM or YYYY-MM-DD');
+export const Country = z.string().trim().toUpperCase().refine(isCountryCode, 'must be an ISO 3166-1 alpha-3 code (or an ICAO special code)');
+export const PersonName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const BirthDate = z.string().trim().refine((v) => parseBirthDate(v) !== null, 'must be a possible date: YYYY, YYYY-MM or YYYY-MM-DD');
 
 export const ScreeningRequest = z
   .strictObject({

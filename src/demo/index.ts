@@ -3,6 +3,7 @@ import type { Db, Executor } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { recordChange } from '../modules/audit/index.ts';
 import { hashPassword } from '../modules/auth/index.ts';
+import { REFUSAL_PACK_CODE, REFUSAL_PACK_FROM, REFUSAL_REASONS_2013 } from '../modules/crossings/refusal-reasons.ts';
 import { AGENCIES, BORDER_SECTIONS, LEGAL_ACTS } from './reference.ts';
 import { CHECKPOINTS, COUNTERPARTS, DEMO_WATCHLIST_CSV, OFFICERS, SEZS, UNITS, USERS } from './demo-data.ts';
 import { createScreeningModule, parseWatchlistCsv } from '../modules/screening/index.ts';
@@ -45,6 +46,12 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
       }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
     }
+    // the refusal reason list of the Law, as a rule pack in force from the Law's adoption
+    const pack = await trx.insertInto('rulePack').values({
+      id: seedId('rule_pack', `${REFUSAL_PACK_CODE}@${REFUSAL_PACK_FROM}`), actId: seedId('act', 'LAW-2013-70-V'), code: REFUSAL_PACK_CODE, kind: 'reason_code',
+      titleEn: 'Reasons for refusing passage at border control', effectiveFrom: REFUSAL_PACK_FROM, effectiveTo: null, content: JSON.stringify({ reasons: REFUSAL_REASONS_2013 }), createdAt: now,
+    }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    inserted += Number(pack.numInsertedOrUpdatedRows ?? 0);
     if (inserted > 0) await recordChange(deps, trx, null, { action: 'system.reference_seeded', entityType: 'system', entityId: 'reference', details: { inserted }, publish: false });
   });
 }
@@ -100,6 +107,14 @@ async function seedDemoOrganisation(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
         workingHours: JSON.stringify(c.hours === 'always' ? { always: true } : { weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], open: c.hours[0], close: c.hours[1] }] }),
         status: 'open', createdAt: now, updatedAt: now,
       }).onConflict((oc) => oc.doNothing()).executeTakeFirst());
+      // a booth per mode and direction: R-IN-1, R-OUT-1, P-IN-1 …
+      for (const mode of c.modes) {
+        for (const direction of ['entry', 'exit'] as const) {
+          const code = `${mode === 'pedestrian' ? 'P' : mode[0]!.toUpperCase()}-${direction === 'entry' ? 'IN' : 'OUT'}-1`;
+          count(await trx.insertInto('checkpointLane').values({ id: seedId('lane', `${c.code}/${code}`), checkpointId: seedId('checkpoint', c.code), code, transportMode: mode as never, direction, createdAt: now })
+            .onConflict((oc) => oc.doNothing()).executeTakeFirst());
+        }
+      }
     }
     for (const s of SEZS) {
       const id = seedId('sez', s.code);

@@ -15,6 +15,9 @@ export const PERMISSIONS = [
   'watchlist.read',
   'watchlist.manage',
   'alert.adjudicate',
+  // border control at checkpoints: register crossings and decide them; read them
+  'crossing.record',
+  'crossing.read',
   // lets a grant reach beyond the holder's own agency (administrators, oversight)
   'scope.all_agencies',
 ] as const;

@@ -14,7 +14,7 @@ const READ: Permission[] = ['org.read', 'geo.read', 'legal.read'];
 /** The system roles (SEZ Rules and Instruction 2002 §5.3 of the interaction digest), synced at start. */
 export const SYSTEM_ROLES: RoleDefinition[] = [
   { code: 'admin', names: { kk: 'Жүйе әкімшісі', ru: 'Администратор системы', en: 'System administrator' },
-    permissions: ['org.read', 'org.manage', 'officer.read', 'officer.manage', 'user.manage', 'geo.read', 'geo.manage', 'checkpoint.status.decide', 'legal.read', 'legal.manage', 'audit.read', 'screening.run', 'watchlist.read', 'watchlist.manage', 'alert.adjudicate', 'scope.all_agencies'], agencyKinds: null },
+    permissions: ['org.read', 'org.manage', 'officer.read', 'officer.manage', 'user.manage', 'geo.read', 'geo.manage', 'checkpoint.status.decide', 'legal.read', 'legal.manage', 'audit.read', 'screening.run', 'watchlist.read', 'watchlist.manage', 'alert.adjudicate', 'crossing.record', 'crossing.read', 'scope.all_agencies'], agencyKinds: null },
   { code: 'auditor', names: { kk: 'Аудитор (қадағалау)', ru: 'Аудитор (надзор)', en: 'Auditor (oversight)' },
     permissions: [...READ, 'officer.read', 'audit.read', 'scope.all_agencies'], agencyKinds: null },
   { code: 'agency_admin', names: { kk: 'Ведомство әкімшісі', ru: 'Администратор ведомства', en: 'Agency administrator' },
@@ -22,11 +22,11 @@ export const SYSTEM_ROLES: RoleDefinition[] = [
   { code: 'reference_manager', names: { kk: 'Анықтамалықтар жүргізушісі', ru: 'Ведение справочников', en: 'Reference data manager' },
     permissions: [...READ, 'geo.manage', 'legal.manage', 'checkpoint.status.decide', 'watchlist.read', 'watchlist.manage'], agencyKinds: ['border_service', 'national_security'] },
   { code: 'unit_head', names: { kk: 'Бөлімше бастығы', ru: 'Начальник подразделения', en: 'Unit head' },
-    permissions: [...READ, 'officer.read', 'officer.manage', 'audit.read', 'watchlist.read', 'alert.adjudicate'], agencyKinds: null },
+    permissions: [...READ, 'officer.read', 'officer.manage', 'audit.read', 'watchlist.read', 'alert.adjudicate', 'crossing.read'], agencyKinds: null },
   { code: 'duty_officer', names: { kk: 'Кезекші', ru: 'Дежурный', en: 'Duty officer' },
-    permissions: [...READ, 'officer.read', 'screening.run', 'watchlist.read'], agencyKinds: null },
+    permissions: [...READ, 'officer.read', 'screening.run', 'watchlist.read', 'crossing.read'], agencyKinds: null },
   { code: 'border_officer', names: { kk: 'Шекаралық бақылау офицері', ru: 'Офицер пограничного контроля', en: 'Border-control officer' },
-    permissions: [...READ, 'screening.run', 'watchlist.read', 'alert.adjudicate'], agencyKinds: ['border_service'] },
+    permissions: [...READ, 'screening.run', 'watchlist.read', 'alert.adjudicate', 'crossing.record', 'crossing.read'], agencyKinds: ['border_service'] },
   { code: 'customs_officer', names: { kk: 'Кеден қызметкері', ru: 'Сотрудник таможни', en: 'Customs officer' },
     permissions: [...READ], agencyKinds: ['customs'] },
   { code: 'migration_officer', names: { kk: 'Көші-қон полициясының қызметкері', ru: 'Сотрудник миграционной полиции', en: 'Migration-police officer' },

@@ -1,0 +1,76 @@
+// Border control at checkpoints: crossings of persons, the automatic checks, the decisions.
+import { z } from 'zod';
+import { IsoDate, IsoDateTime, Timestamp, Uuid } from './common.ts';
+import { BirthDate, Country, PersonName } from './screening.ts';
+
+export const Direction = z.enum(['entry', 'exit']);
+export const TransportMode = z.enum(['road', 'rail', 'air', 'sea', 'river', 'pedestrian']);
+export const TravellerCategory = z.enum(['rk_citizen', 'foreigner', 'stateless', 'diplomat', 'crew', 'officer_on_duty', 'other']);
+export const Decision = z.enum(['pass', 'refuse', 'secondary', 'seize_document', 'hold_identification', 'detain']);
+export const SecondaryOutcome = z.enum(['pass', 'refuse', 'seize_document', 'detain', 'handed_to_police']);
+export const Purpose = z.enum(['tourism', 'business', 'private', 'work', 'study', 'transit', 'official', 'residence', 'other']);
+
+export const StartCrossingBody = z.strictObject({
+  id: Uuid.optional().describe('A client-made id: a retry with the same id returns the same crossing'),
+  checkpointId: Uuid,
+  laneId: Uuid.optional(),
+  direction: Direction,
+  transportMode: TransportMode,
+  travellerCategory: TravellerCategory,
+  vehicleRole: z.enum(['driver', 'passenger', 'crew', 'pedestrian']).optional(),
+  vehicle: z.strictObject({ plate: z.string().trim().toUpperCase().min(2).max(15).regex(/^[A-Z0-9 -]+$/, 'letters, digits, spaces and - only'), country: Country }).optional(),
+  purpose: Purpose.optional(),
+  mrz: z.array(z.string().max(100)).min(2).max(3).optional().describe('The machine readable zone as the scanner read it'),
+  document: z.strictObject({
+    code: z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}$/, 'one or two letters (P, ID, V …)'),
+    number: z.string().trim().toUpperCase().min(3).max(30).regex(/^[A-Z0-9]+$/, 'letters and digits only'),
+    issuingState: Country,
+    expiry: IsoDate.optional(),
+  }).optional().describe('The document typed by hand (when there is no readable MRZ)'),
+  person: z.strictObject({
+    surname: PersonName,
+    givenNames: PersonName.optional(),
+    dateOfBirth: BirthDate.optional(),
+    sex: z.enum(['M', 'F', 'X']).optional(),
+    nationality: Country.optional(),
+  }).optional(),
+  arrivedAt: IsoDateTime.optional().describe('When the traveller reached control (default: now)'),
+})
+  // these run even when other fields are bad: every problem is listed at once
+  .refine((b) => Boolean(b.mrz || b.document), { path: ['mrz'], message: 'give the MRZ as read, or the document typed by hand', when: () => true })
+  .refine((b) => Boolean(b.mrz || b.person), { path: ['person'], message: 'is required when there is no MRZ', when: () => true })
+  .refine((b) => !(b.mrz && (b.document || b.person)), { path: ['document'], message: 'give either the MRZ or the document and person typed by hand, not both', when: () => true });
+
+export const DecideBody = z.strictObject({
+  decision: z.union([Decision, SecondaryOutcome]).describe('At control: pass, refuse, secondary, seize_document, hold_identification, detain. After secondary inspection: its outcome (pass, refuse, seize_document, detain, handed_to_police)'),
+  reasons: z.array(z.string().trim().regex(/^[A-Z0-9_]{2,40}$/)).max(10).default([]).describe('Refusal reason codes of the reason list in force'),
+  note: z.string().trim().max(2000).optional().describe('Grounds, findings or the reason for a referral'),
+  returnToCountry: Country.optional().describe('Where a refused foreigner is returned (Art. 19(10))'),
+});
+
+export const CheckView = z.object({ code: z.string(), result: z.enum(['pass', 'warn', 'fail']), detail: z.string(), value: z.string().optional() });
+export const CrossingHitView = z.object({ entryId: z.string(), recordId: z.string(), list: z.string(), kind: z.string(), action: z.string(), score: z.number(), alertId: z.string().optional(), contact: z.string().nullable(), matchedName: z.string() });
+
+export const CrossingView = z.object({
+  id: Uuid, checkpointId: Uuid, laneId: Uuid.nullable(), unitId: Uuid, direction: Direction, transportMode: TransportMode, travellerCategory: TravellerCategory,
+  vehicleRole: z.string().nullable(), vehicle: z.object({ plate: z.string(), country: z.string().nullable() }).nullable(), purpose: z.string().nullable(),
+  person: z.object({ surname: z.string().nullable(), givenNames: z.string().nullable(), dateOfBirth: z.string().nullable(), sex: z.string().nullable(), nationality: z.string().nullable() }),
+  document: z.object({ code: z.string().nullable(), number: z.string().nullable(), issuingState: z.string().nullable(), expiry: z.string().nullable(), mrzLines: z.array(z.string()).nullable(), mrzValid: z.boolean().nullable() }),
+  checks: z.array(CheckView),
+  hits: z.array(CrossingHitView),
+  suggested: z.object({ decision: Decision, reasons: z.array(z.string()) }).describe('What the checks point to; the officer decides'),
+  status: z.enum(['in_control', 'secondary', 'decided', 'completed', 'voided']),
+  decision: z.string().nullable(), reasons: z.array(z.string()), decisionNote: z.string().nullable(), returnToCountry: z.string().nullable(),
+  arrivedAt: Timestamp, decidedAt: Timestamp.nullable(), leftAt: Timestamp.nullable(), officerUserId: Uuid, decidedBy: Uuid.nullable(), version: z.number(),
+});
+
+export const CrossingsQuery = z.strictObject({
+  checkpointId: Uuid.optional(),
+  status: z.enum(['in_control', 'secondary', 'decided', 'completed', 'voided']).optional(),
+  from: IsoDateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const RefusalReasonView = z.object({ code: z.string(), basis: z.string(), names: z.object({ kk: z.string(), ru: z.string(), en: z.string() }), directions: z.array(Direction), categories: z.array(z.string()).optional() });
+export const ReasonListView = z.object({ packId: Uuid, code: z.string(), effectiveFrom: z.string(), effectiveTo: z.string().nullable(), reasons: z.array(RefusalReasonView) });
+export const LaneView = z.object({ id: Uuid, checkpointId: Uuid, code: z.string(), transportMode: TransportMode, direction: z.enum(['entry', 'exit', 'both']), active: z.boolean() });

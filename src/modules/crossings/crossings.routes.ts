@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams, IsoDate, listOf } from '../../contracts/common.ts';
+import { CrossingsQuery, CrossingView, DecideBody, LaneView, ReasonListView, StartCrossingBody } from '../../contracts/crossings.ts';
+import { requireCtx } from '../auth/index.ts';
+import type { CrossingService } from './crossings.service.ts';
+import { refusalNoticeHtml } from './notice.ts';
+
+export async function crossingRoutes(app: FastifyInstance, { crossings }: { crossings: CrossingService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['border control'];
+  r.get('/api/v1/refusal-reasons', { schema: { tags, summary: 'The refusal reason list in force on a date (a rule pack of the Law)', querystring: z.strictObject({ on: IsoDate.optional() }), response: { 200: ReasonListView } } },
+    async (req) => crossings.reasonList(requireCtx(req), req.query.on));
+  r.get('/api/v1/checkpoints/:id/lanes', { schema: { tags, summary: 'The lanes and booths of a checkpoint', params: IdParams, response: { 200: listOf(LaneView) } } },
+    async (req) => ({ items: await crossings.lanes(requireCtx(req), req.params.id) }));
+  r.post('/api/v1/crossings', { schema: { tags, summary: 'Register a traveller at control: the document is read, every check runs, the traveller is screened (422 for an invalid MRZ, a suspended checkpoint or a mode not served)', body: StartCrossingBody, response: { 201: CrossingView } } },
+    async (req, reply) => reply.status(201).send(await crossings.start(requireCtx(req), req.body)));
+  r.get('/api/v1/crossings', { schema: { tags, summary: 'Crossings, latest first (audited read)', querystring: CrossingsQuery, response: { 200: listOf(CrossingView) } } },
+    async (req) => ({ items: await crossings.list(requireCtx(req), req.query) }));
+  r.get('/api/v1/crossings/:id', { schema: { tags, summary: 'One crossing with its checks, hits and decision (audited read)', params: IdParams, response: { 200: CrossingView } } },
+    async (req) => crossings.get(requireCtx(req), req.params.id));
+  r.get('/api/v1/crossings/:id/versions', { schema: { tags, summary: 'Every version of a crossing: corrections never overwrite', params: IdParams, response: { 200: listOf(z.object({ version: z.number(), change: z.string(), reason: z.string().nullable(), changedAt: z.date(), changedBy: z.string().nullable() })) } } },
+    async (req) => ({ items: await crossings.versions(requireCtx(req), req.params.id) }));
+  r.post('/api/v1/crossings/:id/decision', { schema: { tags, summary: 'Decide at control (pass, refuse with coded reasons, secondary, seize the document, hold for identification, detain) or close a secondary inspection', params: IdParams, body: DecideBody, response: { 200: CrossingView } } },
+    async (req) => crossings.decide(requireCtx(req), req.params.id, req.body));
+  r.post('/api/v1/crossings/:id/leave', { schema: { tags, summary: 'The traveller left the checkpoint: passage is complete (Law Art. 19(9))', params: IdParams, response: { 200: CrossingView } } },
+    async (req) => crossings.leave(requireCtx(req), req.params.id));
+  r.get('/api/v1/crossings/:id/refusal-notice', {
+    schema: { tags, summary: 'The printable refusal notice in Kazakh, Russian or English (HTML)', params: IdParams, querystring: z.strictObject({ lang: z.enum(['kk', 'ru', 'en']).default('ru') }), produces: ['text/html'] },
+  }, async (req, reply) => {
+    const { row, checkpoint, officer, reasons } = await crossings.refusal(requireCtx(req), req.params.id);
+    const html = refusalNoticeHtml({
+      lang: req.query.lang, checkpoint, decidedAt: row.decidedAt ?? row.arrivedAt, direction: row.direction, reasons, returnToCountry: row.returnToCountry, officer, crossingId: row.id,
+      person: { surname: row.surname, givenNames: row.givenNames, dateOfBirth: row.dateOfBirth, nationality: row.nationality },
+      document: { code: row.documentCode, number: row.documentNumber, issuingState: row.issuingState },
+    });
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'").header('cache-control', 'no-store').send(html);
+  });
+}

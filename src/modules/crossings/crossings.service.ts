@@ -1,0 +1,270 @@
+// Border control at checkpoints (Law Art. 14-23, 31-35; W1-W3): a crossing is registered with the
+// document as read, checked at once (document, checkpoint, screening), decided by the officer with coded
+// reasons, and completed when the traveller leaves the checkpoint (Art. 19(9)). Every change is a version.
+import type { Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
+import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
+import type { Tx } from '../../platform/db.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import type { FieldProblem } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { recordChange, recordRead } from '../audit/index.ts';
+import { parseMrz } from '../documents/mrz.ts';
+import { effectiveStatus, isWithinWorkingHours } from '../geo/index.ts';
+import type { ScreeningService } from '../screening/index.ts';
+import { runChecks, suggestDecision, type CheckFacts } from './checks.ts';
+import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
+import { presentCrossing } from './present.ts';
+import { reasonListAt } from './reasons.ts';
+
+type Row = Selectable<CrossingTable> & { checkpointTimeZone: string; unitPath: string[] };
+const FOREIGN = new Set(['foreigner', 'stateless']);
+
+/** A rejection of the whole request for a reason of the law (suspended checkpoint, mode not served …). */
+export class CrossingRefusedError extends DomainError {
+  constructor(code: string, detail: string, errors: FieldProblem[] = []) {
+    super(code, 422, detail, errors);
+  }
+}
+
+const localDate = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+export function createCrossingService(deps: Deps, screening: ScreeningService) {
+  const { db, clock } = deps;
+
+  function crossings() {
+    return db.selectFrom('crossing').innerJoin('checkpoint', 'checkpoint.id', 'crossing.checkpointId').innerJoin('unit', 'unit.id', 'crossing.unitId')
+      .selectAll('crossing').select(['checkpoint.timeZone as checkpointTimeZone', 'unit.path as unitPath']);
+  }
+
+  async function load(ctx: Ctx, id: string, permission: 'crossing.read' | 'crossing.record', trx: Tx | typeof db = db): Promise<Row> {
+    const q = trx === db ? crossings() : trx.selectFrom('crossing').innerJoin('checkpoint', 'checkpoint.id', 'crossing.checkpointId').innerJoin('unit', 'unit.id', 'crossing.unitId')
+      .selectAll('crossing').select(['checkpoint.timeZone as checkpointTimeZone', 'unit.path as unitPath']).forUpdate('crossing');
+    const row = await q.where('crossing.id', '=', id).executeTakeFirst();
+    if (!row || !can(ctx.actor, permission, { agencyId: row.agencyId, path: row.unitPath })) throw new NotFoundError('Crossing');
+    return row as unknown as Row;
+  }
+
+  async function snapshotVersion(trx: Tx, row: Record<string, unknown>, change: string, ctx: Ctx, reason: string | null, version: number) {
+    await trx.insertInto('crossingVersion').values({ crossingId: row.id as string, version, change, reason, snapshot: JSON.stringify(row), changedAt: clock.now(), changedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).execute();
+  }
+
+  /** The checkpoint where control happens, if the officer works there; the reasons a crossing cannot be registered now. */
+  async function controlPoint(ctx: Ctx, body: z.infer<typeof StartCrossingBody>, at: Date) {
+    const cp = await db.selectFrom('checkpoint').leftJoin('unit', 'unit.id', 'checkpoint.unitId')
+      .select(['checkpoint.id', 'checkpoint.code', 'checkpoint.nameEn', 'checkpoint.unitId', 'checkpoint.transportModes', 'checkpoint.status', 'checkpoint.statusReason', 'checkpoint.statusLegalBasis', 'checkpoint.statusFrom', 'checkpoint.statusUntil', 'checkpoint.timeZone', 'checkpoint.workingHours', 'unit.agencyId', 'unit.path'])
+      .where('checkpoint.id', '=', body.checkpointId).executeTakeFirst();
+    if (!cp || !cp.unitId || !cp.agencyId || !cp.path || !can(ctx.actor, 'crossing.record', { agencyId: cp.agencyId, path: cp.path })) throw new NotFoundError('Checkpoint');
+    if (body.laneId) {
+      const lane = await db.selectFrom('checkpointLane').selectAll().where('id', '=', body.laneId).where('checkpointId', '=', cp.id).executeTakeFirst();
+      if (!lane) throw new NotFoundError('Lane');
+      if (!lane.active) throw new CrossingRefusedError('LANE_CLOSED', `Lane ${lane.code} is closed.`, [{ path: 'laneId', message: 'the lane is closed' }]);
+      const problems: FieldProblem[] = [];
+      if (lane.transportMode !== body.transportMode) problems.push({ path: 'transportMode', message: `lane ${lane.code} serves ${lane.transportMode}` });
+      if (lane.direction !== 'both' && lane.direction !== body.direction) problems.push({ path: 'direction', message: `lane ${lane.code} serves ${lane.direction}` });
+      if (problems.length) throw new CrossingRefusedError('LANE_MISMATCH', `Lane ${lane.code} does not serve this crossing.`, problems);
+    }
+    const status = effectiveStatus(cp, at);
+    if (status === 'suspended') {
+      throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: 'crossing here is suspended (Law Art. 14(7))' }]);
+    }
+    if (!cp.transportModes.includes(body.transportMode)) {
+      throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', message: `not served at this checkpoint` }]);
+    }
+    if (!isWithinWorkingHours(cp.workingHours as never, at, cp.timeZone)) {
+      throw new CrossingRefusedError('CHECKPOINT_CLOSED', `${cp.nameEn} is outside its working hours.`, [{ path: 'arrivedAt', message: 'outside the working hours of the checkpoint' }]);
+    }
+    return { ...cp, unitId: cp.unitId, agencyId: cp.agencyId, path: cp.path, effective: status };
+  }
+
+  return {
+    /** Registers a traveller at control: reads the document, runs every check, screens; the officer decides next. */
+    async start(ctx: Ctx, body: z.infer<typeof StartCrossingBody>) {
+      if (!can(ctx.actor, 'crossing.record')) throw new NotFoundError('Checkpoint');
+      const id = body.id ?? newId();
+      const existing = await db.selectFrom('crossing').select(['id', 'checkpointId', 'officerUserId']).where('id', '=', id).executeTakeFirst();
+      if (existing) {
+        if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', message: 'already used' }]);
+        return this.get(ctx, id);
+      }
+      const now = clock.now();
+      const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
+      if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError([{ path: 'arrivedAt', message: 'is in the future' }]);
+      const cp = await controlPoint(ctx, body, arrivedAt);
+      // the document: as the MRZ says, or as typed
+      let person = body.person ?? null;
+      let document: { code: string; number: string; issuingState: string; expiry: string | null } | null = body.document ? { ...body.document, expiry: body.document.expiry ?? null } : null;
+      let mrzValid: boolean | null = null;
+      let nameTruncated = false;
+      if (body.mrz) {
+        const mrz = parseMrz(body.mrz, { today: now });
+        if (!mrz.valid) {
+          throw new DomainError(mrz.format ? 'INVALID_MRZ' : 'UNREADABLE_MRZ', 422, mrz.format ? `The ${mrz.format} MRZ fails ${mrz.errors.length} check(s): read it again or type the document by hand.` : 'The lines cannot be read as any MRZ format.', mrz.errors.map((e) => ({ path: `mrz.${e.field}`, message: `${e.code}: ${e.message}` })));
+        }
+        mrzValid = true;
+        nameTruncated = mrz.nameTruncated;
+        person = { surname: mrz.primaryIdentifier!, givenNames: mrz.secondaryIdentifier || undefined, dateOfBirth: mrz.dateOfBirth ?? undefined, sex: mrz.sex ?? undefined, nationality: mrz.nationality ?? undefined } as typeof person;
+        document = { code: mrz.documentCode!, number: mrz.documentNumber!, issuingState: mrz.issuingState!, expiry: mrz.dateOfExpiry };
+      }
+      const screened = await screening.screen(ctx, {
+        person: { surname: person!.surname, ...(person!.givenNames && { givenNames: person!.givenNames }), ...(person!.dateOfBirth && { dateOfBirth: person!.dateOfBirth }), ...(person!.nationality && { nationality: person!.nationality }), ...(person!.sex && { sex: person!.sex }), nameTruncated },
+        document: { number: document!.number, issuingState: document!.issuingState },
+        checkpointId: cp.id,
+      });
+      const hits: CrossingHit[] = screened.hits.map((h) => ({ entryId: h.entryId, recordId: h.recordId, list: h.list, kind: h.kind, action: h.action, score: h.score, contact: h.contact, matchedName: h.matchedName, ...(h.alertId && { alertId: h.alertId }) }));
+      const facts: CheckFacts = {
+        direction: body.direction, travellerCategory: body.travellerCategory, mrzValid, mrzErrors: [], documentExpiry: document!.expiry, today: localDate(arrivedAt, cp.timeZone),
+        checkpointStatus: cp.effective === 'restricted' ? 'restricted' : 'open', checkpointStatusReason: cp.statusReason, hits, documentHits: screened.documentHits,
+      };
+      const checks = runChecks(facts);
+      const row = {
+        id, checkpointId: cp.id, laneId: body.laneId ?? null, unitId: cp.unitId, agencyId: cp.agencyId, direction: body.direction, transportMode: body.transportMode,
+        travellerCategory: body.travellerCategory, vehicleRole: body.vehicleRole ?? null, vehiclePlate: body.vehicle?.plate ?? null, vehicleCountry: body.vehicle?.country ?? null, purpose: body.purpose ?? null,
+        surname: person!.surname, givenNames: person!.givenNames ?? null, dateOfBirth: person!.dateOfBirth ?? null, sex: person!.sex ?? null, nationality: person!.nationality ?? null,
+        documentCode: document!.code, documentNumber: document!.number, issuingState: document!.issuingState, documentExpiry: document!.expiry,
+        mrzLines: body.mrz ? body.mrz.map((l) => l.trim().toUpperCase()).filter(Boolean) : null, mrzValid, checks: JSON.stringify(checks), hits: JSON.stringify(hits),
+        status: 'in_control' as const, decision: null, reasonPackId: null, decisionNote: null, returnToCountry: null, arrivedAt, decidedAt: null, leftAt: null,
+        officerUserId: ctx.actor.userId, decidedBy: null, version: 1, createdAt: now, updatedAt: now,
+      };
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('crossing').values(row).execute();
+        await snapshotVersion(trx, { ...row, checks, hits }, 'registered', ctx, null, 1);
+        await recordChange(deps, trx, ctx, { action: 'crossing.registered', entityType: 'crossing', entityId: id, agencyId: cp.agencyId, unitId: cp.unitId, details: { checkpoint: cp.code, direction: body.direction, checks: checks.filter((c) => c.result !== 'pass').map((c) => c.code) } });
+      });
+      return presentCrossing({ ...row, checks, hits, reasons: [] } as never, suggestDecision(facts, checks));
+    },
+
+    async get(ctx: Ctx, id: string) {
+      const row = await load(ctx, id, 'crossing.read');
+      await recordRead(deps, ctx, { entityType: 'crossing', entityIds: [id] });
+      return presentCrossing(row, suggestionOf(row));
+    },
+
+    async list(ctx: Ctx, query: z.infer<typeof CrossingsQuery>) {
+      if (!can(ctx.actor, 'crossing.read')) throw new NotFoundError('Crossings');
+      let q = crossings();
+      if (query.checkpointId) q = q.where('crossing.checkpointId', '=', query.checkpointId);
+      if (query.status) q = q.where('crossing.status', '=', query.status);
+      if (query.from) q = q.where('crossing.arrivedAt', '>=', new Date(query.from));
+      if (!isCrossAgency(ctx.actor, 'crossing.read')) q = q.where('crossing.agencyId', '=', ctx.actor.agencyId ?? '00000000-0000-0000-0000-000000000000');
+      const rows = (await q.orderBy('crossing.arrivedAt', 'desc').limit(query.limit * 2).execute()) as unknown as Row[];
+      const visible = rows.filter((r) => can(ctx.actor, 'crossing.read', { agencyId: r.agencyId, path: r.unitPath })).slice(0, query.limit);
+      if (visible.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: visible.map((r) => r.id), query: { ...query } });
+      return visible.map((r) => presentCrossing(r, suggestionOf(r)));
+    },
+
+    /** The officer's decision at control, or the outcome of a secondary inspection. */
+    async decide(ctx: Ctx, id: string, body: z.infer<typeof DecideBody>) {
+      return db.transaction().execute(async (trx) => {
+        const row = await load(ctx, id, 'crossing.record', trx);
+        const now = clock.now();
+        const inSecondary = row.status === 'secondary';
+        if (row.status !== 'in_control' && !inSecondary) throw new ConflictError(`The crossing is already ${row.status}.`, [{ path: 'decision', message: `the crossing is ${row.status}` }]);
+        const problems: FieldProblem[] = [];
+        const allowed = inSecondary ? ['pass', 'refuse', 'seize_document', 'detain', 'handed_to_police'] : ['pass', 'refuse', 'secondary', 'seize_document', 'hold_identification', 'detain'];
+        if (!allowed.includes(body.decision)) problems.push({ path: 'decision', message: `must be one of ${allowed.join(', ')} ${inSecondary ? 'after secondary inspection' : 'at control'}` });
+        const needsNote = body.decision !== 'pass' && body.decision !== 'refuse';
+        if ((needsNote || (inSecondary && body.decision === 'pass')) && !body.note) problems.push({ path: 'note', message: inSecondary ? 'the findings of the inspection are required' : 'the grounds are required for this decision' });
+        const list = await reasonListAt(trx, localDate(now, row.checkpointTimeZone));
+        if (body.decision === 'refuse') {
+          if (body.reasons.length === 0) problems.push({ path: 'reasons', message: 'a refusal needs at least one reason of the list' });
+          body.reasons.forEach((code, i) => {
+            const reason = list.reasons.find((r) => r.code === code);
+            if (!reason) problems.push({ path: `reasons.${i}`, message: `${code} is not in the reason list in force (${list.code} from ${list.effectiveFrom})` });
+            else if (!reason.directions.includes(row.direction)) problems.push({ path: `reasons.${i}`, message: `${code} does not apply on ${row.direction}` });
+            else if (reason.categories && !reason.categories.includes(row.travellerCategory)) problems.push({ path: `reasons.${i}`, message: `${code} does not apply to a traveller of category ${row.travellerCategory}` });
+          });
+          if (row.direction === 'entry' && FOREIGN.has(row.travellerCategory) && !body.returnToCountry) problems.push({ path: 'returnToCountry', message: 'a refused foreigner is returned to the country of departure or citizenship (Art. 19(10)): name it' });
+        } else if (body.reasons.length) problems.push({ path: 'reasons', message: 'reasons are codes of a refusal' });
+        if (problems.length) throw new ValidationError(problems);
+        if (body.decision === 'pass' && !inSecondary) {
+          const failing = (row.checks as unknown as Array<{ code: string; result: string }>).filter((c) => c.result === 'fail');
+          if (failing.length) throw new ConflictError(`Checks fail (${failing.map((c) => c.code).join(', ')}): refer to secondary inspection to pass after inspection, or decide another measure.`, failing.map((c) => ({ path: `checks.${c.code}`, message: 'fails' })));
+        }
+        const actor = ctx.actor.userId;
+        const toSecondary = body.decision === 'secondary' || body.decision === 'hold_identification';
+        const decision = body.decision === 'handed_to_police' ? 'hold_identification' : body.decision;
+        const changes = {
+          status: toSecondary ? ('secondary' as const) : ('decided' as const),
+          decision: decision as Row['decision'], reasons: body.reasons, reasonPackId: body.decision === 'refuse' ? list.packId : null, decisionNote: body.note ?? null,
+          returnToCountry: body.returnToCountry ?? null, decidedAt: toSecondary ? null : now, decidedBy: toSecondary ? null : actor, version: row.version + 1, updatedAt: now,
+        };
+        await trx.updateTable('crossing').set(changes).where('id', '=', id).execute();
+        if (toSecondary) {
+          await trx.insertInto('secondaryInspection').values({ id: newId(), crossingId: id, reason: body.decision === 'hold_identification' ? `identification (Art. 35(4)): ${body.note}` : body.note!, openedAt: now, openedBy: actor, outcome: null, findings: null, closedAt: null, closedBy: null }).execute();
+        }
+        if (inSecondary) {
+          await trx.updateTable('secondaryInspection').set({ outcome: body.decision as never, findings: body.note ?? null, closedAt: now, closedBy: actor }).where('crossingId', '=', id).where('closedAt', 'is', null).execute();
+        }
+        if (body.decision === 'detain') {
+          await trx.insertInto('detention').values({
+            id: newId(), crossingId: id, checkpointId: row.checkpointId, unitId: row.unitId, agencyId: row.agencyId, grounds: body.note!, detainedAt: now, detainedBy: actor, createdAt: now,
+            person: JSON.stringify({ surname: row.surname, givenNames: row.givenNames, dateOfBirth: row.dateOfBirth, nationality: row.nationality, document: { number: row.documentNumber, issuingState: row.issuingState } }),
+          }).execute();
+        }
+        if (body.decision === 'seize_document') {
+          const invalid = (row.checks as unknown as Array<{ code: string; result: string }>).some((c) => c.code === 'document_register' && c.result === 'fail');
+          await trx.insertInto('documentSeizure').values({ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }).execute();
+        }
+        const { checkpointTimeZone: _tz, unitPath: _path, ...stored } = row;
+        await snapshotVersion(trx, { ...stored, ...changes }, inSecondary ? `secondary_${body.decision}` : `decided_${body.decision}`, ctx, body.note ?? null, changes.version);
+        await recordChange(deps, trx, ctx, { action: `crossing.${inSecondary ? 'secondary_closed' : 'decided'}`, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: body.decision, reasons: body.reasons, returnToCountry: body.returnToCountry ?? null } });
+        return presentCrossing({ ...row, ...changes }, suggestionOf(row));
+      });
+    },
+
+    /** The traveller left the checkpoint: passage is complete (Art. 19(9)), or the refused traveller went back. */
+    async leave(ctx: Ctx, id: string) {
+      return db.transaction().execute(async (trx) => {
+        const row = await load(ctx, id, 'crossing.record', trx);
+        if (row.status !== 'decided' || !['pass', 'refuse'].includes(row.decision ?? '')) throw new ConflictError(`Only a crossing decided pass or refuse is completed by leaving (this one is ${row.status}${row.decision ? `, ${row.decision}` : ''}).`);
+        const now = clock.now();
+        const changes = { status: 'completed' as const, leftAt: now, version: row.version + 1, updatedAt: now };
+        await trx.updateTable('crossing').set(changes).where('id', '=', id).execute();
+        const { checkpointTimeZone: _tz, unitPath: _path, ...stored } = row;
+        await snapshotVersion(trx, { ...stored, ...changes }, 'left_checkpoint', ctx, null, changes.version);
+        await recordChange(deps, trx, ctx, { action: 'crossing.completed', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: row.decision } });
+        return presentCrossing({ ...row, ...changes }, suggestionOf(row));
+      });
+    },
+
+    async versions(ctx: Ctx, id: string) {
+      const row = await load(ctx, id, 'crossing.read');
+      await recordRead(deps, ctx, { entityType: 'crossing', entityIds: [id] });
+      return db.selectFrom('crossingVersion').select(['version', 'change', 'reason', 'changedAt', 'changedBy']).where('crossingId', '=', id).orderBy('version').execute();
+    },
+
+    async reasonList(ctx: Ctx, on: string | undefined) {
+      if (!can(ctx.actor, 'crossing.read') && !can(ctx.actor, 'crossing.record')) throw new NotFoundError('Refusal reasons');
+      return reasonListAt(db, on ?? localDate(clock.now(), ctx.actor.timeZone));
+    },
+
+    async lanes(ctx: Ctx, checkpointId: string) {
+      if (!can(ctx.actor, 'geo.read')) throw new NotFoundError('Checkpoint');
+      const cp = await db.selectFrom('checkpoint').select('id').where('id', '=', checkpointId).executeTakeFirst();
+      if (!cp) throw new NotFoundError('Checkpoint');
+      return db.selectFrom('checkpointLane').select(['id', 'checkpointId', 'code', 'transportMode', 'direction', 'active']).where('checkpointId', '=', checkpointId).orderBy('code').execute();
+    },
+
+    /** The row and names a refusal notice needs. */
+    async refusal(ctx: Ctx, id: string) {
+      const row = await load(ctx, id, 'crossing.read');
+      if (row.decision !== 'refuse') throw new ConflictError('The crossing was not refused.');
+      await recordRead(deps, ctx, { entityType: 'crossing', entityIds: [id], query: { document: 'refusal_notice' } });
+      const checkpoint = await db.selectFrom('checkpoint').select(['nameKk', 'nameRu', 'nameEn', 'timeZone']).where('id', '=', row.checkpointId).executeTakeFirstOrThrow();
+      const officer = await db.selectFrom('appUser').select(['displayName']).where('id', '=', row.decidedBy ?? row.officerUserId).executeTakeFirst();
+      const pack = row.reasonPackId ? await db.selectFrom('rulePack').select(['content']).where('id', '=', row.reasonPackId).executeTakeFirst() : undefined;
+      const reasons = ((pack?.content as { reasons?: Array<{ code: string; basis: string; names: Record<string, string> }> } | undefined)?.reasons ?? []).filter((r) => row.reasons.includes(r.code));
+      return { row, checkpoint, officer: officer?.displayName ?? '', reasons };
+    },
+  };
+}
+export type CrossingService = ReturnType<typeof createCrossingService>;
+
+function suggestionOf(row: Selectable<CrossingTable>) {
+  const checks = row.checks as unknown as Parameters<typeof suggestDecision>[1];
+  const hits = row.hits as unknown as CrossingHit[];
+  return suggestDecision({ direction: row.direction, travellerCategory: row.travellerCategory, mrzValid: row.mrzValid, mrzErrors: [], documentExpiry: row.documentExpiry, today: '', checkpointStatus: 'open', checkpointStatusReason: null, hits, documentHits: [] }, checks);
+}

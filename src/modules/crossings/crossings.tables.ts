@@ -1,0 +1,108 @@
+// The crossings module's tables as Kysely sees them (migrations/0007_crossings.sql).
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from '../../database.ts';
+
+export type Direction = 'entry' | 'exit';
+export type TransportMode = 'road' | 'rail' | 'air' | 'sea' | 'river' | 'pedestrian';
+export type CheckResult = { code: string; result: 'pass' | 'warn' | 'fail'; detail: string; value?: string };
+export type CrossingHit = { entryId: string; recordId: string; list: string; kind: string; action: string; score: number; alertId?: string; contact: string | null; matchedName: string };
+
+export interface CheckpointLaneTable {
+  id: string;
+  checkpointId: string;
+  code: string;
+  transportMode: TransportMode;
+  direction: 'entry' | 'exit' | 'both';
+  active: Generated<boolean>;
+  createdAt: Timestamp;
+}
+
+export interface CrossingTable {
+  id: string;
+  checkpointId: string;
+  laneId: string | null;
+  unitId: string;
+  agencyId: string;
+  direction: Direction;
+  transportMode: TransportMode;
+  travellerCategory: string;
+  vehicleRole: string | null;
+  vehiclePlate: string | null;
+  vehicleCountry: string | null;
+  purpose: string | null;
+  surname: string | null;
+  givenNames: string | null;
+  dateOfBirth: string | null;
+  sex: string | null;
+  nationality: string | null;
+  documentCode: string | null;
+  documentNumber: string | null;
+  issuingState: string | null;
+  documentExpiry: string | null;
+  mrzLines: string[] | null;
+  mrzValid: boolean | null;
+  checks: Json<CheckResult[]>;
+  hits: Json<CrossingHit[]>;
+  status: 'in_control' | 'secondary' | 'decided' | 'completed' | 'voided';
+  decision: 'pass' | 'refuse' | 'secondary' | 'seize_document' | 'hold_identification' | 'detain' | null;
+  reasons: Generated<string[]>;
+  reasonPackId: string | null;
+  decisionNote: string | null;
+  returnToCountry: string | null;
+  arrivedAt: Timestamp;
+  decidedAt: Timestamp | null;
+  leftAt: Timestamp | null;
+  officerUserId: string;
+  decidedBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface CrossingVersionTable {
+  crossingId: string;
+  version: number;
+  change: string;
+  reason: string | null;
+  snapshot: Json<Record<string, unknown>>;
+  changedAt: Timestamp;
+  changedBy: string | null;
+}
+
+export interface SecondaryInspectionTable {
+  id: string;
+  crossingId: string;
+  reason: string;
+  openedAt: Timestamp;
+  openedBy: string;
+  outcome: string | null;
+  findings: string | null;
+  closedAt: Timestamp | null;
+  closedBy: string | null;
+}
+
+export interface DetentionTable {
+  id: string;
+  crossingId: string | null;
+  checkpointId: string | null;
+  unitId: string;
+  agencyId: string;
+  person: Json<Record<string, unknown>>;
+  grounds: string;
+  status: Generated<'open' | 'handed_over' | 'released' | 'closed'>;
+  detainedAt: Timestamp;
+  detainedBy: string;
+  createdAt: Timestamp;
+}
+
+export interface DocumentSeizureTable {
+  id: string;
+  crossingId: string;
+  documentNumber: string | null;
+  issuingState: string | null;
+  kind: 'temporary' | 'invalid';
+  reason: string;
+  seizedAt: Timestamp;
+  seizedBy: string;
+  returnedAt: Timestamp | null;
+}

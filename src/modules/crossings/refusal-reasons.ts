@@ -1,0 +1,41 @@
+// The coded reasons for refusing passage at border control, drawn from the Law on the State Border.
+// They are a rule pack (kind reason_code) tied to the Law with an effective date: an administrator adds a
+// successor pack from a date, and each decision records the pack it used.
+
+export type RefusalReason = {
+  code: string;
+  basis: string;
+  names: { kk: string; ru: string; en: string };
+  /** the directions it applies to */
+  directions: Array<'entry' | 'exit'>;
+  /** the traveller categories it applies to; absent: every category */
+  categories?: string[];
+};
+
+export const REFUSAL_PACK_CODE = 'CROSSING-REFUSAL-REASONS';
+export const REFUSAL_PACK_FROM = '2013-01-16';
+
+export const REFUSAL_REASONS_2013: RefusalReason[] = [
+  { code: 'NO_VALID_DOCUMENT', basis: 'Law Art. 19(7), 66(9)', directions: ['entry', 'exit'],
+    names: { kk: 'Кіруге (шығуға) құқық беретін жарамды құжаттың болмауы', ru: 'Отсутствие действительного документа на право въезда (выезда)', en: 'No valid document giving the right of entry (exit)' } },
+  { code: 'DOCUMENT_EXPIRED', basis: 'Law Art. 19(7)', directions: ['entry', 'exit'],
+    names: { kk: 'Құжаттың қолданылу мерзімі өткен', ru: 'Истёк срок действия документа', en: 'The document has expired' } },
+  { code: 'DOCUMENT_INVALID', basis: 'Law Art. 66(9)', directions: ['entry', 'exit'],
+    names: { kk: 'Құжат жарамсыз (жоғалған, ұрланған немесе қолдан жасалған)', ru: 'Документ недействителен (утрачен, похищен или подделан)', en: 'The document is invalid (lost, stolen or forged)' } },
+  { code: 'ENTRY_BANNED', basis: 'Law Art. 19(10), 66(10)', directions: ['entry'], categories: ['foreigner', 'stateless'],
+    names: { kk: 'Қазақстан Республикасына келуге тыйым салынған немесе шектелген', ru: 'Въезд в Республику Казахстан запрещён или ограничен', en: 'Entry to the Republic of Kazakhstan is banned or restricted' } },
+  { code: 'NO_GROUNDS_FOR_ENTRY', basis: 'Law Art. 19(10)', directions: ['entry'], categories: ['foreigner', 'stateless'],
+    names: { kk: 'Келуге негіздердің болмауы (виза, шақыру)', ru: 'Отсутствие оснований для въезда (виза, приглашение)', en: 'No grounds for entry (visa, invitation)' } },
+  { code: 'EXIT_BANNED', basis: 'Law Art. 19(10)', directions: ['exit'],
+    names: { kk: 'Қазақстан Республикасынан шығуға тыйым салу туралы шешім бар', ru: 'Имеется решение о запрете выезда из Республики Казахстан', en: 'A decision bans exit from the Republic of Kazakhstan' } },
+  { code: 'FINGERPRINT_REFUSED', basis: 'Law Art. 66(10)', directions: ['entry'], categories: ['foreigner', 'stateless'],
+    names: { kk: 'Саусақ таңбалары бойынша сәйкестендіруден бас тарту', ru: 'Отказ от дактилоскопической идентификации', en: 'Refusal of fingerprint identification' } },
+  { code: 'UNPAID_FINES', basis: 'Law Art. 66(10)', directions: ['entry', 'exit'], categories: ['foreigner', 'stateless'],
+    names: { kk: 'Айыппұлдардың белгіленген мерзімде төленбеуі', ru: 'Неуплата штрафов в установленный срок', en: 'Fines unpaid after the statutory deadline' } },
+  { code: 'CHECKPOINT_RESTRICTED', basis: 'Law Art. 14(7)', directions: ['entry', 'exit'],
+    names: { kk: 'Өткізу пункті арқылы өту уақытша шектелген немесе тоқтатылған', ru: 'Пропуск через пункт пропуска временно ограничен или приостановлен', en: 'Crossing at the checkpoint is temporarily restricted or suspended' } },
+  { code: 'NO_PERMISSION_MARKS', basis: 'Law Art. 19(8)', directions: ['entry', 'exit'],
+    names: { kk: 'Бақылау органдарының рұқсат белгілерінің болмауы', ru: 'Отсутствие разрешительных отметок контролирующих органов', en: 'No permission marks of the control bodies' } },
+  { code: 'NO_EQUEUE_BOOKING', basis: 'Law Art. 19(8-1)', directions: ['exit'],
+    names: { kk: 'Электрондық кезекте брондаудың болмауы', ru: 'Отсутствие бронирования в электронной очереди', en: 'No booking in the electronic queue' } },
+];

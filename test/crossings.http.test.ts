@@ -1,0 +1,198 @@
+// Border control at checkpoints through the HTTP API: every decision path, the checks, the bad inputs.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { seedId } from '../src/demo/index.ts';
+import { checkDigit } from '../src/modules/documents/mrz.ts';
+import { newId } from '../src/platform/ids.ts';
+import { createAppWorld, signIn, type Client } from './helpers.ts';
+
+const KORDAY = seedId('checkpoint', 'KORDAY');
+const ROAD_IN = seedId('lane', 'KORDAY/R-IN-1');
+const ROAD_OUT = seedId('lane', 'KORDAY/R-OUT-1');
+
+/** A passport MRZ (TD3) with correct check digits. */
+function passport(p: { surname: string; given: string; number: string; nationality: string; dob: string; sex: 'M' | 'F'; expiry: string }): string[] {
+  const l1 = `P<${p.nationality}${p.surname}<<${p.given.replace(/ /g, '<')}`.padEnd(44, '<');
+  const head = `${p.number.padEnd(9, '<')}${checkDigit(p.number.padEnd(9, '<'))}${p.nationality}${p.dob}${checkDigit(p.dob)}${p.sex}${p.expiry}${checkDigit(p.expiry)}`;
+  const l2 = `${head}${'<'.repeat(14)}0`;
+  return [l1, l2 + checkDigit(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43))];
+}
+
+let w: Awaited<ReturnType<typeof createAppWorld>>;
+let booth: Client;
+let refdata: Client;
+let customs: Client;
+before(async () => {
+  w = await createAppWorld({ demo: true });
+  booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  refdata = await signIn(w.app, 'demo.refdata', 'Shekara-Demo-2026');
+  customs = await signIn(w.app, 'demo.customs.korday', 'Shekara-Demo-2026');
+});
+after(() => w.close());
+
+const start = (body: Record<string, unknown>, client = booth) => client.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: ROAD_IN, direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner', ...body });
+const decide = (id: string, body: Record<string, unknown>) => booth.request('POST', `/api/v1/crossings/${id}/decision`, body);
+
+test('a clean traveller: every check passes, the officer passes, the traveller leaves; each step is a version and audited', async () => {
+  const mrz = passport({ surname: 'NURLANOV', given: 'ASKAR', number: 'N11223344', nationality: 'KAZ', dob: '850314', sex: 'M', expiry: '310101' });
+  const res = await start({ mrz, travellerCategory: 'rk_citizen', vehicleRole: 'driver', vehicle: { plate: '123 ABC 02', country: 'KAZ' }, purpose: 'private' });
+  assert.equal(res.statusCode, 201, res.body);
+  const c = res.json();
+  assert.equal(c.status, 'in_control');
+  assert.equal(c.person.surname, 'NURLANOV');
+  assert.equal(c.document.number, 'N11223344');
+  assert.equal(c.document.expiry, '2031-01-01');
+  assert.deepEqual(c.checks.filter((k: { result: string }) => k.result === 'fail'), []);
+  assert.deepEqual(c.suggested, { decision: 'pass', reasons: [] });
+  const passed = await decide(c.id, { decision: 'pass' });
+  assert.equal(passed.statusCode, 200, passed.body);
+  assert.equal(passed.json().status, 'decided');
+  // a second decision is a conflict: decisions do not overwrite
+  assert.equal((await decide(c.id, { decision: 'pass' })).statusCode, 409);
+  const left = await booth.request('POST', `/api/v1/crossings/${c.id}/leave`);
+  assert.equal(left.statusCode, 200, left.body);
+  assert.equal(left.json().status, 'completed');
+  assert.ok(left.json().leftAt);
+  const versions = (await booth.request('GET', `/api/v1/crossings/${c.id}/versions`)).json().items;
+  assert.deepEqual(versions.map((v: { change: string }) => v.change), ['registered', 'decided_pass', 'left_checkpoint']);
+  const audit = await w.deps.db.selectFrom('auditEvent').select('action').where('entityId', '=', c.id).orderBy('occurredAt').execute();
+  assert.deepEqual(audit.map((a) => a.action).filter((a) => a.startsWith('crossing.')), ['crossing.registered', 'crossing.decided', 'crossing.completed']);
+});
+
+test('a retry with the same id returns the same crossing and screens nothing twice', async () => {
+  const id = newId();
+  const mrz = passport({ surname: 'TEMIROV', given: 'ALMAS', number: 'N55667788', nationality: 'KAZ', dob: '900101', sex: 'M', expiry: '300101' });
+  const first = await start({ id, mrz, travellerCategory: 'rk_citizen' });
+  const again = await start({ id, mrz, travellerCategory: 'rk_citizen' });
+  assert.equal(first.statusCode, 201);
+  assert.equal(again.json().id, id);
+  const rows = await w.deps.db.selectFrom('crossing').select('id').where('id', '=', id).execute();
+  assert.equal(rows.length, 1);
+});
+
+test('an expired passport of a foreigner: refused with coded reasons, the return country, and a notice in three languages', async () => {
+  const mrz = passport({ surname: 'SMITH', given: 'JOHN', number: 'X1234567', nationality: 'GBR', dob: '700505', sex: 'M', expiry: '240101' });
+  const c = (await start({ mrz })).json();
+  assert.equal(c.checks.find((k: { code: string }) => k.code === 'document_expiry').result, 'fail');
+  assert.deepEqual(c.suggested, { decision: 'refuse', reasons: ['DOCUMENT_EXPIRED'] });
+  assert.equal((await decide(c.id, { decision: 'pass' })).statusCode, 409);
+  const bad = await decide(c.id, { decision: 'refuse', reasons: ['NO_SUCH_REASON', 'EXIT_BANNED'] });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['body.reasons.0', 'body.reasons.1', 'body.returnToCountry'].map((p) => p.replace('body.', '')).sort());
+  const refused = await decide(c.id, { decision: 'refuse', reasons: ['DOCUMENT_EXPIRED'], returnToCountry: 'KGZ' });
+  assert.equal(refused.statusCode, 200, refused.body);
+  assert.equal(refused.json().decision, 'refuse');
+  const kk = await booth.request('GET', `/api/v1/crossings/${c.id}/refusal-notice?lang=kk`);
+  assert.equal(kk.statusCode, 200);
+  assert.match(kk.headers['content-type'] as string, /text\/html/);
+  assert.match(kk.body, /Мемлекеттік шекара арқылы өткізуден бас тарту/);
+  assert.match(kk.body, /Құжаттың қолданылу мерзімі өткен \(Law Art\. 19\(7\)\)/);
+  assert.match(kk.body, /KGZ/);
+  const en = await booth.request('GET', `/api/v1/crossings/${c.id}/refusal-notice?lang=en`);
+  assert.match(en.body, /The document has expired/);
+  assert.match(en.body, /SMITH JOHN/);
+});
+
+test('a wanted person: the hit fails the checks, passing is refused, detention is recorded with its grounds', async () => {
+  const mrz = passport({ surname: 'BELOUSOVA', given: 'KSENIIA', number: 'N12121212', nationality: 'KAZ', dob: '870921', sex: 'F', expiry: '300101' });
+  const c = (await start({ mrz, travellerCategory: 'rk_citizen', laneId: ROAD_OUT, direction: 'exit' })).json();
+  assert.equal(c.hits[0]?.list, 'DEMO-MIA-WANTED');
+  assert.ok(c.hits[0]?.alertId);
+  assert.equal(c.checks.find((k: { code: string }) => k.code === 'watchlists').result, 'fail');
+  assert.equal(c.suggested.decision, 'detain');
+  assert.equal((await decide(c.id, { decision: 'pass' })).statusCode, 409);
+  const noGrounds = await decide(c.id, { decision: 'detain' });
+  assert.equal(noGrounds.statusCode, 400);
+  assert.deepEqual(noGrounds.json().errors.map((e: { path: string }) => e.path), ['note']);
+  const detained = await decide(c.id, { decision: 'detain', note: 'Wanted by the MIA (DEMO-W-1); handed to the duty officer' });
+  assert.equal(detained.statusCode, 200, detained.body);
+  const detention = await w.deps.db.selectFrom('detention').selectAll().where('crossingId', '=', c.id).executeTakeFirstOrThrow();
+  assert.equal(detention.status, 'open');
+  assert.match(detention.grounds, /Wanted/);
+});
+
+test('an exit ban refuses a citizen on exit; the same person entering is not refused on it', async () => {
+  const mrz = passport({ surname: 'SEITKALI', given: 'MAGZHAN ERLANULY', number: 'N90909090', nationality: 'KAZ', dob: '920211', sex: 'M', expiry: '300101' });
+  const out = (await start({ mrz, travellerCategory: 'rk_citizen', laneId: ROAD_OUT, direction: 'exit' })).json();
+  assert.equal(out.checks.find((k: { code: string }) => k.code === 'exit_ban').result, 'fail');
+  assert.deepEqual(out.suggested, { decision: 'refuse', reasons: ['EXIT_BANNED'] });
+  const refused = await decide(out.id, { decision: 'refuse', reasons: ['EXIT_BANNED'] });
+  assert.equal(refused.statusCode, 200, refused.body);
+  const back = (await start({ mrz, travellerCategory: 'rk_citizen' })).json();
+  assert.equal(back.checks.find((k: { code: string }) => k.code === 'entry_ban').result, 'pass');
+});
+
+test('secondary inspection: referred with a reason, closed with findings and an outcome', async () => {
+  const mrz = passport({ surname: 'KARIMOV', given: 'JASUR', number: 'FA7654321', nationality: 'UZB', dob: '900512', sex: 'M', expiry: '300101' });
+  const c = (await start({ mrz })).json();
+  assert.equal(c.checks.find((k: { code: string }) => k.code === 'entry_ban').result, 'fail');
+  const referred = await decide(c.id, { decision: 'secondary', note: 'Possible namesake of an entry ban: compare photographs' });
+  assert.equal(referred.json().status, 'secondary');
+  const noFindings = await decide(c.id, { decision: 'pass' });
+  assert.equal(noFindings.statusCode, 400);
+  assert.equal((await decide(c.id, { decision: 'secondary', note: 'again' })).statusCode, 400);
+  const cleared = await decide(c.id, { decision: 'pass', note: 'Another person: different photograph and place of birth' });
+  assert.equal(cleared.statusCode, 200, cleared.body);
+  assert.equal(cleared.json().decision, 'pass');
+  const inspection = await w.deps.db.selectFrom('secondaryInspection').selectAll().where('crossingId', '=', c.id).executeTakeFirstOrThrow();
+  assert.equal(inspection.outcome, 'pass');
+  assert.ok(inspection.closedAt);
+});
+
+test('a registered lost document is seized; a person without confirmed identity is held, then handed to the police', async () => {
+  assert.equal((await refdata.request('POST', '/api/v1/lost-documents', { issuingState: 'KAZ', number: 'N31313131', status: 'stolen', source: 'MIA notice 7' })).statusCode, 201);
+  const c = (await start({ travellerCategory: 'rk_citizen', document: { code: 'P', number: 'N31313131', issuingState: 'KAZ', expiry: '2030-01-01' }, person: { surname: 'Омаров', givenNames: 'Бекзат', dateOfBirth: '1991-03-03' } })).json();
+  assert.equal(c.checks.find((k: { code: string }) => k.code === 'document_register').result, 'fail');
+  assert.equal(c.checks.find((k: { code: string }) => k.code === 'mrz').result, 'warn');
+  assert.deepEqual(c.suggested, { decision: 'seize_document', reasons: ['DOCUMENT_INVALID'] });
+  const seized = await decide(c.id, { decision: 'seize_document', note: 'Registered as stolen (MIA notice 7)' });
+  assert.equal(seized.statusCode, 200, seized.body);
+  const seizure = await w.deps.db.selectFrom('documentSeizure').selectAll().where('crossingId', '=', c.id).executeTakeFirstOrThrow();
+  assert.equal(seizure.kind, 'invalid');
+  const held = (await start({ travellerCategory: 'rk_citizen', document: { code: 'ID', number: '000000001', issuingState: 'KAZ' }, person: { surname: 'Unknown' } })).json();
+  const hold = await decide(held.id, { decision: 'hold_identification', note: 'Lost his passport abroad; fingerprint query sent' });
+  assert.equal(hold.json().status, 'secondary');
+  const handed = await decide(held.id, { decision: 'handed_to_police', note: 'Identity not confirmed: handed to the Korday district police (Art. 35(5))' });
+  assert.equal(handed.statusCode, 200, handed.body);
+  assert.equal(handed.json().decision, 'hold_identification');
+});
+
+test('bad input: an invalid MRZ is a 422 by field; a suspended checkpoint and a mode not served are refused with the reason; unknown ids are 404', async () => {
+  const mrz = passport({ surname: 'NURLANOV', given: 'ASKAR', number: 'N11223344', nationality: 'KAZ', dob: '850314', sex: 'M', expiry: '310101' });
+  const broken = await start({ mrz: [mrz[0], mrz[1]!.replace('850314', '850315')] });
+  assert.equal(broken.statusCode, 422);
+  assert.deepEqual([...new Set(broken.json().errors.map((e: { path: string }) => e.path))].sort(), ['mrz.composite', 'mrz.dateOfBirth']);
+  const rail = await start({ mrz, transportMode: 'rail', laneId: undefined });
+  assert.equal(rail.statusCode, 422);
+  assert.equal(rail.json().code, 'MODE_NOT_SERVED');
+  const lane = await start({ mrz, direction: 'exit' });
+  assert.equal(lane.statusCode, 422);
+  assert.deepEqual(lane.json().errors.map((e: { path: string }) => e.path), ['direction']);
+  assert.equal((await start({ mrz, checkpointId: newId() })).statusCode, 404);
+  assert.equal((await start({ mrz, laneId: newId() })).statusCode, 404);
+  const body = await start({ direction: 'sideways', travellerCategory: 'alien', vehicle: { plate: '!' } });
+  assert.equal(body.statusCode, 400);
+  assert.deepEqual([...new Set(body.json().errors.map((e: { path: string }) => e.path))].sort(), ['body.direction', 'body.mrz', 'body.person', 'body.travellerCategory', 'body.vehicle.country', 'body.vehicle.plate']);
+  const suspend = await refdata.request('POST', `/api/v1/checkpoints/${KORDAY}/status`, { status: 'suspended', reason: 'Flood on the approach road', legalBasis: 'Government decision (demo)' });
+  assert.equal(suspend.statusCode, 200, suspend.body);
+  const closed = await start({ mrz });
+  assert.equal(closed.statusCode, 422);
+  assert.equal(closed.json().code, 'CHECKPOINT_SUSPENDED');
+  assert.match(closed.json().detail, /Flood on the approach road/);
+  await refdata.request('POST', `/api/v1/checkpoints/${KORDAY}/status`, { status: 'open' });
+});
+
+test('another agency sees no crossing: 404 for the record and an empty list', async () => {
+  const mrz = passport({ surname: 'ABENOV', given: 'ERIK', number: 'N44556677', nationality: 'KAZ', dob: '800101', sex: 'M', expiry: '300101' });
+  const c = (await start({ mrz, travellerCategory: 'rk_citizen' })).json();
+  assert.equal((await customs.request('GET', `/api/v1/crossings/${c.id}`)).statusCode, 404);
+  assert.equal((await customs.request('POST', `/api/v1/crossings/${c.id}/decision`, { decision: 'pass' })).statusCode, 404);
+  assert.equal((await start({ mrz }, customs)).statusCode, 404);
+  const list = await booth.request('GET', `/api/v1/crossings?checkpointId=${KORDAY}&limit=200`);
+  assert.ok(list.json().items.some((x: { id: string }) => x.id === c.id));
+  const reasons = (await booth.request('GET', '/api/v1/refusal-reasons')).json();
+  assert.equal(reasons.code, 'CROSSING-REFUSAL-REASONS');
+  assert.ok(reasons.reasons.some((r: { code: string }) => r.code === 'EXIT_BANNED'));
+  const lanes = (await booth.request('GET', `/api/v1/checkpoints/${KORDAY}/lanes`)).json().items;
+  assert.deepEqual(lanes.map((l: { code: string }) => l.code), ['P-IN-1', 'P-OUT-1', 'R-IN-1', 'R-OUT-1']);
+});
