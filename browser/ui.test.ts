@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
 import { createWorld, type World } from '../test/helpers.ts';
+import { checkDigit } from '../src/modules/documents/mrz.ts';
 
 /** Fills the sign-in form and submits it, whatever the interface language. */
 async function signInAs(page: Page, username: string, password: string) {
@@ -161,5 +162,74 @@ test('a list manager uploads a CSV list, follows the import, and finds the new e
   await form.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}U-2,BROWSER-LIST,,,,1991-02-30,KZ,X,\n`) });
   await form.getByRole('button', { name: 'Загрузить' }).click();
   await form.locator('ul.problems li', { hasText: 'line 3' }).first().waitFor();
+  await context.close();
+});
+
+/** A passport MRZ (TD3) with correct check digits. */
+function passportMrz(p: { surname: string; given: string; number: string; nationality: string; dob: string; sex: 'M' | 'F'; expiry: string }): string[] {
+  const l1 = `P<${p.nationality}${p.surname}<<${p.given.replace(/ /g, '<')}`.padEnd(44, '<');
+  const number = p.number.padEnd(9, '<');
+  const l2 = `${number}${checkDigit(number)}${p.nationality}${p.dob}${checkDigit(p.dob)}${p.sex}${p.expiry}${checkDigit(p.expiry)}${'<'.repeat(14)}0`;
+  return [l1, l2 + checkDigit(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43))];
+}
+
+test('the booth console processes a clean traveller, a refused one and a hit by keyboard alone', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await signInAs(page, 'demo.booth.korday', 'Shekara-Demo-2026');
+  await page.getByRole('navigation').waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
+  const mrz = page.locator('textarea[name=mrz]');
+  await mrz.waitFor();
+  // the station defaults to the officer's own checkpoint
+  await page.locator('select[name=checkpoint] option:checked', { hasText: 'Korday' }).waitFor({ state: 'attached' });
+  const scan = async (lines: string[]) => {
+    await mrz.focus();
+    await page.keyboard.type(lines.join('\n'), { delay: 0 });
+  };
+
+  // 1. a clean traveller: scan, 1 (pass), Esc (next)
+  await scan(passportMrz({ surname: 'NURLANOV', given: 'ASKAR', number: 'N11223344', nationality: 'KAZ', dob: '850314', sex: 'M', expiry: '310101' }));
+  await page.getByText('Every check digit agrees').waitFor();
+  await page.locator('p.suggested', { hasText: 'Pass' }).waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'booth-clean-en.png'), fullPage: true });
+  await page.keyboard.press('1');
+  await page.getByText('Passed. Passage completes').waitFor();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'mrz');
+
+  // 2. an expired foreign passport: 2 (refuse) with the suggested reason, the return state, Enter
+  await scan(passportMrz({ surname: 'SMITH', given: 'JOHN', number: 'X1234567', nationality: 'GBR', dob: '700505', sex: 'M', expiry: '240101' }));
+  await page.getByText('Expired on 2024-01-01').waitFor();
+  await page.keyboard.press('2');
+  const form = page.getByRole('form', { name: 'Refuse' });
+  await form.waitFor();
+  assert.equal(await form.locator('input[value=DOCUMENT_EXPIRED]').isChecked(), true);
+  assert.equal(await form.locator('input[name=returnTo]').inputValue(), 'KGZ'); // Korday borders Kyrgyzstan
+  await page.screenshot({ path: path.join(RESULTS, 'booth-refuse-en.png'), fullPage: true });
+  await page.keyboard.press('Enter');
+  await page.getByText('Refused.').waitFor();
+  const noticeHref = await page.locator('.notice-links a', { hasText: 'KK' }).getAttribute('href');
+  await page.keyboard.press('Escape');
+
+  // 3. a wanted person on exit: 4 (detain), the grounds, Enter
+  await page.locator('select[name=lane]').selectOption({ label: 'R-OUT-1 · road · exit' });
+  await scan(passportMrz({ surname: 'BELOUSOVA', given: 'KSENIIA', number: 'N12121212', nationality: 'KAZ', dob: '870921', sex: 'F', expiry: '300101' }));
+  await page.locator('.hits li', { hasText: 'DEMO-MIA-WANTED' }).waitFor();
+  await page.locator('p.suggested', { hasText: 'Detain' }).waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'booth-hit-en.png'), fullPage: true });
+  await page.keyboard.press('4');
+  await page.locator('input[name=note]').waitFor();
+  await page.keyboard.type('Wanted by the MIA; handed to the duty officer');
+  await page.keyboard.press('Enter');
+  await page.getByText('Detained: the detention record is open.').waitFor();
+
+  // the refusal notice prints in Kazakh
+  const notice = await context.newPage();
+  await notice.goto(baseUrl + noticeHref);
+  await notice.getByText('Мемлекеттік шекара арқылы өткізуден бас тарту туралы хабарлама').waitFor();
+  await notice.screenshot({ path: path.join(RESULTS, 'refusal-notice-kk.png'), fullPage: true });
   await context.close();
 });

@@ -16,7 +16,7 @@ export const StartCrossingBody = z.strictObject({
   laneId: Uuid.optional(),
   direction: Direction,
   transportMode: TransportMode,
-  travellerCategory: TravellerCategory,
+  travellerCategory: TravellerCategory.optional().describe('Default from the document: a Kazakh national is rk_citizen; XXA/XXB/XXC/XXX stateless; a diplomatic passport (PD) diplomat; else foreigner'),
   vehicleRole: z.enum(['driver', 'passenger', 'crew', 'pedestrian']).optional(),
   vehicle: z.strictObject({ plate: z.string().trim().toUpperCase().min(2).max(15).regex(/^[A-Z0-9 -]+$/, 'letters, digits, spaces and - only'), country: Country }).optional(),
   purpose: Purpose.optional(),

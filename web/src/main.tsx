@@ -6,6 +6,7 @@ import './i18n.ts';
 import { ApiError } from './api.ts';
 import { Layout } from './Layout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { BoothPage } from './pages/BoothPage.tsx';
 import { CheckpointDetailPage, CheckpointsPage } from './pages/CheckpointsPage.tsx';
 import { LegalPage } from './pages/LegalPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -46,6 +47,7 @@ const Pages = {
   audit: guarded('audit.read', AuditPage),
   users: guarded('user.manage', UsersPage),
   screening: guarded('watchlist.read', ScreeningPage),
+  booth: guarded('crossing.record', BoothPage),
 };
 
 function App() {
@@ -64,6 +66,7 @@ function App() {
         <Route path="/audit" component={Pages.audit} />
         <Route path="/users" component={Pages.users} />
         <Route path="/screening" component={Pages.screening} />
+        <Route path="/booth" component={Pages.booth} />
         <Route path="/profile" component={ProfilePage} />
         <Route><OverviewPage /></Route>
       </Switch>

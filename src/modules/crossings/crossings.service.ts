@@ -108,6 +108,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         person = { surname: mrz.primaryIdentifier!, givenNames: mrz.secondaryIdentifier || undefined, dateOfBirth: mrz.dateOfBirth ?? undefined, sex: mrz.sex ?? undefined, nationality: mrz.nationality ?? undefined } as typeof person;
         document = { code: mrz.documentCode!, number: mrz.documentNumber!, issuingState: mrz.issuingState!, expiry: mrz.dateOfExpiry };
       }
+      const travellerCategory = body.travellerCategory ?? categoryOf(person!.nationality, document!.code);
       const screened = await screening.screen(ctx, {
         person: { surname: person!.surname, ...(person!.givenNames && { givenNames: person!.givenNames }), ...(person!.dateOfBirth && { dateOfBirth: person!.dateOfBirth }), ...(person!.nationality && { nationality: person!.nationality }), ...(person!.sex && { sex: person!.sex }), nameTruncated },
         document: { number: document!.number, issuingState: document!.issuingState },
@@ -115,13 +116,13 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       });
       const hits: CrossingHit[] = screened.hits.map((h) => ({ entryId: h.entryId, recordId: h.recordId, list: h.list, kind: h.kind, action: h.action, score: h.score, contact: h.contact, matchedName: h.matchedName, ...(h.alertId && { alertId: h.alertId }) }));
       const facts: CheckFacts = {
-        direction: body.direction, travellerCategory: body.travellerCategory, mrzValid, mrzErrors: [], documentExpiry: document!.expiry, today: localDate(arrivedAt, cp.timeZone),
+        direction: body.direction, travellerCategory, mrzValid, mrzErrors: [], documentExpiry: document!.expiry, today: localDate(arrivedAt, cp.timeZone),
         checkpointStatus: cp.effective === 'restricted' ? 'restricted' : 'open', checkpointStatusReason: cp.statusReason, hits, documentHits: screened.documentHits,
       };
       const checks = runChecks(facts);
       const row = {
         id, checkpointId: cp.id, laneId: body.laneId ?? null, unitId: cp.unitId, agencyId: cp.agencyId, direction: body.direction, transportMode: body.transportMode,
-        travellerCategory: body.travellerCategory, vehicleRole: body.vehicleRole ?? null, vehiclePlate: body.vehicle?.plate ?? null, vehicleCountry: body.vehicle?.country ?? null, purpose: body.purpose ?? null,
+        travellerCategory, vehicleRole: body.vehicleRole ?? null, vehiclePlate: body.vehicle?.plate ?? null, vehicleCountry: body.vehicle?.country ?? null, purpose: body.purpose ?? null,
         surname: person!.surname, givenNames: person!.givenNames ?? null, dateOfBirth: person!.dateOfBirth ?? null, sex: person!.sex ?? null, nationality: person!.nationality ?? null,
         documentCode: document!.code, documentNumber: document!.number, issuingState: document!.issuingState, documentExpiry: document!.expiry,
         mrzLines: body.mrz ? body.mrz.map((l) => l.trim().toUpperCase()).filter(Boolean) : null, mrzValid, checks: JSON.stringify(checks), hits: JSON.stringify(hits),
@@ -262,6 +263,14 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
   };
 }
 export type CrossingService = ReturnType<typeof createCrossingService>;
+
+/** The traveller's category as the document shows it (the officer may say otherwise). */
+export function categoryOf(nationality: string | undefined, documentCode: string): string {
+  if (documentCode === 'PD') return 'diplomat';
+  if (nationality === 'KAZ') return 'rk_citizen';
+  if (nationality && ['XXA', 'XXB', 'XXC', 'XXX'].includes(nationality)) return 'stateless';
+  return 'foreigner';
+}
 
 function suggestionOf(row: Selectable<CrossingTable>) {
   const checks = row.checks as unknown as Parameters<typeof suggestDecision>[1];

@@ -1,0 +1,262 @@
+// The booth console: keyboard first. A document scanner types the MRZ into the focused field; the checks
+// and hits appear at once; digit keys decide; Esc starts the next traveller.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, get } from '../api.ts';
+import { pick } from '../i18n.ts';
+import { useSession } from '../session.tsx';
+import type { List } from '../types.ts';
+import { Field } from '../ui.tsx';
+
+type Checkpoint = { id: string; code: string; names: { kk: string; ru: string; en: string }; unitId: string | null; neighbourCountry: string | null };
+type Lane = { id: string; code: string; transportMode: string; direction: 'entry' | 'exit' | 'both'; active: boolean };
+type Check = { code: string; result: 'pass' | 'warn' | 'fail'; detail: string; value?: string };
+type Hit = { entryId: string; list: string; kind: string; action: string; score: number; contact: string | null; matchedName: string };
+type Crossing = {
+  id: string; direction: 'entry' | 'exit'; travellerCategory: string; status: string; decision: string | null; reasons: string[];
+  person: { surname: string | null; givenNames: string | null; dateOfBirth: string | null; sex: string | null; nationality: string | null };
+  document: { code: string | null; number: string | null; issuingState: string | null; expiry: string | null };
+  checks: Check[]; hits: Hit[]; suggested: { decision: string; reasons: string[] };
+};
+type Reason = { code: string; basis: string; names: { kk: string; ru: string; en: string }; directions: string[]; categories?: string[] };
+
+const KEYS: Record<string, string> = { '1': 'pass', '2': 'refuse', '3': 'secondary', '4': 'detain', '5': 'seize_document', '6': 'hold_identification' };
+const KEY_OF = Object.fromEntries(Object.entries(KEYS).map(([k, v]) => [v, k]));
+const CATEGORIES = ['rk_citizen', 'foreigner', 'stateless', 'diplomat', 'crew', 'officer_on_duty', 'other'];
+
+/** An MRZ is complete when it has 2 lines of 44 or 36 characters, or 3 of 30. */
+function complete(text: string): string[] | null {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const sizes = lines.map((l) => l.length);
+  if (lines.length === 2 && sizes.every((n) => n === 44 || n === 36) && sizes[0] === sizes[1]) return lines;
+  if (lines.length === 3 && sizes.every((n) => n === 30)) return lines;
+  return null;
+}
+
+function useStation() {
+  const { session } = useSession();
+  const checkpoints = useQuery({ queryKey: ['checkpoints'], queryFn: () => get<List<Checkpoint>>('/api/v1/checkpoints') });
+  const unit = useQuery({ queryKey: ['unit', session?.user.unitId], queryFn: () => get<{ path: string[] }>(`/api/v1/units/${session!.user.unitId}`), enabled: Boolean(session?.user.unitId) });
+  const [checkpointId, setCheckpointId] = useState<string>(() => localStorage.getItem('booth.checkpoint') ?? '');
+  const [laneId, setLaneId] = useState<string>(() => localStorage.getItem('booth.lane') ?? '');
+  useEffect(() => {
+    // default: the checkpoint served by the officer's own unit or one above it
+    if (checkpointId || !checkpoints.data || !unit.data) return;
+    const own = checkpoints.data.items.find((c) => c.unitId && unit.data!.path.includes(c.unitId));
+    if (own) setCheckpointId(own.id);
+  }, [checkpointId, checkpoints.data, unit.data]);
+  const lanes = useQuery({ queryKey: ['lanes', checkpointId], queryFn: () => get<List<Lane>>(`/api/v1/checkpoints/${checkpointId}/lanes`), enabled: Boolean(checkpointId) });
+  useEffect(() => {
+    if (lanes.data && !lanes.data.items.some((l) => l.id === laneId)) setLaneId(lanes.data.items.find((l) => l.active)?.id ?? '');
+  }, [lanes.data, laneId]);
+  useEffect(() => {
+    if (checkpointId) localStorage.setItem('booth.checkpoint', checkpointId);
+    if (laneId) localStorage.setItem('booth.lane', laneId);
+  }, [checkpointId, laneId]);
+  const lane = lanes.data?.items.find((l) => l.id === laneId);
+  const checkpoint = checkpoints.data?.items.find((c) => c.id === checkpointId);
+  return { checkpoints: checkpoints.data?.items ?? [], checkpoint, checkpointId, setCheckpointId: (id: string) => { setCheckpointId(id); setLaneId(''); }, lanes: lanes.data?.items ?? [], lane, setLaneId };
+}
+
+export function BoothPage() {
+  const { t, i18n } = useTranslation();
+  const station = useStation();
+  const [direction, setDirection] = useState<'entry' | 'exit'>('entry');
+  const [category, setCategory] = useState('');
+  const [mrz, setMrz] = useState('');
+  const [crossing, setCrossing] = useState<Crossing | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const mrzRef = useRef<HTMLTextAreaElement>(null);
+  const laneDirection = station.lane?.direction;
+  const effectiveDirection = laneDirection && laneDirection !== 'both' ? laneDirection : direction;
+  const reasons = useQuery({ queryKey: ['refusal-reasons'], queryFn: () => get<{ reasons: Reason[] }>('/api/v1/refusal-reasons') });
+
+  const register = useMutation({
+    mutationFn: (lines: string[]) => api<Crossing>('POST', '/api/v1/crossings', {
+      id: crypto.randomUUID(), checkpointId: station.checkpointId, ...(station.lane && { laneId: station.lane.id }), direction: effectiveDirection,
+      transportMode: station.lane?.transportMode ?? 'road', ...(category && { travellerCategory: category }), mrz: lines,
+    }),
+    onSuccess: (c) => setCrossing(c),
+  });
+  const decide = useMutation({
+    mutationFn: (body: { decision: string; reasons?: string[]; note?: string; returnToCountry?: string }) => api<Crossing>('POST', `/api/v1/crossings/${crossing!.id}/decision`, body),
+    onSuccess: (c) => { setCrossing(c); setPending(null); },
+  });
+
+  const next = useCallback(() => {
+    setCrossing(null);
+    setPending(null);
+    setMrz('');
+    register.reset();
+    decide.reset();
+    setTimeout(() => mrzRef.current?.focus(), 0);
+  }, [register, decide]);
+
+  const choose = useCallback((decision: string) => {
+    if (!crossing || (crossing.status !== 'in_control' && crossing.status !== 'secondary')) return;
+    if (decision === 'pass' && crossing.status === 'in_control') decide.mutate({ decision: 'pass' });
+    else setPending(decision);
+  }, [crossing, decide]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && (e.target.tagName === 'TEXTAREA' || e.target.tagName === 'INPUT' || e.target.tagName === 'SELECT');
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        if (pending) setPending(null);
+        else if (crossing && crossing.status !== 'in_control' && crossing.status !== 'secondary') next();
+        else if (!crossing) next();
+        return;
+      }
+      if (typing || e.ctrlKey || e.altKey || e.metaKey) return;
+      if (KEYS[e.key] && !pending) {
+        e.preventDefault();
+        choose(KEYS[e.key]!);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [choose, next, pending, crossing]);
+
+  const onMrz = (value: string) => {
+    setMrz(value);
+    const lines = complete(value);
+    if (lines && !register.isPending && !crossing) register.mutate(lines);
+  };
+  const decided = crossing && crossing.status !== 'in_control' && crossing.status !== 'secondary';
+  const registerError = register.error instanceof ApiError ? register.error : null;
+
+  return (
+    <div className="page booth">
+      <h1>{t('booth.title')}</h1>
+      <div className="row station">
+        <Field label={t('booth.checkpoint')}>
+          <select name="checkpoint" value={station.checkpointId} onChange={(e) => station.setCheckpointId(e.target.value)}>
+            <option value="">—</option>
+            {station.checkpoints.map((c) => <option key={c.id} value={c.id}>{pick(c.names, i18n.language)}</option>)}
+          </select>
+        </Field>
+        <Field label={t('booth.lane')}>
+          <select name="lane" value={station.lane?.id ?? ''} onChange={(e) => station.setLaneId(e.target.value)}>
+            {station.lanes.map((l) => <option key={l.id} value={l.id} disabled={!l.active}>{l.code} · {t(`booth.mode.${l.transportMode}`)} · {t(`booth.dir.${l.direction}`)}</option>)}
+          </select>
+        </Field>
+        {laneDirection === 'both' && (
+          <Field label={t('booth.direction')}>
+            <select name="direction" value={direction} onChange={(e) => setDirection(e.target.value as 'entry' | 'exit')}><option value="entry">{t('booth.dir.entry')}</option><option value="exit">{t('booth.dir.exit')}</option></select>
+          </Field>
+        )}
+        <Field label={t('booth.category')}>
+          <select name="category" value={category} onChange={(e) => setCategory(e.target.value)}>
+            <option value="">{t('booth.categoryAuto')}</option>
+            {CATEGORIES.map((c) => <option key={c} value={c}>{t(`booth.cat.${c}`)}</option>)}
+          </select>
+        </Field>
+      </div>
+      <form className="panel scan" onSubmit={(e: FormEvent) => { e.preventDefault(); const lines = mrz.split(/\r?\n/).map((l) => l.trim()).filter(Boolean); if (lines.length >= 2) register.mutate(lines); }}>
+        <Field label={t('booth.mrz')}>
+          <textarea ref={mrzRef} name="mrz" className="mrz" rows={3} spellCheck={false} autoComplete="off" autoFocus value={mrz} disabled={Boolean(crossing)}
+            onChange={(e) => onMrz(e.target.value.toUpperCase())}
+            onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); e.currentTarget.form?.requestSubmit(); } }} />
+        </Field>
+        <p className="muted small">{t('booth.scanHint')}</p>
+        {register.isPending && <p aria-busy="true">{t('booth.checking')}</p>}
+        {registerError && (
+          <div className="note error" role="alert">
+            {registerError.message}
+            {registerError.errors.length > 0 && <ul>{registerError.errors.map((e, i) => <li key={i}><code>{e.path}</code> {e.message}</li>)}</ul>}
+          </div>
+        )}
+      </form>
+      {crossing && <Result crossing={crossing} />}
+      {crossing && !decided && !pending && (
+        <div className="decisions" role="group" aria-label={t('booth.decide')}>
+          {(crossing.status === 'secondary' ? ['pass', 'refuse', 'seize_document', 'detain'] : ['pass', 'refuse', 'secondary', 'detain', 'seize_document', 'hold_identification']).map((d) => (
+            <button key={d} type="button" className={`decision d-${d}${crossing.suggested.decision === d ? ' suggested' : ''}`} onClick={() => choose(d)} disabled={decide.isPending}>
+              <kbd>{KEY_OF[d]}</kbd> {t(`booth.decision.${d}`)}
+            </button>
+          ))}
+          {crossing.status === 'secondary' && <p className="muted small">{t('booth.secondaryHint')}</p>}
+        </div>
+      )}
+      {pending && crossing && <DecisionForm crossing={crossing} decision={pending} arrivedFrom={station.checkpoint?.neighbourCountry ?? null} reasons={reasons.data?.reasons ?? []} onCancel={() => setPending(null)} onSubmit={(body) => decide.mutate({ decision: pending, ...body })} error={decide.error} busy={decide.isPending} />}
+      {!pending && decide.error && <div className="note error" role="alert">{decide.error instanceof ApiError ? decide.error.message : String(decide.error)}</div>}
+      {decided && (
+        <div className={`note outcome o-${crossing.decision}`} role="status">
+          <strong>{t(`booth.done.${crossing.decision}`)}</strong>
+          {crossing.decision === 'refuse' && (
+            <span className="notice-links"> {t('booth.notice')}: {(['kk', 'ru', 'en'] as const).map((l) => <a key={l} href={`/api/v1/crossings/${crossing.id}/refusal-notice?lang=${l}`} target="_blank" rel="noreferrer">{l.toUpperCase()}</a>)}</span>
+          )}
+          <button type="button" className="primary" onClick={next}><kbd>Esc</kbd> {t('booth.next')}</button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Result({ crossing }: { crossing: Crossing }) {
+  const { t } = useTranslation();
+  const p = crossing.person;
+  return (
+    <section className="panel result" aria-label={t('booth.traveller')}>
+      <h2>{p.surname} {p.givenNames}</h2>
+      <div className="small">
+        {p.dateOfBirth ?? '—'} · {p.sex ?? '—'} · {p.nationality ?? '—'} · {t(`booth.cat.${crossing.travellerCategory}`)} · {crossing.document.code} {crossing.document.number} ({crossing.document.issuingState}) · {t('booth.expires')} {crossing.document.expiry ?? '—'}
+      </div>
+      <ul className="plain checks">
+        {crossing.checks.map((c) => <li key={c.code} className={`check c-${c.result}`}><span className="mark">{c.result === 'pass' ? '✓' : c.result === 'warn' ? '!' : '✗'}</span> <strong>{t(`booth.check.${c.code}`)}</strong> <span className="muted" title={c.detail}>{t(`booth.detail.${c.code}.${c.result}`, { value: c.value, defaultValue: c.detail })}</span></li>)}
+      </ul>
+      {crossing.hits.length > 0 && (
+        <ul className="plain hits">
+          {crossing.hits.map((h) => <li key={h.entryId} className={`hit kind-${h.kind}`}><strong>{h.matchedName}</strong> <span className="badge">{h.list}</span> {t(`screening.kind.${h.kind}`)} · {t(`screening.actionCode.${h.action}`)} · {Math.round(h.score * 100)}%{h.contact && ` · ${h.contact}`}</li>)}
+        </ul>
+      )}
+      <p className="suggested">{t('booth.suggested')}: <strong>{t(`booth.decision.${crossing.suggested.decision}`)}</strong>{crossing.suggested.reasons.length > 0 && ` (${crossing.suggested.reasons.join(', ')})`}</p>
+    </section>
+  );
+}
+
+function DecisionForm({ crossing, decision, arrivedFrom, reasons, onCancel, onSubmit, error, busy }: {
+  crossing: Crossing; decision: string; arrivedFrom: string | null; reasons: Reason[]; onCancel: () => void; error: unknown; busy: boolean;
+  onSubmit: (body: { reasons?: string[]; note?: string; returnToCountry?: string }) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const applicable = reasons.filter((r) => r.directions.includes(crossing.direction) && (!r.categories || r.categories.includes(crossing.travellerCategory)));
+  const [chosen, setChosen] = useState<string[]>(() => crossing.suggested.reasons.filter((c) => applicable.some((r) => r.code === c)));
+  const [note, setNote] = useState('');
+  const foreignEntry = crossing.direction === 'entry' && ['foreigner', 'stateless'].includes(crossing.travellerCategory);
+  // returned to the state the traveller came from (a land checkpoint's neighbour), else to the state of citizenship (Art. 19(10))
+  const [returnTo, setReturnTo] = useState(arrivedFrom ?? crossing.person.nationality ?? '');
+  const err = error instanceof ApiError ? error : null;
+  const refuse = decision === 'refuse';
+  return (
+    <form className="panel decision-form" aria-label={t(`booth.decision.${decision}`)} onSubmit={(e: FormEvent) => {
+      e.preventDefault();
+      onSubmit({ ...(refuse && { reasons: chosen }), ...(note.trim() && { note: note.trim() }), ...(refuse && foreignEntry && returnTo.trim() && { returnToCountry: returnTo.trim().toUpperCase() }) });
+    }}>
+      <h3>{t(`booth.decision.${decision}`)}</h3>
+      {refuse && (
+        <fieldset>
+          <legend>{t('booth.reasons')}</legend>
+          {applicable.map((r) => (
+            <label key={r.code} className="check-option">
+              <input type="checkbox" name="reason" value={r.code} checked={chosen.includes(r.code)} onChange={(e) => setChosen(e.target.checked ? [...chosen, r.code] : chosen.filter((c) => c !== r.code))} />
+              {pick(r.names, i18n.language)} <span className="muted small">{r.basis}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {refuse && foreignEntry && <Field label={t('booth.returnTo')} error={err?.fieldError('returnToCountry')}><input name="returnTo" value={returnTo} onChange={(e) => setReturnTo(e.target.value)} maxLength={3} /></Field>}
+      <Field label={t(refuse ? 'booth.noteOptional' : 'booth.note')} error={err?.fieldError('note')}>
+        <input name="note" value={note} onChange={(e) => setNote(e.target.value)} autoFocus={!refuse} />
+      </Field>
+      {err && !err.errors.length && <div className="note error" role="alert">{err.message}</div>}
+      {err && err.errors.some((e) => e.path.startsWith('reasons')) && <div className="note error" role="alert">{err.errors.map((e) => e.message).join('; ')}</div>}
+      <div className="row">
+        <button type="submit" className="primary" disabled={busy || (refuse && chosen.length === 0)} autoFocus={refuse}>{t('booth.confirm')} ⏎</button>
+        <button type="button" onClick={onCancel}><kbd>Esc</kbd> {t('common.cancel')}</button>
+      </div>
+    </form>
+  );
+}
