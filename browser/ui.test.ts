@@ -185,6 +185,7 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
   await mrz.waitFor();
   // the station defaults to the officer's own checkpoint
   await page.locator('select[name=checkpoint] option:checked', { hasText: 'Korday' }).waitFor({ state: 'attached' });
+  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
   const scan = async (lines: string[]) => {
     await mrz.focus();
     await page.keyboard.type(lines.join('\n'), { delay: 0 });
@@ -209,6 +210,7 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
   assert.equal(await form.locator('input[value=DOCUMENT_EXPIRED]').isChecked(), true);
   assert.equal(await form.locator('input[name=returnTo]').inputValue(), 'KGZ'); // Korday borders Kyrgyzstan
   await page.screenshot({ path: path.join(RESULTS, 'booth-refuse-en.png'), fullPage: true });
+  await page.waitForFunction(() => document.activeElement?.textContent?.includes('Confirm'));
   await page.keyboard.press('Enter');
   await page.getByText('Refused.').waitFor();
   const noticeHref = await page.locator('.notice-links a', { hasText: 'KK' }).getAttribute('href');
@@ -221,7 +223,7 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
   await page.locator('p.suggested', { hasText: 'Detain' }).waitFor();
   await page.screenshot({ path: path.join(RESULTS, 'booth-hit-en.png'), fullPage: true });
   await page.keyboard.press('4');
-  await page.locator('input[name=note]').waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'note');
   await page.keyboard.type('Wanted by the MIA; handed to the duty officer');
   await page.keyboard.press('Enter');
   await page.getByText('Detained: the detention record is open.').waitFor();
