@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   SHEKARA_DEMO: booleanFlag.optional(),
   SHEKARA_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHEKARA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  SHEKARA_AUDIT_CHAINS: z.coerce.number().int().min(1).max(256).default(8),
   SHEKARA_IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(64 * 1024 * 1024),
   SHEKARA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SHEKARA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
@@ -39,6 +40,8 @@ export type Config = {
   demo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   bodyLimitBytes: number;
+  /** Hash chains of the audit trail per writer node: concurrent writes take them in turn. */
+  auditChains: number;
   /** Largest watchlist file the web UI may upload (JSON-escaped text). */
   importLimitBytes: number;
   sessionIdleMinutes: number;
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.SHEKARA_LOG_LEVEL,
     bodyLimitBytes: e.SHEKARA_BODY_LIMIT_BYTES,
     importLimitBytes: e.SHEKARA_IMPORT_LIMIT_BYTES,
+    auditChains: e.SHEKARA_AUDIT_CHAINS,
     sessionIdleMinutes: e.SHEKARA_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SHEKARA_SESSION_MAX_HOURS,
     loginMaxFailures: e.SHEKARA_LOGIN_MAX_FAILURES,

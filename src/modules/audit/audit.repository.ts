@@ -10,6 +10,7 @@ export type AuditEntry = Omit<HashedFields, 'id' | 'chain' | 'seq' | 'occurredAt
  * ends, so concurrent writers line up and every row links to the one committed before it.
  */
 export async function appendAuditEvent(db: Executor, chain: string, entry: AuditEntry): Promise<{ id: string; seq: number }> {
+  // the lock first, then the head: one statement would not order them (the planner may read the head first)
   await sql`select pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`.execute(db);
   const last = await db
     .selectFrom('auditEvent')

@@ -8,6 +8,15 @@ export { createAuditService } from './audit.service.ts';
 export { auditRoutes } from './audit.routes.ts';
 export { verifyAuditChains } from './audit.repository.ts';
 
+// Each writer node keeps several hash chains (node.0 … node.N-1), taken in turn: a chain's head is locked
+// until its transaction commits, so concurrent writers on one chain would wait for each other's commits.
+let nextChain = 0;
+function chainFor(config: Pick<Deps['config'], 'nodeId' | 'auditChains'>): string {
+  if (config.auditChains <= 1) return config.nodeId;
+  nextChain = (nextChain + 1) % config.auditChains;
+  return `${config.nodeId}.${nextChain}`;
+}
+
 export type Change = {
   action: string;
   entityType: string;
@@ -25,7 +34,7 @@ export type Change = {
  */
 export async function recordChange(deps: Pick<Deps, 'clock' | 'config'>, trx: Executor, ctx: Ctx | null, change: Change) {
   const at = deps.clock.now();
-  await appendAuditEvent(trx, deps.config.nodeId, {
+  await appendAuditEvent(trx, chainFor(deps.config), {
     occurredAt: at,
     actorUserId: ctx?.actor.userId ?? null,
     actorUsername: ctx?.actor.username ?? null,

@@ -29,7 +29,13 @@ export class CrossingRefusedError extends DomainError {
   }
 }
 
-const localDate = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+// A formatter per time zone: making one costs more than the rest of a crossing's checks.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function localDate(at: Date, timeZone: string): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(at);
+}
 
 export function createCrossingService(deps: Deps, screening: ScreeningService) {
   const { db, clock } = deps;
