@@ -198,3 +198,24 @@ test('another agency sees no crossing: 404 for the record and an empty list', as
   const lanes = (await booth.request('GET', `/api/v1/checkpoints/${KORDAY}/lanes`)).json().items;
   assert.deepEqual(lanes.map((l: { code: string }) => l.code), ['P-IN-1', 'P-OUT-1', 'R-IN-1', 'R-OUT-1']);
 });
+
+test('a correction is a new version with its reason; the supervisor sees the queue and each lane\'s throughput', async () => {
+  const mrz = passport({ surname: 'KOZHAKHMETOV', given: 'DAUREN', number: 'N77665544', nationality: 'KAZ', dob: '790101', sex: 'M', expiry: '300101' });
+  const c = (await start({ mrz, travellerCategory: 'rk_citizen' })).json();
+  const empty = await booth.request('POST', `/api/v1/crossings/${c.id}/corrections`, { reason: 'nothing to change' });
+  assert.equal(empty.statusCode, 400);
+  const fixed = await booth.request('POST', `/api/v1/crossings/${c.id}/corrections`, { reason: 'Driver, not passenger: seen at the barrier', vehicleRole: 'driver', vehicle: { plate: '777 AAA 02', country: 'KAZ' }, purpose: 'business' });
+  assert.equal(fixed.statusCode, 200, fixed.body);
+  assert.equal(fixed.json().vehicle.plate, '777 AAA 02');
+  assert.equal(fixed.json().version, 2);
+  const versions = (await booth.request('GET', `/api/v1/crossings/${c.id}/versions`)).json().items;
+  assert.deepEqual(versions.map((v: { change: string; reason: string | null }) => [v.change, v.reason]), [['registered', null], ['corrected', 'Driver, not passenger: seen at the barrier']]);
+  await decide(c.id, { decision: 'pass' });
+  const head = await signIn(w.app, 'demo.head.korday', 'Shekara-Demo-2026');
+  const stats = await head.request('GET', `/api/v1/checkpoints/${KORDAY}/control-stats?since=2020-01-01T00:00:00Z`);
+  assert.equal(stats.statusCode, 200, stats.body);
+  const lane = stats.json().lanes.find((l: { code: string }) => l.code === 'R-IN-1');
+  assert.ok(lane.crossings >= 1 && lane.passed >= 1, stats.body);
+  assert.ok(stats.json().open.awaitingExit >= 1);
+  assert.equal((await customs.request('GET', `/api/v1/checkpoints/${KORDAY}/control-stats`)).statusCode, 404);
+});

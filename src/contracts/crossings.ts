@@ -64,6 +64,21 @@ export const CrossingView = z.object({
   arrivedAt: Timestamp, decidedAt: Timestamp.nullable(), leftAt: Timestamp.nullable(), officerUserId: Uuid, decidedBy: Uuid.nullable(), version: z.number(),
 });
 
+export const CorrectCrossingBody = z.strictObject({
+  reason: z.string().trim().min(3).max(1000).describe('Why the record is corrected (kept with the version)'),
+  travellerCategory: TravellerCategory.optional(),
+  purpose: Purpose.optional(),
+  vehicleRole: z.enum(['driver', 'passenger', 'crew', 'pedestrian']).optional(),
+  vehicle: z.strictObject({ plate: z.string().trim().toUpperCase().min(2).max(15).regex(/^[A-Z0-9 -]+$/, 'letters, digits, spaces and - only'), country: Country }).nullable().optional(),
+  person: z.strictObject({ surname: PersonName.optional(), givenNames: PersonName.optional(), dateOfBirth: BirthDate.optional(), sex: z.enum(['M', 'F', 'X']).optional(), nationality: Country.optional() }).optional(),
+}).refine((b) => b.travellerCategory || b.purpose || b.vehicleRole || b.vehicle !== undefined || (b.person && Object.keys(b.person).length), { message: 'name at least one field to correct', path: ['reason'] });
+
+export const ControlStatsView = z.object({
+  checkpointId: Uuid, since: Timestamp,
+  open: z.object({ inControl: z.number(), secondary: z.number(), awaitingExit: z.number() }).describe('Travellers now at control, in secondary inspection, or passed and not yet out of the checkpoint'),
+  lanes: z.array(z.object({ laneId: Uuid.nullable(), code: z.string().nullable(), crossings: z.number(), passed: z.number(), refused: z.number(), otherMeasures: z.number(), perHour: z.number(), medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() })),
+});
+
 export const CrossingsQuery = z.strictObject({
   checkpointId: Uuid.optional(),
   status: z.enum(['in_control', 'secondary', 'decided', 'completed', 'voided']).optional(),

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDate, listOf } from '../../contracts/common.ts';
-import { CrossingsQuery, CrossingView, DecideBody, LaneView, ReasonListView, StartCrossingBody } from '../../contracts/crossings.ts';
+import { ControlStatsView, CorrectCrossingBody, CrossingsQuery, CrossingView, DecideBody, LaneView, ReasonListView, StartCrossingBody } from '../../contracts/crossings.ts';
+import { IsoDateTime } from '../../contracts/common.ts';
 import { requireCtx } from '../auth/index.ts';
 import type { CrossingService } from './crossings.service.ts';
 import { refusalNoticeHtml } from './notice.ts';
@@ -26,6 +27,10 @@ export async function crossingRoutes(app: FastifyInstance, { crossings }: { cros
     async (req) => crossings.decide(requireCtx(req), req.params.id, req.body));
   r.post('/api/v1/crossings/:id/leave', { schema: { tags, summary: 'The traveller left the checkpoint: passage is complete (Law Art. 19(9))', params: IdParams, response: { 200: CrossingView } } },
     async (req) => crossings.leave(requireCtx(req), req.params.id));
+  r.post('/api/v1/crossings/:id/corrections', { schema: { tags, summary: 'Correct a crossing: a new version with the reason; nothing is overwritten', params: IdParams, body: CorrectCrossingBody, response: { 200: CrossingView } } },
+    async (req) => crossings.correct(requireCtx(req), req.params.id, req.body));
+  r.get('/api/v1/checkpoints/:id/control-stats', { schema: { tags, summary: 'For the supervisor: travellers at control now, and per lane the throughput and processing time since a time (default: the last hour)', params: IdParams, querystring: z.strictObject({ since: IsoDateTime.optional() }), response: { 200: ControlStatsView } } },
+    async (req) => crossings.controlStats(requireCtx(req), req.params.id, req.query.since ? new Date(req.query.since) : undefined));
   r.get('/api/v1/crossings/:id/refusal-notice', {
     schema: { tags, summary: 'The printable refusal notice in Kazakh, Russian or English (HTML)', params: IdParams, querystring: z.strictObject({ lang: z.enum(['kk', 'ru', 'en']).default('ru') }), produces: ['text/html'] },
   }, async (req, reply) => {

@@ -3,7 +3,7 @@
 // reasons, and completed when the traveller leaves the checkpoint (Art. 19(9)). Every change is a version.
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
+import type { CorrectCrossingBody, CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -235,6 +235,64 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         await recordChange(deps, trx, ctx, { action: 'crossing.completed', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: row.decision } });
         return presentCrossing({ ...row, ...changes }, suggestionOf(row));
       });
+    },
+
+    /** A correction never overwrites: the fields change in a new version that keeps who, when and why. */
+    async correct(ctx: Ctx, id: string, body: z.infer<typeof CorrectCrossingBody>) {
+      return db.transaction().execute(async (trx) => {
+        const row = await load(ctx, id, 'crossing.record', trx);
+        if (row.status === 'voided') throw new ConflictError('A voided crossing is not corrected.');
+        const now = clock.now();
+        const changes = {
+          ...(body.travellerCategory && { travellerCategory: body.travellerCategory }),
+          ...(body.purpose && { purpose: body.purpose }),
+          ...(body.vehicleRole && { vehicleRole: body.vehicleRole }),
+          ...(body.vehicle !== undefined && { vehiclePlate: body.vehicle?.plate ?? null, vehicleCountry: body.vehicle?.country ?? null }),
+          ...(body.person?.surname && { surname: body.person.surname }),
+          ...(body.person?.givenNames && { givenNames: body.person.givenNames }),
+          ...(body.person?.dateOfBirth && { dateOfBirth: body.person.dateOfBirth }),
+          ...(body.person?.sex && { sex: body.person.sex }),
+          ...(body.person?.nationality && { nationality: body.person.nationality }),
+          version: row.version + 1, updatedAt: now,
+        };
+        await trx.updateTable('crossing').set(changes).where('id', '=', id).execute();
+        const { checkpointTimeZone: _tz, unitPath: _path, ...stored } = row;
+        await snapshotVersion(trx, { ...stored, ...changes }, 'corrected', ctx, body.reason, changes.version);
+        const fields = Object.keys(changes).filter((k) => k !== 'version' && k !== 'updatedAt');
+        await recordChange(deps, trx, ctx, { action: 'crossing.corrected', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { fields, reason: body.reason } });
+        return presentCrossing({ ...row, ...changes }, suggestionOf(row));
+      });
+    },
+
+    /** For the supervisor: who is at control now, and per lane the throughput and processing time since a time. */
+    async controlStats(ctx: Ctx, checkpointId: string, from?: Date) {
+      const since = from ?? new Date(clock.now().getTime() - 3_600_000);
+      const cp = await db.selectFrom('checkpoint').innerJoin('unit', 'unit.id', 'checkpoint.unitId').select(['checkpoint.id', 'unit.agencyId', 'unit.path']).where('checkpoint.id', '=', checkpointId).executeTakeFirst();
+      if (!cp || !can(ctx.actor, 'crossing.read', { agencyId: cp.agencyId, path: cp.path })) throw new NotFoundError('Checkpoint');
+      const open = await db.selectFrom('crossing').select(['status', 'decision', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('checkpointId', '=', checkpointId).where('status', 'in', ['in_control', 'secondary', 'decided']).groupBy(['status', 'decision']).execute();
+      const n = (status: string, decision?: string) => open.filter((o) => o.status === status && (!decision || o.decision === decision)).reduce((a, o) => a + Number(o.n), 0);
+      const rows = await db.selectFrom('crossing').leftJoin('checkpointLane', 'checkpointLane.id', 'crossing.laneId')
+        .select(['crossing.laneId', 'checkpointLane.code', 'crossing.decision', 'crossing.arrivedAt', 'crossing.decidedAt'])
+        .where('crossing.checkpointId', '=', checkpointId).where('crossing.arrivedAt', '>=', since).execute();
+      const hours = Math.max((clock.now().getTime() - since.getTime()) / 3_600_000, 1 / 60);
+      const byLane = new Map<string, typeof rows>();
+      for (const r of rows) {
+        const key = r.laneId ?? '';
+        const list = byLane.get(key);
+        if (list) list.push(r);
+        else byLane.set(key, [r]);
+      }
+      const quantile = (xs: number[], q: number) => (xs.length ? xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : null);
+      const lanes = [...byLane.values()].map((list) => {
+        const seconds = list.filter((r) => r.decidedAt).map((r) => (r.decidedAt!.getTime() - r.arrivedAt.getTime()) / 1000);
+        return {
+          laneId: list[0]!.laneId, code: list[0]!.code, crossings: list.length, passed: list.filter((r) => r.decision === 'pass').length, refused: list.filter((r) => r.decision === 'refuse').length,
+          otherMeasures: list.filter((r) => r.decision && r.decision !== 'pass' && r.decision !== 'refuse').length, perHour: Math.round((list.length / hours) * 10) / 10,
+          medianSeconds: quantile(seconds, 0.5), p90Seconds: quantile(seconds, 0.9),
+        };
+      }).sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
+      return { checkpointId, since, open: { inControl: n('in_control'), secondary: n('secondary'), awaitingExit: n('decided', 'pass') }, lanes };
     },
 
     async versions(ctx: Ctx, id: string) {
