@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
 import { createWorld, type World } from '../test/helpers.ts';
 import { checkDigit } from '../src/modules/documents/mrz.ts';
+import { seedId } from '../src/demo/index.ts';
 
 /** Fills the sign-in form and submits it, whatever the interface language. */
 async function signInAs(page: Page, username: string, password: string) {
@@ -234,4 +235,18 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
   await notice.getByText('Мемлекеттік шекара арқылы өткізуден бас тарту туралы хабарлама').waitFor();
   await notice.screenshot({ path: path.join(RESULTS, 'refusal-notice-kk.png'), fullPage: true });
   await context.close();
+
+  // the unit head sees the control line of Korday: the three travellers on their lanes
+  const head = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const headPage = await head.newPage();
+  await headPage.goto(baseUrl);
+  await signInAs(headPage, 'demo.head.korday', 'Shekara-Demo-2026');
+  await headPage.getByRole('navigation').waitFor();
+  await headPage.getByRole('button', { name: 'English' }).click();
+  await headPage.goto(`${baseUrl}/checkpoints/${seedId('checkpoint', 'KORDAY')}`);
+  const panel = headPage.getByRole('region', { name: 'Control line: the last hour' });
+  await panel.locator('td', { hasText: 'R-OUT-1' }).waitFor();
+  await panel.getByText(/Now: 0 at control/).waitFor();
+  await headPage.screenshot({ path: path.join(RESULTS, 'control-line-en.png'), fullPage: true });
+  await head.close();
 });

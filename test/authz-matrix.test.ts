@@ -122,6 +122,8 @@ before(async () => {
     c('POST', '/api/v1/crossings/{id}/leave', `/api/v1/crossings/${crossingId}/leave`, 'deny', 'deny'),
     c('POST', '/api/v1/crossings/{id}/corrections', `/api/v1/crossings/${crossingId}/corrections`, 'deny', 'deny', { reason: 'matrix check', purpose: 'other' }),
     c('GET', '/api/v1/checkpoints/{id}/control-stats', `/api/v1/checkpoints/${cp}/control-stats`, 'deny', 'deny'),
+    c('GET', '/api/v1/overstays', '/api/v1/overstays', 'deny', 'deny-read'),
+    c('GET', '/api/v1/stays', '/api/v1/stays?issuingState=KAZ&documentNumber=N1010101', 'deny', 'deny-read'),
     c('GET', '/api/v1/crossings/{id}/refusal-notice', `/api/v1/crossings/${crossingId}/refusal-notice`, 'deny', 'deny'),
     c('POST', '/api/v1/mrz/parse', '/api/v1/mrz/parse', 'self', 'self', { lines: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'] }),
     c('GET', '/api/v1/screening-alerts', '/api/v1/screening-alerts', 'deny', 'filtered', undefined, alertId),

@@ -219,3 +219,34 @@ test('a correction is a new version with its reason; the supervisor sees the que
   assert.ok(stats.json().open.awaitingExit >= 1);
   assert.equal((await customs.request('GET', `/api/v1/checkpoints/${KORDAY}/control-stats`)).statusCode, 404);
 });
+
+test('stays: a foreigner who entered is on the overstay list once the stay rule is exceeded, and off it after leaving', async () => {
+  const mrz = passport({ surname: 'MUELLER', given: 'HANS', number: 'C01X00T47', nationality: 'D<<', dob: '750505', sex: 'M', expiry: '300101' });
+  const c = (await start({ mrz })).json();
+  assert.equal(c.travellerCategory, 'foreigner');
+  assert.equal((await decide(c.id, { decision: 'pass' })).statusCode, 200);
+  const migration = () => signIn(w.app, 'demo.migration.korday', 'Shekara-Demo-2026');
+  // Germany (D in the MRZ, DEU in the record): 30 days per stay in the demo values
+  w.clock.advance(35 * 86_400_000);
+  const police = await migration();
+  const list = await police.request('GET', '/api/v1/overstays');
+  assert.equal(list.statusCode, 200, list.body);
+  const item = list.json().items.find((i: { entryCrossingId: string }) => i.entryCrossingId === c.id);
+  assert.ok(item, list.body);
+  assert.equal(item.daysThisStay, 36);
+  assert.equal(item.overBy, 6);
+  const stays = (await police.request('GET', '/api/v1/stays?issuingState=DEU&documentNumber=C01X00T47')).json();
+  assert.equal(stays.inCountry, true);
+  assert.equal(stays.overstay, true);
+  // the traveller leaves through another lane: off the list
+  const boothAgain = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  const out = (await boothAgain.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: ROAD_OUT, direction: 'exit', transportMode: 'road', mrz })).json();
+  assert.equal((await boothAgain.request('POST', `/api/v1/crossings/${out.id}/decision`, { decision: 'pass' })).statusCode, 200);
+  const after = (await police.request('GET', '/api/v1/overstays')).json();
+  assert.ok(!after.items.some((i: { entryCrossingId: string }) => i.entryCrossingId === c.id));
+  assert.equal((await police.request('GET', '/api/v1/stays?issuingState=DEU&documentNumber=C01X00T47')).json().inCountry, false);
+  const customsNow = await signIn(w.app, 'demo.customs.korday', 'Shekara-Demo-2026');
+  assert.equal((await customsNow.request('GET', '/api/v1/overstays')).statusCode, 404);
+  booth = boothAgain;
+  customs = customsNow;
+});

@@ -89,3 +89,17 @@ export const CrossingsQuery = z.strictObject({
 export const RefusalReasonView = z.object({ code: z.string(), basis: z.string(), names: z.object({ kk: z.string(), ru: z.string(), en: z.string() }), directions: z.array(Direction), categories: z.array(z.string()).optional() });
 export const ReasonListView = z.object({ packId: Uuid, code: z.string(), effectiveFrom: z.string(), effectiveTo: z.string().nullable(), reasons: z.array(RefusalReasonView) });
 export const LaneView = z.object({ id: Uuid, checkpointId: Uuid, code: z.string(), transportMode: TransportMode, direction: z.enum(['entry', 'exit', 'both']), active: z.boolean() });
+
+const Person = z.object({ surname: z.string().nullable(), givenNames: z.string().nullable(), dateOfBirth: z.string().nullable(), nationality: z.string().nullable() });
+export const OverstaysView = z.object({
+  rulePackId: Uuid,
+  items: z.array(z.object({
+    person: Person, document: z.object({ issuingState: z.string().nullable(), number: z.string().nullable() }),
+    enteredAt: Timestamp, entryCheckpointId: Uuid, entryCrossingId: Uuid, daysThisStay: z.number(), daysInPeriod: z.number().nullable(), overBy: z.number(), rule: z.string().nullable(),
+  })),
+});
+export const StaysQuery = z.strictObject({ issuingState: Country, documentNumber: z.string().trim().toUpperCase().min(3).max(30).regex(/^[A-Z0-9]+$/, 'letters and digits only') });
+export const StaysView = z.object({
+  rulePackId: Uuid, rule: z.string().nullable(), inCountry: z.boolean(), daysThisStay: z.number(), daysInPeriod: z.number().nullable(), overstay: z.boolean(), overBy: z.number(),
+  passages: z.array(z.object({ crossingId: Uuid, direction: Direction, at: Timestamp, checkpointId: Uuid })),
+});

@@ -3,7 +3,7 @@ import type { Db, Executor } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
 import { recordChange } from '../modules/audit/index.ts';
 import { hashPassword } from '../modules/auth/index.ts';
-import { REFUSAL_PACK_CODE, REFUSAL_PACK_FROM, REFUSAL_REASONS_2013 } from '../modules/crossings/refusal-reasons.ts';
+import { REFUSAL_PACK_CODE, REFUSAL_PACK_FROM, REFUSAL_REASONS_2013, STAY_PACK_CODE, STAY_PACK_FROM, STAY_RULES_DEMO } from '../modules/crossings/refusal-reasons.ts';
 import { AGENCIES, BORDER_SECTIONS, LEGAL_ACTS } from './reference.ts';
 import { CHECKPOINTS, COUNTERPARTS, DEMO_WATCHLIST_CSV, OFFICERS, SEZS, UNITS, USERS } from './demo-data.ts';
 import { createScreeningModule, parseWatchlistCsv } from '../modules/screening/index.ts';
@@ -52,6 +52,11 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
       titleEn: 'Reasons for refusing passage at border control', effectiveFrom: REFUSAL_PACK_FROM, effectiveTo: null, content: JSON.stringify({ reasons: REFUSAL_REASONS_2013 }), createdAt: now,
     }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     inserted += Number(pack.numInsertedOrUpdatedRows ?? 0);
+    const stay = await trx.insertInto('rulePack').values({
+      id: seedId('rule_pack', `${STAY_PACK_CODE}@${STAY_PACK_FROM}`), actId: seedId('act', 'LAW-2013-70-V'), code: STAY_PACK_CODE, kind: 'delegated_value',
+      titleEn: 'Stay limits of foreigners by nationality (demonstration values: enter the visa regime in force)', effectiveFrom: STAY_PACK_FROM, effectiveTo: null, content: JSON.stringify({ rules: STAY_RULES_DEMO }), createdAt: now,
+    }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    inserted += Number(stay.numInsertedOrUpdatedRows ?? 0);
     if (inserted > 0) await recordChange(deps, trx, null, { action: 'system.reference_seeded', entityType: 'system', entityId: 'reference', details: { inserted }, publish: false });
   });
 }

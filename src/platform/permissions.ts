@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   // border control at checkpoints: register crossings and decide them; read them
   'crossing.record',
   'crossing.read',
+  // stays of foreigners and the overstay list (migration police and Border Service)
+  'stay.read',
   // lets a grant reach beyond the holder's own agency (administrators, oversight)
   'scope.all_agencies',
 ] as const;

@@ -10,6 +10,7 @@ const NAV: Array<{ path: string; key: string; permission?: string }> = [
   { path: '/checkpoints', key: 'nav.checkpoints', permission: 'geo.read' },
   { path: '/map', key: 'nav.map', permission: 'geo.read' },
   { path: '/screening', key: 'nav.screening', permission: 'watchlist.read' },
+  { path: '/stays', key: 'nav.stays', permission: 'stay.read' },
   { path: '/organisations', key: 'nav.organisations', permission: 'org.read' },
   { path: '/legal', key: 'nav.legal', permission: 'legal.read' },
   { path: '/audit', key: 'nav.audit', permission: 'audit.read' },

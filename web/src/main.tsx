@@ -15,6 +15,7 @@ import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { ScreeningPage } from './pages/ScreeningPage.tsx';
+import { StaysPage } from './pages/StaysPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Loading } from './ui.tsx';
@@ -48,6 +49,7 @@ const Pages = {
   users: guarded('user.manage', UsersPage),
   screening: guarded('watchlist.read', ScreeningPage),
   booth: guarded('crossing.record', BoothPage),
+  stays: guarded('stay.read', StaysPage),
 };
 
 function App() {
@@ -67,6 +69,7 @@ function App() {
         <Route path="/users" component={Pages.users} />
         <Route path="/screening" component={Pages.screening} />
         <Route path="/booth" component={Pages.booth} />
+        <Route path="/stays" component={Pages.stays} />
         <Route path="/profile" component={ProfilePage} />
         <Route><OverviewPage /></Route>
       </Switch>

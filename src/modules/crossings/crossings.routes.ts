@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDate, listOf } from '../../contracts/common.ts';
-import { ControlStatsView, CorrectCrossingBody, CrossingsQuery, CrossingView, DecideBody, LaneView, ReasonListView, StartCrossingBody } from '../../contracts/crossings.ts';
+import { ControlStatsView, CorrectCrossingBody, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView } from '../../contracts/crossings.ts';
+import type { StayService } from './stays.service.ts';
 import { IsoDateTime } from '../../contracts/common.ts';
 import { requireCtx } from '../auth/index.ts';
 import type { CrossingService } from './crossings.service.ts';
 import { refusalNoticeHtml } from './notice.ts';
 
-export async function crossingRoutes(app: FastifyInstance, { crossings }: { crossings: CrossingService }) {
+export async function crossingRoutes(app: FastifyInstance, { crossings, stays }: { crossings: CrossingService; stays: StayService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['border control'];
   r.get('/api/v1/refusal-reasons', { schema: { tags, summary: 'The refusal reason list in force on a date (a rule pack of the Law)', querystring: z.strictObject({ on: IsoDate.optional() }), response: { 200: ReasonListView } } },
@@ -31,6 +32,10 @@ export async function crossingRoutes(app: FastifyInstance, { crossings }: { cros
     async (req) => crossings.correct(requireCtx(req), req.params.id, req.body));
   r.get('/api/v1/checkpoints/:id/control-stats', { schema: { tags, summary: 'For the supervisor: travellers at control now, and per lane the throughput and processing time since a time (default: the last hour)', params: IdParams, querystring: z.strictObject({ since: IsoDateTime.optional() }), response: { 200: ControlStatsView } } },
     async (req) => crossings.controlStats(requireCtx(req), req.params.id, req.query.since ? new Date(req.query.since) : undefined));
+  r.get('/api/v1/overstays', { schema: { tags, summary: 'Foreigners in the country whose stay exceeds the stay rules in force for their nationality (audited read)', response: { 200: OverstaysView } } },
+    async (req) => stays.overstays(requireCtx(req)));
+  r.get('/api/v1/stays', { schema: { tags, summary: 'One traveller\'s stays by document: entries matched to exits across all checkpoints, days counted against the rule (audited read)', querystring: StaysQuery, response: { 200: StaysView } } },
+    async (req) => stays.stays(requireCtx(req), req.query.issuingState, req.query.documentNumber));
   r.get('/api/v1/crossings/:id/refusal-notice', {
     schema: { tags, summary: 'The printable refusal notice in Kazakh, Russian or English (HTML)', params: IdParams, querystring: z.strictObject({ lang: z.enum(['kk', 'ru', 'en']).default('ru') }), produces: ['text/html'] },
   }, async (req, reply) => {

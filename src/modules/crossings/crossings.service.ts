@@ -111,9 +111,11 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         }
         mrzValid = true;
         nameTruncated = mrz.nameTruncated;
-        person = { surname: mrz.primaryIdentifier!, givenNames: mrz.secondaryIdentifier || undefined, dateOfBirth: mrz.dateOfBirth ?? undefined, sex: mrz.sex ?? undefined, nationality: mrz.nationality ?? undefined } as typeof person;
-        document = { code: mrz.documentCode!, number: mrz.documentNumber!, issuingState: mrz.issuingState!, expiry: mrz.dateOfExpiry };
+        person = { surname: mrz.primaryIdentifier!, givenNames: mrz.secondaryIdentifier || undefined, dateOfBirth: mrz.dateOfBirth ?? undefined, sex: mrz.sex ?? undefined, nationality: mrz.nationality ? alpha3(mrz.nationality) : undefined } as typeof person;
+        document = { code: mrz.documentCode!, number: mrz.documentNumber!, issuingState: alpha3(mrz.issuingState!), expiry: mrz.dateOfExpiry };
       }
+      if (document!.issuingState === 'D') document!.issuingState = 'DEU';
+      if (person!.nationality === 'D') person = { ...person!, nationality: 'DEU' };
       const travellerCategory = body.travellerCategory ?? categoryOf(person!.nationality, document!.code);
       const screened = await screening.screen(ctx, {
         person: { surname: person!.surname, ...(person!.givenNames && { givenNames: person!.givenNames }), ...(person!.dateOfBirth && { dateOfBirth: person!.dateOfBirth }), ...(person!.nationality && { nationality: person!.nationality }), ...(person!.sex && { sex: person!.sex }), nameTruncated },
@@ -327,6 +329,9 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
   };
 }
 export type CrossingService = ReturnType<typeof createCrossingService>;
+
+/** ICAO writes Germany as D: the records keep ISO alpha-3 codes. */
+const alpha3 = (code: string) => (code === 'D' ? 'DEU' : code);
 
 /** The traveller's category as the document shows it (the officer may say otherwise). */
 export function categoryOf(nationality: string | undefined, documentCode: string): string {

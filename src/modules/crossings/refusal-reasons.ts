@@ -39,3 +39,15 @@ export const REFUSAL_REASONS_2013: RefusalReason[] = [
   { code: 'NO_EQUEUE_BOOKING', basis: 'Law Art. 19(8-1)', directions: ['exit'],
     names: { kk: 'Электрондық кезекте брондаудың болмауы', ru: 'Отсутствие бронирования в электронной очереди', en: 'No booking in the electronic queue' } },
 ];
+
+// Stay limits of foreigners by nationality. The Law leaves them to the Government's visa regime and
+// to treaties: these are demonstration values with an effective date; an administrator enters the
+// decree in force as a successor pack.
+export const STAY_PACK_CODE = 'STAY-RULES';
+export const STAY_PACK_FROM = '2017-01-01';
+export const STAY_RULES_DEMO = [
+  { nationalities: ['RUS', 'BLR', 'ARM', 'KGZ'], maxDaysPerStay: null, maxDaysInPeriod: 90, periodDays: 180, label: 'EAEU member states: 90 days within 180 (demo value)' },
+  { nationalities: ['UZB', 'TJK', 'AZE', 'MDA', 'UKR', 'GEO', 'MNG'], maxDaysPerStay: null, maxDaysInPeriod: 90, periodDays: 180, label: 'Visa-free CIS and neighbour states: 90 days within 180 (demo value)' },
+  { nationalities: ['DEU', 'FRA', 'GBR', 'USA', 'ITA', 'ESP', 'NLD', 'POL', 'TUR', 'KOR', 'JPN', 'ARE', 'AUS', 'CAN', 'MYS', 'SGP'], maxDaysPerStay: 30, maxDaysInPeriod: 90, periodDays: 180, label: 'Visa-free 30 days per stay, 90 within 180 (demo value)' },
+  { default: true, maxDaysPerStay: 30, maxDaysInPeriod: null, periodDays: null, label: 'Other states: as the visa allows; 30 days assumed (demo value)' },
+];

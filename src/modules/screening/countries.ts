@@ -19,7 +19,7 @@ const ALIASES: Record<string, string> = {
 
 /** True for an ISO 3166-1 alpha-3 code or one of ICAO's special codes. */
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && (countries.isValid(code) || ICAO_SPECIAL.has(code) || code === 'XKX');
+  return code === 'D' || (/^[A-Z]{3}$/.test(code) && (countries.isValid(code) || ICAO_SPECIAL.has(code) || code === 'XKX'));
 }
 
 /** An alpha-3 code from a code (alpha-2 or alpha-3) or a country name in English or Russian; undefined when unknown. */

@@ -1,0 +1,73 @@
+// Stays of foreigners: passed entries matched to the next passed exit of the same document, across all
+// checkpoints, judged against the stay rules in force (a rule pack: days per stay, days within a rolling
+// period, by nationality). Pure: the service reads the crossings and the pack.
+
+export type StayRule = {
+  /** ISO alpha-3 codes; the rule with `default: true` applies to every other nationality */
+  nationalities?: string[];
+  default?: boolean;
+  /** days one stay may last (null: no limit per stay) */
+  maxDaysPerStay: number | null;
+  /** days within any window of `periodDays` (null: no such limit) */
+  maxDaysInPeriod: number | null;
+  periodDays: number | null;
+  label: string;
+};
+
+export type Passage = { id: string; direction: 'entry' | 'exit'; at: Date; checkpointId: string };
+
+export type Stay = { entry: Passage; exit: Passage | null; days: number };
+
+const DAY = 86_400_000;
+/** Days counted as the law counts them: the day of entry and the day of exit are both days of stay. */
+const daysBetween = (from: Date, to: Date) => Math.floor(to.getTime() / DAY) - Math.floor(from.getTime() / DAY) + 1;
+
+/** Pairs each passed entry with the next passed exit; an exit with no entry before it (left before records began) is skipped. */
+export function staysOf(passages: Passage[], today: Date): Stay[] {
+  const sorted = [...passages].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const stays: Stay[] = [];
+  let open: Passage | null = null;
+  for (const p of sorted) {
+    if (p.direction === 'entry') {
+      // two entries in a row: the exit between them was not recorded; the earlier stay ends unknown
+      if (open) stays.push({ entry: open, exit: null, days: 1 });
+      open = p;
+    } else if (open) {
+      stays.push({ entry: open, exit: p, days: daysBetween(open.at, p.at) });
+      open = null;
+    }
+  }
+  if (open) stays.push({ entry: open, exit: null, days: daysBetween(open.at, today) });
+  return stays;
+}
+
+export function ruleFor(rules: StayRule[], nationality: string | null): StayRule | null {
+  return rules.find((r) => nationality && r.nationalities?.includes(nationality)) ?? rules.find((r) => r.default) ?? null;
+}
+
+/** Days of stay inside the window of `periodDays` ending today. */
+export function daysInPeriod(stays: Stay[], periodDays: number, today: Date): number {
+  const windowStart = Math.floor(today.getTime() / DAY) - periodDays + 1;
+  let total = 0;
+  for (const s of stays) {
+    if (s.exit === null && s !== stays[stays.length - 1]) continue; // an entry with a missing exit: unknown length, not counted
+    const from = Math.max(Math.floor(s.entry.at.getTime() / DAY), windowStart);
+    const to = Math.floor((s.exit?.at ?? today).getTime() / DAY);
+    if (to >= from) total += to - from + 1;
+  }
+  return total;
+}
+
+export type StayVerdict = { current: Stay | null; daysThisStay: number; daysInPeriod: number | null; overstay: boolean; overBy: number; rule: StayRule | null };
+
+export function judge(passages: Passage[], nationality: string | null, rules: StayRule[], today: Date): StayVerdict {
+  const stays = staysOf(passages, today);
+  const last = stays[stays.length - 1] ?? null;
+  const current = last && last.exit === null ? last : null;
+  const rule = ruleFor(rules, nationality);
+  const inPeriod = rule?.maxDaysInPeriod && rule.periodDays ? daysInPeriod(stays, rule.periodDays, today) : null;
+  const perStayOver = current && rule?.maxDaysPerStay ? current.days - rule.maxDaysPerStay : 0;
+  const periodOver = current && inPeriod !== null && rule?.maxDaysInPeriod ? inPeriod - rule.maxDaysInPeriod : 0;
+  const overBy = Math.max(perStayOver, periodOver, 0);
+  return { current, daysThisStay: current?.days ?? 0, daysInPeriod: inPeriod, overstay: overBy > 0, overBy, rule };
+}
