@@ -1,7 +1,7 @@
 // The database schema as Kysely sees it: one interface per table (camelCase; the CamelCasePlugin maps
 // to the snake_case SQL of migrations/). Each module reads and writes only its own tables.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { CheckpointLaneTable, CrossingTable, CrossingVersionTable, DetentionTable, DocumentSeizureTable, SecondaryInspectionTable } from './modules/crossings/crossings.tables.ts';
+import type { CheckpointLaneTable, CrossingTable, CrossingVersionTable, DetentionTable, DocumentSeizureTable, SecondaryInspectionTable, VehicleCrossingTable, VehicleExaminationTable } from './modules/crossings/crossings.tables.ts';
 import type { DocumentRegisterTable, ScreeningAlertTable, WatchlistEntryTable, WatchlistEntryVersionTable, WatchlistImportTable, WatchlistTable } from './modules/screening/screening.tables.ts';
 
 export type { EntryName, WatchlistEntryTable } from './modules/screening/screening.tables.ts';
@@ -341,4 +341,6 @@ export interface Database {
   secondaryInspection: SecondaryInspectionTable;
   detention: DetentionTable;
   documentSeizure: DocumentSeizureTable;
+  vehicleCrossing: VehicleCrossingTable;
+  vehicleExamination: VehicleExaminationTable;
 }

@@ -49,6 +49,7 @@ before(async () => {
   const crossing = (await booth.request('POST', '/api/v1/crossings', { checkpointId: cp, direction: 'entry', transportMode: 'road', travellerCategory: 'rk_citizen', document: { code: 'P', number: 'N1010101', issuingState: 'KAZ', expiry: '2030-01-01' }, person: { surname: 'Matrix' } })).json();
   await booth.request('POST', `/api/v1/crossings/${crossing.id}/decision`, { decision: 'refuse', reasons: ['NO_VALID_DOCUMENT'] });
   const crossingId = crossing.id as string;
+  const vehicleId = (await booth.request('POST', '/api/v1/vehicle-crossings', { checkpointId: cp, direction: 'entry', transportMode: 'road', plate: '001 AAA 02', plateCountry: 'KAZ', vehicleType: 'car' })).json().id as string;
   const act = seedId('act', 'LAW-2013-70-V');
   const names = { kk: 'a', ru: 'b', en: 'c' };
   const unitBody = { parentId: bsUnit.id, unitType: 'POST', code: `M-${newId().slice(-6).toUpperCase()}`, names };
@@ -122,6 +123,12 @@ before(async () => {
     c('POST', '/api/v1/crossings/{id}/leave', `/api/v1/crossings/${crossingId}/leave`, 'deny', 'deny'),
     c('POST', '/api/v1/crossings/{id}/corrections', `/api/v1/crossings/${crossingId}/corrections`, 'deny', 'deny', { reason: 'matrix check', purpose: 'other' }),
     c('GET', '/api/v1/checkpoints/{id}/control-stats', `/api/v1/checkpoints/${cp}/control-stats`, 'deny', 'deny'),
+    c('POST', '/api/v1/vehicle-crossings', '/api/v1/vehicle-crossings', 'deny', 'deny', { checkpointId: cp, direction: 'entry', transportMode: 'road', plate: '002 AAA 02', plateCountry: 'KAZ', vehicleType: 'car' }),
+    c('GET', '/api/v1/vehicle-crossings/{id}', `/api/v1/vehicle-crossings/${vehicleId}`, 'deny', 'deny'),
+    c('POST', '/api/v1/vehicle-crossings/{id}/marks', `/api/v1/vehicle-crossings/${vehicleId}/marks`, 'deny', 'deny', { body: 'customs', reference: 'M-1' }),
+    c('POST', '/api/v1/vehicle-crossings/{id}/examinations', `/api/v1/vehicle-crossings/${vehicleId}/examinations`, 'deny', 'deny', { kind: 'examination', result: 'nothing_found' }),
+    c('POST', '/api/v1/vehicle-crossings/{id}/decision', `/api/v1/vehicle-crossings/${vehicleId}/decision`, 'deny', 'deny', { decision: 'pass' }),
+    c('POST', '/api/v1/vehicle-crossings/{id}/leave', `/api/v1/vehicle-crossings/${vehicleId}/leave`, 'deny', 'deny'),
     c('GET', '/api/v1/overstays', '/api/v1/overstays', 'deny', 'deny-read'),
     c('GET', '/api/v1/stays', '/api/v1/stays?issuingState=KAZ&documentNumber=N1010101', 'deny', 'deny-read'),
     c('GET', '/api/v1/crossings/{id}/refusal-notice', `/api/v1/crossings/${crossingId}/refusal-notice`, 'deny', 'deny'),

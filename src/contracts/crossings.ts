@@ -103,3 +103,45 @@ export const StaysView = z.object({
   rulePackId: Uuid, rule: z.string().nullable(), inCountry: z.boolean(), daysThisStay: z.number(), daysInPeriod: z.number().nullable(), overstay: z.boolean(), overBy: z.number(),
   passages: z.array(z.object({ crossingId: Uuid, direction: Direction, at: Timestamp, checkpointId: Uuid })),
 });
+
+export const CargoCategory = z.enum(['general', 'food', 'animals', 'animal_products', 'plants', 'excise', 'dual_use', 'weapons', 'radioactive', 'hazardous', 'empty']);
+export const ControlBody = z.enum(['customs', 'transport', 'sanitary', 'veterinary', 'phytosanitary']);
+export const StartVehicleBody = z.strictObject({
+  id: Uuid.optional(),
+  checkpointId: Uuid,
+  laneId: Uuid.optional(),
+  direction: Direction,
+  transportMode: z.enum(['road', 'rail', 'air', 'sea', 'river']),
+  plate: z.string().trim().toUpperCase().min(2).max(15).regex(/^[A-Z0-9 -]+$/, 'letters, digits, spaces and - only'),
+  plateCountry: Country,
+  vin: z.string().trim().toUpperCase().regex(/^[A-HJ-NPR-Z0-9]{17}$/, '17 characters, no I, O or Q').optional(),
+  vehicleType: z.enum(['car', 'bus', 'truck', 'tractor_trailer', 'van', 'motorcycle', 'special', 'wagon', 'vessel', 'aircraft']),
+  cargoDeclaration: z.string().trim().min(3).max(60).optional(),
+  cargoCategories: z.array(CargoCategory).max(11).default([]),
+  cargoDescription: z.string().trim().max(1000).optional(),
+  equeueBooking: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{6,40}$/, 'a booking reference of the electronic queue').optional(),
+  arrivedAt: IsoDateTime.optional(),
+});
+export const MarkBody = z.strictObject({ body: ControlBody, reference: z.string().trim().min(2).max(100) });
+export const ExaminationBody = z.strictObject({
+  kind: z.enum(['examination', 'special_examination', 'inspection', 'radiation']),
+  jointWithCustoms: z.boolean().default(false),
+  result: z.enum(['nothing_found', 'findings']),
+  findings: z.string().trim().max(2000).optional(),
+}).refine((b) => b.result === 'nothing_found' || Boolean(b.findings), { path: ['findings'], message: 'describe the findings' });
+export const VehicleDecideBody = z.strictObject({
+  decision: z.enum(['pass', 'refuse', 'detain']),
+  reasons: z.array(z.string().trim().regex(/^[A-Z0-9_]{2,40}$/)).max(10).default([]),
+  note: z.string().trim().max(2000).optional(),
+});
+export const VehicleCrossingView = z.object({
+  id: Uuid, checkpointId: Uuid, laneId: Uuid.nullable(), direction: Direction, transportMode: z.string(), plate: z.string(), plateCountry: z.string(), vin: z.string().nullable(),
+  vehicleType: z.string(), cargoDeclaration: z.string().nullable(), cargoCategories: z.array(z.string()), cargoDescription: z.string().nullable(), equeueBooking: z.string().nullable(),
+  permissionMarks: z.array(z.object({ body: z.string(), reference: z.string(), agencyId: z.string().nullable(), byUserId: z.string(), at: z.string() })),
+  requiredMarks: z.array(z.object({ body: z.string(), basis: z.string(), present: z.boolean() })),
+  checks: z.array(CheckView),
+  risk: z.object({ channel: z.enum(['green', 'yellow', 'red']), packId: Uuid, fired: z.array(z.object({ rule: z.string(), channel: z.string(), why: z.string() })) }),
+  examinations: z.array(z.object({ kind: z.string(), jointWithCustoms: z.boolean(), result: z.string(), findings: z.string().nullable(), at: Timestamp })),
+  status: z.enum(['in_control', 'examination', 'decided', 'completed']), decision: z.string().nullable(), reasons: z.array(z.string()), decisionNote: z.string().nullable(),
+  arrivedAt: Timestamp, decidedAt: Timestamp.nullable(), leftAt: Timestamp.nullable(), version: z.number(),
+});

@@ -4,6 +4,7 @@ import type { Deps } from '../platform/deps.ts';
 import { recordChange } from '../modules/audit/index.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { REFUSAL_PACK_CODE, REFUSAL_PACK_FROM, REFUSAL_REASONS_2013, STAY_PACK_CODE, STAY_PACK_FROM, STAY_RULES_DEMO } from '../modules/crossings/refusal-reasons.ts';
+import { MARK_RULES_DEMO, MARKS_PACK_CODE, RISK_PACK_CODE, RISK_RULES_DEMO, VEHICLE_PACKS_FROM } from '../modules/crossings/vehicle-rules.ts';
 import { AGENCIES, BORDER_SECTIONS, LEGAL_ACTS } from './reference.ts';
 import { CHECKPOINTS, COUNTERPARTS, DEMO_WATCHLIST_CSV, OFFICERS, SEZS, UNITS, USERS } from './demo-data.ts';
 import { createScreeningModule, parseWatchlistCsv } from '../modules/screening/index.ts';
@@ -57,6 +58,15 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
       titleEn: 'Stay limits of foreigners by nationality (demonstration values: enter the visa regime in force)', effectiveFrom: STAY_PACK_FROM, effectiveTo: null, content: JSON.stringify({ rules: STAY_RULES_DEMO }), createdAt: now,
     }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     inserted += Number(stay.numInsertedOrUpdatedRows ?? 0);
+    for (const [code, kind, title, content] of [
+      [MARKS_PACK_CODE, 'list', 'Permission marks of the control bodies a vehicle needs (demonstration values)', { rules: MARK_RULES_DEMO }],
+      [RISK_PACK_CODE, 'list', 'Customs risk channel rules (demonstration values)', { rules: RISK_RULES_DEMO }],
+    ] as const) {
+      const r = await trx.insertInto('rulePack').values({
+        id: seedId('rule_pack', `${code}@${VEHICLE_PACKS_FROM}`), actId: seedId('act', 'LAW-2013-70-V'), code, kind, titleEn: title, effectiveFrom: VEHICLE_PACKS_FROM, effectiveTo: null, content: JSON.stringify(content), createdAt: now,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
     if (inserted > 0) await recordChange(deps, trx, null, { action: 'system.reference_seeded', entityType: 'system', entityId: 'reference', details: { inserted }, publish: false });
   });
 }

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'crossing.read',
   // stays of foreigners and the overstay list (migration police and Border Service)
   'stay.read',
+  // control bodies at checkpoints (customs, transport, sanitary …): put permission marks on vehicles, examine them jointly
+  'vehicle.mark',
   // lets a grant reach beyond the holder's own agency (administrators, oversight)
   'scope.all_agencies',
 ] as const;

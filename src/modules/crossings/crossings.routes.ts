@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDate, listOf } from '../../contracts/common.ts';
-import { ControlStatsView, CorrectCrossingBody, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView } from '../../contracts/crossings.ts';
+import { ControlStatsView, CorrectCrossingBody, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView } from '../../contracts/crossings.ts';
 import type { StayService } from './stays.service.ts';
+import type { VehicleService } from './vehicles.service.ts';
 import { IsoDateTime } from '../../contracts/common.ts';
 import { requireCtx } from '../auth/index.ts';
 import type { CrossingService } from './crossings.service.ts';
 import { refusalNoticeHtml } from './notice.ts';
 
-export async function crossingRoutes(app: FastifyInstance, { crossings, stays }: { crossings: CrossingService; stays: StayService }) {
+export async function crossingRoutes(app: FastifyInstance, { crossings, stays, vehicles }: { crossings: CrossingService; stays: StayService; vehicles: VehicleService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['border control'];
   r.get('/api/v1/refusal-reasons', { schema: { tags, summary: 'The refusal reason list in force on a date (a rule pack of the Law)', querystring: z.strictObject({ on: IsoDate.optional() }), response: { 200: ReasonListView } } },
@@ -32,6 +33,18 @@ export async function crossingRoutes(app: FastifyInstance, { crossings, stays }:
     async (req) => crossings.correct(requireCtx(req), req.params.id, req.body));
   r.get('/api/v1/checkpoints/:id/control-stats', { schema: { tags, summary: 'For the supervisor: travellers at control now, and per lane the throughput and processing time since a time (default: the last hour)', params: IdParams, querystring: z.strictObject({ since: IsoDateTime.optional() }), response: { 200: ControlStatsView } } },
     async (req) => crossings.controlStats(requireCtx(req), req.params.id, req.query.since ? new Date(req.query.since) : undefined));
+  r.post('/api/v1/vehicle-crossings', { schema: { tags, summary: 'Register a vehicle at control: the permission marks it needs, the e-queue booking on a road exit, customs\' risk channel', body: StartVehicleBody, response: { 201: VehicleCrossingView } } },
+    async (req, reply) => reply.status(201).send(await vehicles.start(requireCtx(req), req.body)));
+  r.get('/api/v1/vehicle-crossings/:id', { schema: { tags, summary: 'One vehicle crossing with its marks, checks, risk channel and examinations', params: IdParams, response: { 200: VehicleCrossingView } } },
+    async (req) => vehicles.get(requireCtx(req), req.params.id));
+  r.post('/api/v1/vehicle-crossings/:id/marks', { schema: { tags, summary: 'A control body puts its permission mark (Law Art. 19(8))', params: IdParams, body: MarkBody, response: { 200: VehicleCrossingView } } },
+    async (req) => vehicles.mark(requireCtx(req), req.params.id, req.body));
+  r.post('/api/v1/vehicle-crossings/:id/examinations', { schema: { tags, summary: 'Record an examination, special examination, inspection or radiation control, jointly with customs where the law requires', params: IdParams, body: ExaminationBody, response: { 200: VehicleCrossingView } } },
+    async (req) => vehicles.examine(requireCtx(req), req.params.id, req.body));
+  r.post('/api/v1/vehicle-crossings/:id/decision', { schema: { tags, summary: 'Pass (every required mark, the e-queue booking, an examination on a red channel), refuse with coded reasons, or detain the vehicle', params: IdParams, body: VehicleDecideBody, response: { 200: VehicleCrossingView } } },
+    async (req) => vehicles.decide(requireCtx(req), req.params.id, req.body));
+  r.post('/api/v1/vehicle-crossings/:id/leave', { schema: { tags, summary: 'The vehicle left the checkpoint: passage is complete', params: IdParams, response: { 200: VehicleCrossingView } } },
+    async (req) => vehicles.leave(requireCtx(req), req.params.id));
   r.get('/api/v1/overstays', { schema: { tags, summary: 'Foreigners in the country whose stay exceeds the stay rules in force for their nationality (audited read)', response: { 200: OverstaysView } } },
     async (req) => stays.overstays(requireCtx(req)));
   r.get('/api/v1/stays', { schema: { tags, summary: 'One traveller\'s stays by document: entries matched to exits across all checkpoints, days counted against the rule (audited read)', querystring: StaysQuery, response: { 200: StaysView } } },

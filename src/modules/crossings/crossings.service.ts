@@ -12,30 +12,15 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordChange, recordRead } from '../audit/index.ts';
 import { parseMrz } from '../documents/mrz.ts';
-import { effectiveStatus, isWithinWorkingHours } from '../geo/index.ts';
 import type { ScreeningService } from '../screening/index.ts';
 import { runChecks, suggestDecision, type CheckFacts } from './checks.ts';
+import { controlPoint, localDate } from './control-point.ts';
 import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
 import { presentCrossing } from './present.ts';
 import { reasonListAt } from './reasons.ts';
 
 type Row = Selectable<CrossingTable> & { checkpointTimeZone: string; unitPath: string[] };
 const FOREIGN = new Set(['foreigner', 'stateless']);
-
-/** A rejection of the whole request for a reason of the law (suspended checkpoint, mode not served …). */
-export class CrossingRefusedError extends DomainError {
-  constructor(code: string, detail: string, errors: FieldProblem[] = []) {
-    super(code, 422, detail, errors);
-  }
-}
-
-// A formatter per time zone: making one costs more than the rest of a crossing's checks.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function localDate(at: Date, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return format.format(at);
-}
 
 export function createCrossingService(deps: Deps, screening: ScreeningService) {
   const { db, clock } = deps;
@@ -57,34 +42,6 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     await trx.insertInto('crossingVersion').values({ crossingId: row.id as string, version, change, reason, snapshot: JSON.stringify(row), changedAt: clock.now(), changedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).execute();
   }
 
-  /** The checkpoint where control happens, if the officer works there; the reasons a crossing cannot be registered now. */
-  async function controlPoint(ctx: Ctx, body: z.infer<typeof StartCrossingBody>, at: Date) {
-    const cp = await db.selectFrom('checkpoint').leftJoin('unit', 'unit.id', 'checkpoint.unitId')
-      .select(['checkpoint.id', 'checkpoint.code', 'checkpoint.nameEn', 'checkpoint.unitId', 'checkpoint.transportModes', 'checkpoint.status', 'checkpoint.statusReason', 'checkpoint.statusLegalBasis', 'checkpoint.statusFrom', 'checkpoint.statusUntil', 'checkpoint.timeZone', 'checkpoint.workingHours', 'unit.agencyId', 'unit.path'])
-      .where('checkpoint.id', '=', body.checkpointId).executeTakeFirst();
-    if (!cp || !cp.unitId || !cp.agencyId || !cp.path || !can(ctx.actor, 'crossing.record', { agencyId: cp.agencyId, path: cp.path })) throw new NotFoundError('Checkpoint');
-    if (body.laneId) {
-      const lane = await db.selectFrom('checkpointLane').selectAll().where('id', '=', body.laneId).where('checkpointId', '=', cp.id).executeTakeFirst();
-      if (!lane) throw new NotFoundError('Lane');
-      if (!lane.active) throw new CrossingRefusedError('LANE_CLOSED', `Lane ${lane.code} is closed.`, [{ path: 'laneId', message: 'the lane is closed' }]);
-      const problems: FieldProblem[] = [];
-      if (lane.transportMode !== body.transportMode) problems.push({ path: 'transportMode', message: `lane ${lane.code} serves ${lane.transportMode}` });
-      if (lane.direction !== 'both' && lane.direction !== body.direction) problems.push({ path: 'direction', message: `lane ${lane.code} serves ${lane.direction}` });
-      if (problems.length) throw new CrossingRefusedError('LANE_MISMATCH', `Lane ${lane.code} does not serve this crossing.`, problems);
-    }
-    const status = effectiveStatus(cp, at);
-    if (status === 'suspended') {
-      throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: 'crossing here is suspended (Law Art. 14(7))' }]);
-    }
-    if (!cp.transportModes.includes(body.transportMode)) {
-      throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', message: `not served at this checkpoint` }]);
-    }
-    if (!isWithinWorkingHours(cp.workingHours as never, at, cp.timeZone)) {
-      throw new CrossingRefusedError('CHECKPOINT_CLOSED', `${cp.nameEn} is outside its working hours.`, [{ path: 'arrivedAt', message: 'outside the working hours of the checkpoint' }]);
-    }
-    return { ...cp, unitId: cp.unitId, agencyId: cp.agencyId, path: cp.path, effective: status };
-  }
-
   return {
     /** Registers a traveller at control: reads the document, runs every check, screens; the officer decides next. */
     async start(ctx: Ctx, body: z.infer<typeof StartCrossingBody>) {
@@ -98,7 +55,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       const now = clock.now();
       const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
       if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError([{ path: 'arrivedAt', message: 'is in the future' }]);
-      const cp = await controlPoint(ctx, body, arrivedAt);
+      const cp = await controlPoint(db, ctx, body, arrivedAt);
       // the document: as the MRZ says, or as typed
       let person = body.person ?? null;
       let document: { code: string; number: string; issuingState: string; expiry: string | null } | null = body.document ? { ...body.document, expiry: body.document.expiry ?? null } : null;

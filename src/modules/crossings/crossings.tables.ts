@@ -55,6 +55,7 @@ export interface CrossingTable {
   officerUserId: string;
   decidedBy: string | null;
   version: Generated<number>;
+  vehicleCrossingId: Generated<string | null>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -105,4 +106,53 @@ export interface DocumentSeizureTable {
   seizedAt: Timestamp;
   seizedBy: string;
   returnedAt: Timestamp | null;
+}
+
+export type PermissionMark = { body: string; reference: string; agencyId: string | null; byUserId: string; at: string };
+export type RiskAssessment = { channel: 'green' | 'yellow' | 'red'; packId: string; fired: Array<{ rule: string; channel: string; why: string }> };
+
+export interface VehicleCrossingTable {
+  id: string;
+  checkpointId: string;
+  laneId: string | null;
+  unitId: string;
+  agencyId: string;
+  direction: Direction;
+  transportMode: TransportMode;
+  plate: string;
+  plateCountry: string;
+  vin: string | null;
+  vehicleType: string;
+  cargoDeclaration: string | null;
+  cargoCategories: Generated<string[]>;
+  cargoDescription: string | null;
+  equeueBooking: string | null;
+  permissionMarks: Json<PermissionMark[]>;
+  checks: Json<CheckResult[]>;
+  risk: Json<RiskAssessment>;
+  status: 'in_control' | 'examination' | 'decided' | 'completed';
+  decision: 'pass' | 'refuse' | 'detain' | null;
+  reasons: Generated<string[]>;
+  reasonPackId: string | null;
+  decisionNote: string | null;
+  arrivedAt: Timestamp;
+  decidedAt: Timestamp | null;
+  leftAt: Timestamp | null;
+  officerUserId: string;
+  decidedBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface VehicleExaminationTable {
+  id: string;
+  vehicleCrossingId: string;
+  kind: 'examination' | 'special_examination' | 'inspection' | 'radiation';
+  jointWithCustoms: boolean;
+  result: 'nothing_found' | 'findings';
+  findings: string | null;
+  byUserId: string;
+  agencyId: string | null;
+  at: Timestamp;
 }

@@ -14,7 +14,7 @@ const READ: Permission[] = ['org.read', 'geo.read', 'legal.read'];
 /** The system roles (SEZ Rules and Instruction 2002 §5.3 of the interaction digest), synced at start. */
 export const SYSTEM_ROLES: RoleDefinition[] = [
   { code: 'admin', names: { kk: 'Жүйе әкімшісі', ru: 'Администратор системы', en: 'System administrator' },
-    permissions: ['org.read', 'org.manage', 'officer.read', 'officer.manage', 'user.manage', 'geo.read', 'geo.manage', 'checkpoint.status.decide', 'legal.read', 'legal.manage', 'audit.read', 'screening.run', 'watchlist.read', 'watchlist.manage', 'alert.adjudicate', 'crossing.record', 'crossing.read', 'stay.read', 'scope.all_agencies'], agencyKinds: null },
+    permissions: ['org.read', 'org.manage', 'officer.read', 'officer.manage', 'user.manage', 'geo.read', 'geo.manage', 'checkpoint.status.decide', 'legal.read', 'legal.manage', 'audit.read', 'screening.run', 'watchlist.read', 'watchlist.manage', 'alert.adjudicate', 'crossing.record', 'crossing.read', 'stay.read', 'vehicle.mark', 'scope.all_agencies'], agencyKinds: null },
   { code: 'auditor', names: { kk: 'Аудитор (қадағалау)', ru: 'Аудитор (надзор)', en: 'Auditor (oversight)' },
     permissions: [...READ, 'officer.read', 'audit.read', 'scope.all_agencies'], agencyKinds: null },
   { code: 'agency_admin', names: { kk: 'Ведомство әкімшісі', ru: 'Администратор ведомства', en: 'Agency administrator' },
@@ -28,7 +28,7 @@ export const SYSTEM_ROLES: RoleDefinition[] = [
   { code: 'border_officer', names: { kk: 'Шекаралық бақылау офицері', ru: 'Офицер пограничного контроля', en: 'Border-control officer' },
     permissions: [...READ, 'screening.run', 'watchlist.read', 'alert.adjudicate', 'crossing.record', 'crossing.read', 'stay.read'], agencyKinds: ['border_service'] },
   { code: 'customs_officer', names: { kk: 'Кеден қызметкері', ru: 'Сотрудник таможни', en: 'Customs officer' },
-    permissions: [...READ], agencyKinds: ['customs'] },
+    permissions: [...READ, 'vehicle.mark'], agencyKinds: ['customs'] },
   { code: 'migration_officer', names: { kk: 'Көші-қон полициясының қызметкері', ru: 'Сотрудник миграционной полиции', en: 'Migration-police officer' },
     permissions: [...READ, 'officer.read', 'screening.run', 'watchlist.read', 'stay.read'], agencyKinds: ['internal_affairs'] },
   { code: 'police_officer', names: { kk: 'Полиция қызметкері', ru: 'Сотрудник полиции', en: 'Police officer' },

@@ -1,0 +1,51 @@
+// Where control happens: the checkpoint (one the officer's grants reach), its lane, and the reasons of
+// the law a crossing cannot be registered there now (suspended, mode not served, outside its hours).
+import type { Ctx } from '../../platform/actor.ts';
+import { can } from '../../platform/actor.ts';
+import type { Db } from '../../platform/db.ts';
+import { DomainError, NotFoundError, type FieldProblem } from '../../platform/errors.ts';
+import { effectiveStatus, isWithinWorkingHours } from '../geo/index.ts';
+
+/** A rejection of the whole request for a reason of the law (suspended checkpoint, mode not served …). */
+export class CrossingRefusedError extends DomainError {
+  constructor(code: string, detail: string, errors: FieldProblem[] = []) {
+    super(code, 422, detail, errors);
+  }
+}
+
+// A formatter per time zone: making one costs more than the rest of a crossing's checks.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** The calendar date at an instant in a time zone (YYYY-MM-DD). */
+export function localDate(at: Date, timeZone: string): string {
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(at);
+}
+
+/** The checkpoint where control happens, if the officer works there; the reasons a crossing cannot be registered now. */
+export async function controlPoint(db: Db, ctx: Ctx, body: { checkpointId: string; laneId?: string | undefined; direction: 'entry' | 'exit'; transportMode: string }, at: Date) {
+  const cp = await db.selectFrom('checkpoint').leftJoin('unit', 'unit.id', 'checkpoint.unitId')
+    .select(['checkpoint.id', 'checkpoint.code', 'checkpoint.nameEn', 'checkpoint.unitId', 'checkpoint.transportModes', 'checkpoint.status', 'checkpoint.statusReason', 'checkpoint.statusLegalBasis', 'checkpoint.statusFrom', 'checkpoint.statusUntil', 'checkpoint.timeZone', 'checkpoint.workingHours', 'unit.agencyId', 'unit.path'])
+    .where('checkpoint.id', '=', body.checkpointId).executeTakeFirst();
+  if (!cp || !cp.unitId || !cp.agencyId || !cp.path || !can(ctx.actor, 'crossing.record', { agencyId: cp.agencyId, path: cp.path })) throw new NotFoundError('Checkpoint');
+  if (body.laneId) {
+    const lane = await db.selectFrom('checkpointLane').selectAll().where('id', '=', body.laneId).where('checkpointId', '=', cp.id).executeTakeFirst();
+    if (!lane) throw new NotFoundError('Lane');
+    if (!lane.active) throw new CrossingRefusedError('LANE_CLOSED', `Lane ${lane.code} is closed.`, [{ path: 'laneId', message: 'the lane is closed' }]);
+    const problems: FieldProblem[] = [];
+    if (lane.transportMode !== body.transportMode) problems.push({ path: 'transportMode', message: `lane ${lane.code} serves ${lane.transportMode}` });
+    if (lane.direction !== 'both' && lane.direction !== body.direction) problems.push({ path: 'direction', message: `lane ${lane.code} serves ${lane.direction}` });
+    if (problems.length) throw new CrossingRefusedError('LANE_MISMATCH', `Lane ${lane.code} does not serve this crossing.`, problems);
+  }
+  const status = effectiveStatus(cp, at);
+  if (status === 'suspended') {
+    throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: 'crossing here is suspended (Law Art. 14(7))' }]);
+  }
+  if (!cp.transportModes.includes(body.transportMode)) {
+    throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', message: `not served at this checkpoint` }]);
+  }
+  if (!isWithinWorkingHours(cp.workingHours as never, at, cp.timeZone)) {
+    throw new CrossingRefusedError('CHECKPOINT_CLOSED', `${cp.nameEn} is outside its working hours.`, [{ path: 'arrivedAt', message: 'outside the working hours of the checkpoint' }]);
+  }
+  return { ...cp, unitId: cp.unitId, agencyId: cp.agencyId, path: cp.path, effective: status };
+}

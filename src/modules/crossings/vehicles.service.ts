@@ -1,0 +1,175 @@
+// Vehicles and cargo at checkpoints (Law Art. 19(4), 19(8), 19(8-1), 23(2)(2)-(3), 33, 34; W2, W5, W11).
+// The Border Service registers the vehicle; the control bodies put their permission marks (customs,
+// transport, sanitary, veterinary, phytosanitary); examinations are recorded, jointly with customs
+// where the law requires; passage needs every required mark, the e-queue booking on a road exit, and
+// an examination when customs' risk channel is red. The record is shared by the bodies at control:
+// the Border Service unit of the checkpoint and the holders of `vehicle.mark`.
+import type { Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { ExaminationBody, MarkBody, StartVehicleBody, VehicleDecideBody } from '../../contracts/crossings.ts';
+import { can, type Ctx } from '../../platform/actor.ts';
+import type { Tx } from '../../platform/db.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { recordChange } from '../audit/index.ts';
+import { controlPoint, localDate } from './control-point.ts';
+import type { CheckResult, PermissionMark, RiskAssessment, VehicleCrossingTable } from './crossings.tables.ts';
+import { reasonListAt } from './reasons.ts';
+import { MARKS_PACK_CODE, requiredMarks, RISK_PACK_CODE, riskChannel, type MarkRule, type RiskRule, type VehicleFacts } from './vehicle-rules.ts';
+
+type Row = Selectable<VehicleCrossingTable> & { unitPath: string[]; timeZone: string };
+
+export function createVehicleService(deps: Deps) {
+  const { db, clock } = deps;
+
+  /** The rule pack in force on a date (read in the caller's transaction: the embedded database has one connection). */
+  async function pack<T>(code: string, date: string, executor: Tx | typeof db = db): Promise<{ id: string; rules: T[] }> {
+    const row = await executor.selectFrom('rulePack').select(['id', 'content']).where('code', '=', code).where('effectiveFrom', '<=', date)
+      .where((eb) => eb.or([eb('effectiveTo', 'is', null), eb('effectiveTo', '>', date)])).orderBy('effectiveFrom', 'desc').executeTakeFirst();
+    if (!row) throw new DomainError('NO_RULE_PACK', 409, `No rule pack ${code} is in force on ${date}.`);
+    return { id: row.id, rules: (row.content as { rules: T[] }).rules };
+  }
+
+  /** The checks of a vehicle: permission marks of every required body, the e-queue booking on a road exit. */
+  function checksOf(v: VehicleFacts & { transportMode: string; equeueBooking: string | null }, marks: PermissionMark[], rules: MarkRule[]): CheckResult[] {
+    const required = requiredMarks(rules, v);
+    const missing = required.filter((r) => !marks.some((m) => m.body === r.body));
+    const checks: CheckResult[] = [missing.length
+      ? { code: 'permission_marks', result: 'fail', detail: `Missing the permission marks of: ${missing.map((m) => m.body).join(', ')} (${missing[0]!.basis})`, value: missing.map((m) => m.body).join(',') }
+      : { code: 'permission_marks', result: 'pass', detail: `Every required body has put its mark (${required.map((r) => r.body).join(', ')})` }];
+    if (v.transportMode === 'road' && v.direction === 'exit') {
+      checks.push(v.equeueBooking
+        ? { code: 'equeue', result: 'pass', detail: `Electronic queue booking ${v.equeueBooking}`, value: v.equeueBooking }
+        : { code: 'equeue', result: 'fail', detail: 'No electronic queue booking for a road exit (Law Art. 19(8-1))' });
+    }
+    return checks;
+  }
+
+  async function load(ctx: Ctx, id: string, trx: Tx | typeof db = db, forUpdate = false): Promise<Row> {
+    let q = trx.selectFrom('vehicleCrossing').innerJoin('unit', 'unit.id', 'vehicleCrossing.unitId').innerJoin('checkpoint', 'checkpoint.id', 'vehicleCrossing.checkpointId')
+      .selectAll('vehicleCrossing').select(['unit.path as unitPath', 'checkpoint.timeZone']).where('vehicleCrossing.id', '=', id);
+    if (forUpdate) q = q.forUpdate('vehicleCrossing');
+    const row = await q.executeTakeFirst();
+    const scoped = row && { agencyId: row.agencyId, path: row.unitPath };
+    if (!row || !(can(ctx.actor, 'crossing.read', scoped!) || can(ctx.actor, 'vehicle.mark'))) throw new NotFoundError('Vehicle crossing');
+    return row as Row;
+  }
+
+  async function present(row: Row) {
+    const rules = await pack<MarkRule>(MARKS_PACK_CODE, localDate(row.arrivedAt, row.timeZone));
+    const marks = row.permissionMarks as unknown as PermissionMark[];
+    const examinations = await db.selectFrom('vehicleExamination').select(['kind', 'jointWithCustoms', 'result', 'findings', 'at']).where('vehicleCrossingId', '=', row.id).orderBy('at').execute();
+    return {
+      id: row.id, checkpointId: row.checkpointId, laneId: row.laneId, direction: row.direction, transportMode: row.transportMode, plate: row.plate, plateCountry: row.plateCountry, vin: row.vin,
+      vehicleType: row.vehicleType, cargoDeclaration: row.cargoDeclaration, cargoCategories: row.cargoCategories, cargoDescription: row.cargoDescription, equeueBooking: row.equeueBooking,
+      permissionMarks: marks, requiredMarks: requiredMarks(rules.rules, row).map((r) => ({ body: r.body, basis: r.basis, present: marks.some((m) => m.body === r.body) })),
+      checks: row.checks as unknown as CheckResult[], risk: row.risk as unknown as RiskAssessment, examinations,
+      status: row.status, decision: row.decision, reasons: row.reasons, decisionNote: row.decisionNote, arrivedAt: row.arrivedAt, decidedAt: row.decidedAt, leftAt: row.leftAt, version: row.version,
+    };
+  }
+
+  async function change(trx: Tx, ctx: Ctx, row: Row, changes: Partial<Selectable<VehicleCrossingTable>>, action: string, details: Record<string, unknown>) {
+    const now = clock.now();
+    await trx.updateTable('vehicleCrossing').set({ ...changes, checks: changes.checks ? JSON.stringify(changes.checks) : undefined, permissionMarks: changes.permissionMarks ? JSON.stringify(changes.permissionMarks) : undefined, version: row.version + 1, updatedAt: now } as never).where('id', '=', row.id).execute();
+    await recordChange(deps, trx, ctx, { action, entityType: 'vehicle_crossing', entityId: row.id, agencyId: row.agencyId, unitId: row.unitId, details });
+    return { ...row, ...changes, version: row.version + 1, updatedAt: now } as Row;
+  }
+
+  return {
+    async start(ctx: Ctx, body: z.infer<typeof StartVehicleBody>) {
+      if (!can(ctx.actor, 'crossing.record')) throw new NotFoundError('Checkpoint');
+      const id = body.id ?? newId();
+      const existing = await db.selectFrom('vehicleCrossing').select(['id', 'officerUserId']).where('id', '=', id).executeTakeFirst();
+      if (existing) {
+        if (existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different vehicle crossing has this id.', [{ path: 'id', message: 'already used' }]);
+        return present(await load(ctx, id));
+      }
+      const now = clock.now();
+      const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
+      const cp = await controlPoint(db, ctx, body, arrivedAt);
+      const date = localDate(arrivedAt, cp.timeZone);
+      const marks = await pack<MarkRule>(MARKS_PACK_CODE, date);
+      const risks = await pack<RiskRule>(RISK_PACK_CODE, date);
+      const facts = { direction: body.direction, vehicleType: body.vehicleType, cargoCategories: body.cargoCategories, cargoDeclaration: body.cargoDeclaration ?? null, transportMode: body.transportMode, equeueBooking: body.equeueBooking ?? null };
+      const checks = checksOf(facts, [], marks.rules);
+      const risk: RiskAssessment = { ...riskChannel(risks.rules, facts), packId: risks.id };
+      const row = {
+        id, checkpointId: cp.id, laneId: body.laneId ?? null, unitId: cp.unitId, agencyId: cp.agencyId, direction: body.direction, transportMode: body.transportMode, plate: body.plate, plateCountry: body.plateCountry,
+        vin: body.vin ?? null, vehicleType: body.vehicleType, cargoDeclaration: body.cargoDeclaration ?? null, cargoCategories: body.cargoCategories, cargoDescription: body.cargoDescription ?? null,
+        equeueBooking: body.equeueBooking ?? null, permissionMarks: '[]', checks: JSON.stringify(checks), risk: JSON.stringify(risk), status: 'in_control' as const, decision: null, reasonPackId: null,
+        decisionNote: null, arrivedAt, decidedAt: null, leftAt: null, officerUserId: ctx.actor.userId, decidedBy: null, version: 1, createdAt: now, updatedAt: now,
+      };
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('vehicleCrossing').values(row).execute();
+        await recordChange(deps, trx, ctx, { action: 'vehicle_crossing.registered', entityType: 'vehicle_crossing', entityId: id, agencyId: cp.agencyId, unitId: cp.unitId, details: { checkpoint: cp.code, plate: body.plate, channel: risk.channel } });
+      });
+      return present(await load(ctx, id));
+    },
+
+    get: async (ctx: Ctx, id: string) => present(await load(ctx, id)),
+
+    /** A control body's permission mark; the checks are run again. */
+    async mark(ctx: Ctx, id: string, body: z.infer<typeof MarkBody>) {
+      if (!can(ctx.actor, 'vehicle.mark')) throw new NotFoundError('Vehicle crossing');
+      const updated = await db.transaction().execute(async (trx) => {
+        const row = await load(ctx, id, trx, true);
+        if (row.status === 'decided' || row.status === 'completed') throw new ConflictError('The vehicle is already decided.');
+        const marks = [...(row.permissionMarks as unknown as PermissionMark[]).filter((m) => m.body !== body.body), { body: body.body, reference: body.reference, agencyId: ctx.actor.agencyId, byUserId: ctx.actor.userId, at: clock.now().toISOString() }];
+        const rules = await pack<MarkRule>(MARKS_PACK_CODE, localDate(row.arrivedAt, row.timeZone), trx);
+        const checks = checksOf(row, marks, rules.rules);
+        return change(trx, ctx, row, { permissionMarks: marks as never, checks: checks as never }, 'vehicle_crossing.marked', { body: body.body, reference: body.reference });
+      });
+      return present(updated);
+    },
+
+    /** Examination, special examination, inspection or radiation control; a red channel needs one before passage. */
+    async examine(ctx: Ctx, id: string, body: z.infer<typeof ExaminationBody>) {
+      if (!can(ctx.actor, 'crossing.record') && !can(ctx.actor, 'vehicle.mark')) throw new NotFoundError('Vehicle crossing');
+      const updated = await db.transaction().execute(async (trx) => {
+        const row = await load(ctx, id, trx, true);
+        if (row.status === 'decided' || row.status === 'completed') throw new ConflictError('The vehicle is already decided.');
+        await trx.insertInto('vehicleExamination').values({ id: newId(), vehicleCrossingId: id, kind: body.kind, jointWithCustoms: body.jointWithCustoms, result: body.result, findings: body.findings ?? null, byUserId: ctx.actor.userId, agencyId: ctx.actor.agencyId, at: clock.now() }).execute();
+        return change(trx, ctx, row, { status: 'examination' }, 'vehicle_crossing.examined', { kind: body.kind, joint: body.jointWithCustoms, result: body.result });
+      });
+      return present(updated);
+    },
+
+    async decide(ctx: Ctx, id: string, body: z.infer<typeof VehicleDecideBody>) {
+      const updated = await db.transaction().execute(async (trx) => {
+        const row = await load(ctx, id, trx, true);
+        if (!can(ctx.actor, 'crossing.record', { agencyId: row.agencyId, path: row.unitPath })) throw new NotFoundError('Vehicle crossing');
+        if (row.status === 'decided' || row.status === 'completed') throw new ConflictError(`The vehicle is already ${row.status}.`);
+        const problems: FieldProblem[] = [];
+        const list = await reasonListAt(trx, localDate(clock.now(), row.timeZone));
+        if (body.decision === 'refuse') {
+          if (!body.reasons.length) problems.push({ path: 'reasons', message: 'a refusal needs at least one reason of the list' });
+          body.reasons.forEach((code, i) => { if (!list.reasons.some((r) => r.code === code && r.directions.includes(row.direction))) problems.push({ path: `reasons.${i}`, message: `${code} is not a reason of the list in force for ${row.direction}` }); });
+        } else if (body.reasons.length) problems.push({ path: 'reasons', message: 'reasons are codes of a refusal' });
+        if (body.decision === 'detain' && !body.note) problems.push({ path: 'note', message: 'the grounds are required' });
+        if (problems.length) throw new ValidationError(problems);
+        if (body.decision === 'pass') {
+          const failing = (row.checks as unknown as CheckResult[]).filter((c) => c.result === 'fail').map((c) => c.code);
+          const examined = await trx.selectFrom('vehicleExamination').select('id').where('vehicleCrossingId', '=', id).executeTakeFirst();
+          if ((row.risk as unknown as RiskAssessment).channel === 'red' && !examined) failing.push('risk_red_not_examined');
+          if (failing.length) throw new ConflictError(`No passage yet: ${failing.join(', ')}.`, failing.map((c) => ({ path: `checks.${c}`, message: 'fails' })));
+        }
+        const now = clock.now();
+        return change(trx, ctx, row, { status: 'decided', decision: body.decision, reasons: body.reasons, reasonPackId: body.decision === 'refuse' ? list.packId : null, decisionNote: body.note ?? null, decidedAt: now, decidedBy: ctx.actor.userId }, 'vehicle_crossing.decided', { decision: body.decision, reasons: body.reasons });
+      });
+      return present(updated);
+    },
+
+    /** The vehicle left the checkpoint (or the cargo was taken out): passage is complete (Art. 19(9)). */
+    async leave(ctx: Ctx, id: string) {
+      const updated = await db.transaction().execute(async (trx) => {
+        const row = await load(ctx, id, trx, true);
+        if (!can(ctx.actor, 'crossing.record', { agencyId: row.agencyId, path: row.unitPath })) throw new NotFoundError('Vehicle crossing');
+        if (row.status !== 'decided' || row.decision === 'detain') throw new ConflictError('Only a vehicle decided pass or refuse leaves the checkpoint.');
+        return change(trx, ctx, row, { status: 'completed', leftAt: clock.now() }, 'vehicle_crossing.completed', { decision: row.decision });
+      });
+      return present(updated);
+    },
+  };
+}
+export type VehicleService = ReturnType<typeof createVehicleService>;

@@ -1,0 +1,78 @@
+// Vehicles and cargo at control: permission marks of the control bodies, the e-queue on a road exit,
+// customs' risk channel with its reasons, examinations, decisions.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { seedId } from '../src/demo/index.ts';
+import { createAppWorld, signIn, type Client } from './helpers.ts';
+
+const KORDAY = seedId('checkpoint', 'KORDAY');
+let w: Awaited<ReturnType<typeof createAppWorld>>;
+let booth: Client;
+let customs: Client;
+let police: Client;
+before(async () => {
+  w = await createAppWorld({ demo: true });
+  booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  customs = await signIn(w.app, 'demo.customs.korday', 'Shekara-Demo-2026');
+  police = await signIn(w.app, 'demo.police.panfilov', 'Shekara-Demo-2026');
+});
+after(() => w.close());
+
+const register = (body: Record<string, unknown>) => booth.request('POST', '/api/v1/vehicle-crossings', { checkpointId: KORDAY, laneId: seedId('lane', 'KORDAY/R-OUT-1'), direction: 'exit', transportMode: 'road', plateCountry: 'KAZ', ...body });
+
+test('a truck on exit: passage waits for every required mark and the e-queue booking; customs marks; the truck passes and leaves', async () => {
+  const res = await register({ plate: '123 ABC 02', vehicleType: 'truck', cargoDeclaration: '10005020/221126/0001234', cargoCategories: ['food', 'general'], vin: '1HGCM82633A004352' });
+  assert.equal(res.statusCode, 201, res.body);
+  const v = res.json();
+  assert.deepEqual(v.requiredMarks.map((m: { body: string }) => m.body), ['customs', 'transport', 'sanitary']);
+  assert.deepEqual(v.checks.map((c: { code: string; result: string }) => `${c.code}:${c.result}`), ['permission_marks:fail', 'equeue:fail']);
+  assert.equal(v.risk.channel, 'green');
+  assert.equal((await booth.request('POST', `/api/v1/vehicle-crossings/${v.id}/decision`, { decision: 'pass' })).statusCode, 409);
+  // the police hold no mark right: the vehicle does not exist for them
+  assert.equal((await police.request('POST', `/api/v1/vehicle-crossings/${v.id}/marks`, { body: 'customs', reference: 'XX-1' })).statusCode, 404);
+  for (const body of ['customs', 'transport', 'sanitary']) {
+    const marked = await customs.request('POST', `/api/v1/vehicle-crossings/${v.id}/marks`, { body, reference: `${body.toUpperCase()}-77` });
+    assert.equal(marked.statusCode, 200, marked.body);
+  }
+  const now = (await booth.request('GET', `/api/v1/vehicle-crossings/${v.id}`)).json();
+  assert.equal(now.checks.find((c: { code: string }) => c.code === 'permission_marks').result, 'pass');
+  assert.ok(now.requiredMarks.every((m: { present: boolean }) => m.present));
+  // still no e-queue booking: refused with the Law's reason
+  const refused = await booth.request('POST', `/api/v1/vehicle-crossings/${v.id}/decision`, { decision: 'refuse', reasons: ['NO_EQUEUE_BOOKING'] });
+  assert.equal(refused.statusCode, 200, refused.body);
+  assert.equal(refused.json().decision, 'refuse');
+  const booked = (await register({ plate: '124 ABC 02', vehicleType: 'car', equeueBooking: 'EQ-2026-000123' })).json();
+  assert.deepEqual(booked.checks.map((c: { code: string; result: string }) => `${c.code}:${c.result}`), ['permission_marks:fail', 'equeue:pass']);
+  await customs.request('POST', `/api/v1/vehicle-crossings/${booked.id}/marks`, { body: 'customs', reference: 'C-1' });
+  const passed = await booth.request('POST', `/api/v1/vehicle-crossings/${booked.id}/decision`, { decision: 'pass' });
+  assert.equal(passed.statusCode, 200, passed.body);
+  const left = await booth.request('POST', `/api/v1/vehicle-crossings/${booked.id}/leave`);
+  assert.equal(left.json().status, 'completed');
+  const audit = await w.deps.db.selectFrom('auditEvent').select('action').where('entityId', '=', booked.id).execute();
+  assert.deepEqual(audit.map((a) => a.action).sort(), ['vehicle_crossing.completed', 'vehicle_crossing.decided', 'vehicle_crossing.marked', 'vehicle_crossing.registered']);
+});
+
+test('a red channel: the rules that fired are named, and passage needs an examination (joint with customs)', async () => {
+  const v = (await register({ plate: 'KG 01 777 ABC', plateCountry: 'KGZ', vehicleType: 'tractor_trailer', cargoCategories: ['excise'], equeueBooking: 'EQ-2026-000999', direction: 'entry', laneId: seedId('lane', 'KORDAY/R-IN-1') })).json();
+  assert.equal(v.risk.channel, 'red');
+  assert.deepEqual(v.risk.fired.map((f: { rule: string }) => f.rule).sort(), ['R-EXCISE', 'R-NO-DECLARATION']);
+  for (const body of ['customs', 'transport']) await customs.request('POST', `/api/v1/vehicle-crossings/${v.id}/marks`, { body, reference: 'M-1' });
+  const blocked = await booth.request('POST', `/api/v1/vehicle-crossings/${v.id}/decision`, { decision: 'pass' });
+  assert.equal(blocked.statusCode, 409);
+  assert.deepEqual(blocked.json().errors.map((e: { path: string }) => e.path), ['checks.risk_red_not_examined']);
+  const noFindings = await customs.request('POST', `/api/v1/vehicle-crossings/${v.id}/examinations`, { kind: 'inspection', jointWithCustoms: true, result: 'findings' });
+  assert.equal(noFindings.statusCode, 400);
+  const examined = await customs.request('POST', `/api/v1/vehicle-crossings/${v.id}/examinations`, { kind: 'inspection', jointWithCustoms: true, result: 'nothing_found' });
+  assert.equal(examined.statusCode, 200, examined.body);
+  assert.equal(examined.json().examinations[0].jointWithCustoms, true);
+  assert.equal((await booth.request('POST', `/api/v1/vehicle-crossings/${v.id}/decision`, { decision: 'pass' })).statusCode, 200);
+  // only the Border Service decides
+  const other = (await register({ plate: '555 XYZ 02', vehicleType: 'car', equeueBooking: 'EQ-2026-000555' })).json();
+  assert.equal((await customs.request('POST', `/api/v1/vehicle-crossings/${other.id}/decision`, { decision: 'pass' })).statusCode, 404);
+});
+
+test('bad vehicle input names every field', async () => {
+  const res = await register({ plate: '!', plateCountry: 'ZZZ', vin: 'SHORT', vehicleType: 'spaceship', cargoCategories: ['gold'], equeueBooking: '?' });
+  assert.equal(res.statusCode, 400);
+  assert.deepEqual([...new Set(res.json().errors.map((e: { path: string }) => e.path))].sort(), ['body.cargoCategories.0', 'body.equeueBooking', 'body.plate', 'body.plateCountry', 'body.vehicleType', 'body.vin']);
+});
