@@ -68,6 +68,7 @@ export function BoothPage() {
   const [crossing, setCrossing] = useState<Crossing | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const mrzRef = useRef<HTMLTextAreaElement>(null);
+  const decisionsRef = useRef<HTMLDivElement>(null);
   const laneDirection = station.lane?.direction;
   const effectiveDirection = laneDirection && laneDirection !== 'both' ? laneDirection : direction;
   const reasons = useQuery({ queryKey: ['refusal-reasons'], queryFn: () => get<{ reasons: Reason[] }>('/api/v1/refusal-reasons') });
@@ -77,7 +78,11 @@ export function BoothPage() {
       id: crypto.randomUUID(), checkpointId: station.checkpointId, ...(station.lane && { laneId: station.lane.id }), direction: effectiveDirection,
       transportMode: station.lane?.transportMode ?? 'road', ...(category && { travellerCategory: category }), mrz: lines,
     }),
-    onSuccess: (c) => setCrossing(c),
+    onSuccess: (c) => {
+      setCrossing(c);
+      // the keys now decide: take the focus off the MRZ field
+      setTimeout(() => decisionsRef.current?.focus(), 0);
+    },
   });
   const decide = useMutation({
     mutationFn: (body: { decision: string; reasons?: string[]; note?: string; returnToCountry?: string }) => api<Crossing>('POST', `/api/v1/crossings/${crossing!.id}/decision`, body),
@@ -101,7 +106,9 @@ export function BoothPage() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.tagName === 'TEXTAREA' || e.target.tagName === 'INPUT' || e.target.tagName === 'SELECT');
+      // a field being typed in keeps its keys; the MRZ field, disabled once control starts, does not
+      const field = e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement ? e.target : null;
+      const typing = field !== null && !field.disabled;
       if (e.key === 'Escape') {
         e.preventDefault();
         if (pending) setPending(null);
@@ -171,7 +178,7 @@ export function BoothPage() {
       </form>
       {crossing && <Result crossing={crossing} />}
       {crossing && !decided && !pending && (
-        <div className="decisions" role="group" aria-label={t('booth.decide')}>
+        <div className="decisions" role="group" aria-label={t('booth.decide')} tabIndex={-1} ref={decisionsRef}>
           {(crossing.status === 'secondary' ? ['pass', 'refuse', 'seize_document', 'detain'] : ['pass', 'refuse', 'secondary', 'detain', 'seize_document', 'hold_identification']).map((d) => (
             <button key={d} type="button" className={`decision d-${d}${crossing.suggested.decision === d ? ' suggested' : ''}`} onClick={() => choose(d)} disabled={decide.isPending}>
               <kbd>{KEY_OF[d]}</kbd> {t(`booth.decision.${d}`)}
