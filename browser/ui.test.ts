@@ -229,6 +229,20 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
   await page.keyboard.press('Enter');
   await page.getByText('Detained: the detention record is open.').waitFor();
 
+  // 4. a document without a readable MRZ, typed by hand
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Type the document by hand' }).click();
+  const manual = page.getByRole('form', { name: 'Type the document by hand' });
+  await manual.locator('[name=surname]').fill('Омаров');
+  await manual.locator('[name=givenNames]').fill('Бекзат');
+  await manual.locator('[name=number]').fill('N31313199');
+  await manual.locator('[name=issuingState]').fill('KAZ');
+  await manual.locator('[name=expiry]').fill('2030-01-01');
+  await manual.locator('[name=expiry]').press('Enter');
+  await page.getByText('No MRZ: the document was typed by hand').waitFor();
+  await page.keyboard.press('1');
+  await page.getByText('Passed. Passage completes').waitFor();
+
   // the refusal notice prints in Kazakh
   const notice = await context.newPage();
   await notice.goto(baseUrl + noticeHref);

@@ -67,6 +67,7 @@ export function BoothPage() {
   const [mrz, setMrz] = useState('');
   const [crossing, setCrossing] = useState<Crossing | null>(null);
   const [pending, setPending] = useState<string | null>(null);
+  const [manual, setManual] = useState(false);
   const mrzRef = useRef<HTMLTextAreaElement>(null);
   const decisionsRef = useRef<HTMLDivElement>(null);
   const laneDirection = station.lane?.direction;
@@ -74,9 +75,9 @@ export function BoothPage() {
   const reasons = useQuery({ queryKey: ['refusal-reasons'], queryFn: () => get<{ reasons: Reason[] }>('/api/v1/refusal-reasons') });
 
   const register = useMutation({
-    mutationFn: (lines: string[]) => api<Crossing>('POST', '/api/v1/crossings', {
+    mutationFn: (read: { mrz: string[] } | { document: Record<string, string>; person: Record<string, string> }) => api<Crossing>('POST', '/api/v1/crossings', {
       id: crypto.randomUUID(), checkpointId: station.checkpointId, ...(station.lane && { laneId: station.lane.id }), direction: effectiveDirection,
-      transportMode: station.lane?.transportMode ?? 'road', ...(category && { travellerCategory: category }), mrz: lines,
+      transportMode: station.lane?.transportMode ?? 'road', ...(category && { travellerCategory: category }), ...read,
     }),
     onSuccess: (c) => {
       setCrossing(c);
@@ -93,6 +94,7 @@ export function BoothPage() {
     setCrossing(null);
     setPending(null);
     setMrz('');
+    setManual(false);
     register.reset();
     decide.reset();
     setTimeout(() => mrzRef.current?.focus(), 0);
@@ -129,7 +131,7 @@ export function BoothPage() {
   const onMrz = (value: string) => {
     setMrz(value);
     const lines = complete(value);
-    if (lines && !register.isPending && !crossing) register.mutate(lines);
+    if (lines && !register.isPending && !crossing) register.mutate({ mrz: lines });
   };
   const decided = crossing && crossing.status !== 'in_control' && crossing.status !== 'secondary';
   const registerError = register.error instanceof ApiError ? register.error : null;
@@ -161,13 +163,13 @@ export function BoothPage() {
           </select>
         </Field>
       </div>
-      <form className="panel scan" onSubmit={(e: FormEvent) => { e.preventDefault(); const lines = mrz.split(/\r?\n/).map((l) => l.trim()).filter(Boolean); if (lines.length >= 2) register.mutate(lines); }}>
+      <form className="panel scan" onSubmit={(e: FormEvent) => { e.preventDefault(); const lines = mrz.split(/\r?\n/).map((l) => l.trim()).filter(Boolean); if (lines.length >= 2) register.mutate({ mrz: lines }); }}>
         <Field label={t('booth.mrz')}>
           <textarea ref={mrzRef} name="mrz" className="mrz" rows={3} spellCheck={false} autoComplete="off" autoFocus value={mrz} disabled={Boolean(crossing)}
             onChange={(e) => onMrz(e.target.value.toUpperCase())}
             onKeyDown={(e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); e.currentTarget.form?.requestSubmit(); } }} />
         </Field>
-        <p className="muted small">{t('booth.scanHint')}</p>
+        <p className="muted small">{t('booth.scanHint')} <button type="button" className="link" onClick={() => setManual(!manual)} disabled={Boolean(crossing)}>{t('booth.byHand')}</button></p>
         {register.isPending && <p aria-busy="true">{t('booth.checking')}</p>}
         {registerError && (
           <div className="note error" role="alert">
@@ -176,6 +178,7 @@ export function BoothPage() {
           </div>
         )}
       </form>
+      {manual && !crossing && <ManualEntry busy={register.isPending} onSubmit={(read) => register.mutate(read)} />}
       {crossing && <Result crossing={crossing} />}
       {crossing && !decided && !pending && (
         <div className="decisions" role="group" aria-label={t('booth.decide')} tabIndex={-1} ref={decisionsRef}>
@@ -264,6 +267,34 @@ function DecisionForm({ crossing, decision, arrivedFrom, reasons, onCancel, onSu
         <button type="submit" className="primary" disabled={busy || (refuse && chosen.length === 0)} autoFocus={refuse}>{t('booth.confirm')} ⏎</button>
         <button type="button" onClick={onCancel}><kbd>Esc</kbd> {t('common.cancel')}</button>
       </div>
+    </form>
+  );
+}
+
+/** A document without a readable MRZ, typed by hand. */
+function ManualEntry({ busy, onSubmit }: { busy: boolean; onSubmit: (read: { document: Record<string, string>; person: Record<string, string> }) => void }) {
+  const { t } = useTranslation();
+  const [f, setF] = useState({ surname: '', givenNames: '', dateOfBirth: '', nationality: '', code: 'P', number: '', issuingState: '', expiry: '' });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const clean = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
+  return (
+    <form className="panel manual" aria-label={t('booth.byHand')} onSubmit={(e: FormEvent) => {
+      e.preventDefault();
+      onSubmit({ person: clean({ surname: f.surname, givenNames: f.givenNames, dateOfBirth: f.dateOfBirth, nationality: f.nationality.toUpperCase() }), document: clean({ code: f.code.toUpperCase(), number: f.number.toUpperCase(), issuingState: f.issuingState.toUpperCase(), expiry: f.expiry }) });
+    }}>
+      <div className="row">
+        <Field label={t('screening.surname')}><input name="surname" value={f.surname} onChange={set('surname')} autoFocus /></Field>
+        <Field label={t('screening.givenNames')}><input name="givenNames" value={f.givenNames} onChange={set('givenNames')} /></Field>
+        <Field label={t('screening.dateOfBirth')}><input name="dateOfBirth" value={f.dateOfBirth} onChange={set('dateOfBirth')} placeholder="1985-03-14" /></Field>
+        <Field label={t('screening.nationality')}><input name="nationality" value={f.nationality} onChange={set('nationality')} maxLength={3} placeholder="KAZ" /></Field>
+      </div>
+      <div className="row">
+        <Field label={t('booth.docCode')}><input name="code" value={f.code} onChange={set('code')} maxLength={2} /></Field>
+        <Field label={t('screening.document')}><input name="number" value={f.number} onChange={set('number')} /></Field>
+        <Field label={t('stays.issuingState')}><input name="issuingState" value={f.issuingState} onChange={set('issuingState')} maxLength={3} placeholder="KAZ" /></Field>
+        <Field label={t('booth.expiry')}><input name="expiry" value={f.expiry} onChange={set('expiry')} placeholder="2030-01-01" /></Field>
+      </div>
+      <button type="submit" className="primary" disabled={busy}>{t('booth.startControl')} ⏎</button>
     </form>
   );
 }
