@@ -5,8 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
-import { createWorld, type World } from '../test/helpers.ts';
-import { checkDigit } from '../src/modules/documents/mrz.ts';
+import { createWorld, passportMrz, type World } from '../test/helpers.ts';
 import { seedId } from '../src/demo/index.ts';
 
 /** Fills the sign-in form and submits it, whatever the interface language. */
@@ -165,14 +164,6 @@ test('a list manager uploads a CSV list, follows the import, and finds the new e
   await form.locator('ul.problems li', { hasText: 'line 3' }).first().waitFor();
   await context.close();
 });
-
-/** A passport MRZ (TD3) with correct check digits. */
-function passportMrz(p: { surname: string; given: string; number: string; nationality: string; dob: string; sex: 'M' | 'F'; expiry: string }): string[] {
-  const l1 = `P<${p.nationality}${p.surname}<<${p.given.replace(/ /g, '<')}`.padEnd(44, '<');
-  const number = p.number.padEnd(9, '<');
-  const l2 = `${number}${checkDigit(number)}${p.nationality}${p.dob}${checkDigit(p.dob)}${p.sex}${p.expiry}${checkDigit(p.expiry)}${'<'.repeat(14)}0`;
-  return [l1, l2 + checkDigit(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43))];
-}
 
 test('the booth console processes a clean traveller, a refused one and a hit by keyboard alone', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });

@@ -2,21 +2,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
-import { checkDigit } from '../src/modules/documents/mrz.ts';
 import { newId } from '../src/platform/ids.ts';
-import { createAppWorld, signIn, type Client } from './helpers.ts';
+import { createAppWorld, passportMrz, signIn, type Client } from './helpers.ts';
 
 const KORDAY = seedId('checkpoint', 'KORDAY');
 const ROAD_IN = seedId('lane', 'KORDAY/R-IN-1');
 const ROAD_OUT = seedId('lane', 'KORDAY/R-OUT-1');
 
-/** A passport MRZ (TD3) with correct check digits. */
-function passport(p: { surname: string; given: string; number: string; nationality: string; dob: string; sex: 'M' | 'F'; expiry: string }): string[] {
-  const l1 = `P<${p.nationality}${p.surname}<<${p.given.replace(/ /g, '<')}`.padEnd(44, '<');
-  const head = `${p.number.padEnd(9, '<')}${checkDigit(p.number.padEnd(9, '<'))}${p.nationality}${p.dob}${checkDigit(p.dob)}${p.sex}${p.expiry}${checkDigit(p.expiry)}`;
-  const l2 = `${head}${'<'.repeat(14)}0`;
-  return [l1, l2 + checkDigit(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43))];
-}
+const passport = passportMrz;
 
 let w: Awaited<ReturnType<typeof createAppWorld>>;
 let booth: Client;

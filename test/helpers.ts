@@ -11,6 +11,7 @@ import { openDatabase, type DatabaseHandle } from '../src/platform/db.ts';
 import type { Deps } from '../src/platform/deps.ts';
 import { newId } from '../src/platform/ids.ts';
 import { hashPassword } from '../src/modules/auth/index.ts';
+import { checkDigit } from '../src/modules/documents/mrz.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 
 export const TEST_PASSWORD = 'Test-Password-2026';
@@ -116,4 +117,12 @@ export async function signIn(app: FastifyInstance, username: string, password = 
     request: (method, url, body, headers = {}) =>
       app.inject({ method: method as never, url, ...(body === undefined ? {} : { payload: body as never }), headers: { cookie: cookieHeader, 'x-csrf-token': csrf, ...headers } }),
   };
+}
+
+/** A passport MRZ (TD3) with correct check digits, for tests that register travellers. */
+export function passportMrz(p: { surname: string; given: string; number: string; nationality: string; dob: string; sex: 'M' | 'F'; expiry: string }): string[] {
+  const l1 = `P<${p.nationality}${p.surname}<<${p.given.replace(/ /g, '<')}`.padEnd(44, '<');
+  const number = p.number.padEnd(9, '<');
+  const l2 = `${number}${checkDigit(number)}${p.nationality}${p.dob}${checkDigit(p.dob)}${p.sex}${p.expiry}${checkDigit(p.expiry)}${'<'.repeat(14)}0`;
+  return [l1, l2 + checkDigit(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43))];
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { foldToAscii, isPatronymic, nameTokens, nameVariants, tokens } from './normalize.ts';
-import { jaroWinkler, matchNames, nameScore } from './similarity.ts';
+import { jaroWinkler, matchNames } from './similarity.ts';
 import { skeleton } from './skeleton.ts';
 
 const same = (...forms: string[]) => {
@@ -84,19 +84,4 @@ test('different people score low', () => {
   assert.ok(score('IVANOVA MARIIA', 'Щербакова Юлия Сергеевна') < 0.6);
   assert.ok(score('AHMETOV SERIK', 'Ахметова Айгерім') < 0.7, 'the same surname with another given name');
   assert.ok(score('SERIK', 'Ахметов Серік Болатұлы') < 0.9, 'a single given name alone is not a hit on a full name');
-});
-
-test('the hot path nameScore gives exactly matchNames\' score, over random name pairs', () => {
-  let seed = 42;
-  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const parts = ['IVANOV', 'IVANOVA', 'SERGEI', 'SERGEY', 'ERLAN', 'ERLAN', 'NURLAN', 'NURLANOVICH', 'WU', 'XU', 'LI', 'LIN', 'A', 'S', 'ZHUMABAEV', 'JUMABAEV', 'KIM', 'AHMED', 'AKHMED', 'MUHAMMAD'];
-  const name = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => parts[Math.floor(random() * parts.length)]!).join(' ');
-  const info = (key: string) => (key.length % 5) / 4;
-  for (let i = 0; i < 3000; i++) {
-    const q = nameTokens(name(), { lastTruncated: random() < 0.2 });
-    for (const c of nameVariants(name())) {
-      assert.equal(nameScore(q, c, info), matchNames(q, c, info).score);
-      assert.equal(nameScore(q, c), matchNames(q, c).score);
-    }
-  }
 });

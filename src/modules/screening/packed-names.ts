@@ -3,7 +3,7 @@
 // heap of a million entries: a cache miss at each step, about 1 µs per candidate. Here a candidate's
 // variants are a few consecutive integers (interned key ids), the keys' lengths, letter masks and
 // rarity sit in typed arrays, and a query token's similarity to a key is computed once per screening.
-// The arithmetic is nameScore's (similarity.ts), to the last bit; a test holds them equal.
+// The arithmetic is matchNames' (similarity.ts), to the last bit; packed-names.test.ts holds them equal.
 import { letterMask, mayBeSimilarMasks, tokenSimilarity, type NameToken } from './similarity.ts';
 
 export type Variant = { name: number; weak: boolean; tokens: NameToken[] };
@@ -145,7 +145,7 @@ export class PackedNames {
     return s;
   }
 
-  /** nameScore (similarity.ts) of the query against the variant of `size` tokens at `start` of the pool. */
+  /** matchNames' score (similarity.ts) of the query against the variant of `size` tokens at `start` of the pool. */
   private score(query: PackedQuery, start: number, size: number): number {
     const nq = query.tokens.length;
     if (nq === 0 || size === 0) return 0;

@@ -1,0 +1,244 @@
+// The field readers of the MRZ parser (mrz.ts): character values and 7-3-1 check digits (Doc 9303 Part 3,
+// 4.9), dates, states, sex, names, document codes and long document numbers, each reporting its errors
+// and OCR suggestions into the reader without throwing.
+import type { MrzError, MrzErrorCode, MrzFormat, MrzResult, MrzSuggestion } from './mrz.ts';
+import { isMrzStateCode } from './states.ts';
+
+const FILLER = 60; // '<'
+
+/** The value of an MRZ character in a check digit: 0–9, A–Z = 10–35, < = 0; −1 for anything else. */
+function charValue(c: number): number {
+  if (c >= 65) return c <= 90 ? c - 55 : -1;
+  if (c >= 48) return c <= 57 ? c - 48 : c === FILLER ? 0 : -1;
+  return -1;
+}
+
+// The running 7-3-1 sum of a check digit: a composite digit spans several ranges with one weight sequence.
+let sum = 0;
+let weight = 0;
+export function begin() {
+  sum = 0;
+  weight = 0;
+}
+export function add(line: string, start: number, end: number) {
+  let s = sum;
+  let w = weight;
+  for (let i = start; i < end; i++) {
+    const v = charValue(line.charCodeAt(i));
+    if (v > 0) s += v * (w === 0 ? 7 : w === 1 ? 3 : 1);
+    w = w === 2 ? 0 : w + 1;
+  }
+  sum = s;
+  weight = w;
+}
+
+/** The check digit of a string (Part 3, 4.9). */
+export function checkDigit(value: string): number {
+  begin();
+  add(value, 0, value.length);
+  return sum % 10;
+}
+
+// OCR confusions: a letter read where a digit belongs, and the other way round.
+const LETTER_TO_DIGIT: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', Z: '2', S: '5', G: '6', B: '8' };
+const DIGIT_TO_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '6': 'G', '8': 'B' };
+
+/** line[start, end) without the fillers at either end. */
+export function trimmed(line: string, start: number, end: number): string {
+  while (end > start && line.charCodeAt(end - 1) === FILLER) end--;
+  while (start < end && line.charCodeAt(start) === FILLER) start++;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
+}
+
+/** line[start, end) with its fillers as single spaces, the ends trimmed. */
+function spaced(line: string, start: number, end: number): string {
+  const text = trimmed(line, start, end);
+  return text.indexOf('<') < 0 ? text : text.replace(/<+/g, ' ');
+}
+
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+// "1900-" … "2099-": a date is then three concatenations, no number formatting
+const YEAR_PREFIX = Array.from({ length: 200 }, (_, i) => `${1900 + i}-`);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+export type Reader = {
+  errors: MrzError[];
+  suggestions: MrzSuggestion[];
+  thisYear2: number;
+  /** every character of every line is an MRZ character: the per-field character checks can be skipped */
+  clean: boolean;
+};
+
+function fail(r: Reader, field: string, code: MrzErrorCode, message: string) {
+  r.errors.push({ field, code, message });
+}
+
+/** Characters outside A–Z, 0–9, < in a field (only looked for when a line has one). */
+export function checkCharacters(r: Reader, field: string, line: string, start: number, end: number) {
+  if (r.clean) return;
+  for (let i = start; i < end; i++) {
+    if (charValue(line.charCodeAt(i)) < 0) {
+      fail(r, field, 'INVALID_CHARACTER', `"${line[i]}" at position ${i - start + 1} is not an MRZ character (A–Z, 0–9, <).`);
+      return;
+    }
+  }
+}
+
+/** Digits where only letters belong (names, document codes), with the letters OCR may have meant. */
+function checkLetters(r: Reader, field: string, line: string, start: number, end: number) {
+  checkCharacters(r, field, line, start, end);
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (!isDigit(c)) continue;
+    fail(r, field, 'INVALID_CHARACTER', `a digit "${line[i]}" at position ${i - start + 1} where only letters and < belong.`);
+    const read = line.slice(start, end);
+    const suggested = read.replace(/[012568]/g, (d) => DIGIT_TO_LETTER[d] ?? d);
+    if (suggested !== read) r.suggestions.push({ field, read, suggested, reason: 'digits read for letters (OCR)' });
+    return;
+  }
+}
+
+/** A date YYMMDD at line[start]; fillers mark an unknown part (Part 3: an unknown date of birth). */
+export function readDate(r: Reader, field: string, line: string, start: number, kind: 'birth' | 'expiry'): string | null {
+  const c0 = line.charCodeAt(start);
+  const c1 = line.charCodeAt(start + 1);
+  const c2 = line.charCodeAt(start + 2);
+  const c3 = line.charCodeAt(start + 3);
+  const c4 = line.charCodeAt(start + 4);
+  const c5 = line.charCodeAt(start + 5);
+  if (c0 === FILLER && c1 === FILLER && c2 === FILLER && c3 === FILLER && c4 === FILLER && c5 === FILLER) return null;
+  const monthKnown = isDigit(c2) && isDigit(c3);
+  const dayKnown = isDigit(c4) && isDigit(c5);
+  const shapeOk = isDigit(c0) && isDigit(c1) && (monthKnown || (c2 === FILLER && c3 === FILLER)) && (dayKnown || (c4 === FILLER && c5 === FILLER)) && (monthKnown || !dayKnown);
+  if (!shapeOk) {
+    const raw = line.slice(start, start + 6);
+    fail(r, field, 'INVALID_DATE', `"${raw}" is not a date YYMMDD.`);
+    const fixed = raw.replace(/[A-Z]/g, (c) => LETTER_TO_DIGIT[c] ?? c);
+    if (fixed !== raw && /^\d{6}$/.test(fixed)) r.suggestions.push({ field, read: raw, suggested: fixed, reason: 'letters read for digits (OCR)' });
+    return null;
+  }
+  const yy = (c0 - 48) * 10 + (c1 - 48);
+  const year = kind === 'expiry' ? 2000 + yy : yy > r.thisYear2 ? 1900 + yy : 2000 + yy;
+  if (!monthKnown) return String(year);
+  const month = (c2 - 48) * 10 + (c3 - 48);
+  const mm = line.slice(start + 2, start + 4);
+  if (month < 1 || month > 12) {
+    fail(r, field, 'INVALID_DATE', `month ${mm} does not exist.`);
+    return null;
+  }
+  if (!dayKnown) return YEAR_PREFIX[year - 1900] + mm;
+  const day = (c4 - 48) * 10 + (c5 - 48);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day < 1 || day > DAYS[month - 1]! || (month === 2 && day === 29 && !leap)) {
+    fail(r, field, 'INVALID_DATE', `day ${line.slice(start + 4, start + 6)} does not exist in ${year}-${mm}.`);
+    return null;
+  }
+  return YEAR_PREFIX[year - 1900] + mm + '-' + line.slice(start + 4, start + 6);
+}
+
+/**
+ * Verifies the check digit at line[at] over line[start, end) (or over `value` when given: a long document
+ * number). On failure, looks for one OCR confusion that would make it pass and suggests it.
+ */
+export function verify(r: Reader, field: string, line: string, start: number, end: number, at: number, numeric: boolean, allowFillerWhenEmpty = false, value?: string): boolean {
+  const digitCode = line.charCodeAt(at);
+  let expected: number;
+  if (value === undefined) {
+    if (allowFillerWhenEmpty && digitCode === FILLER) {
+      let empty = true;
+      for (let i = start; i < end && empty; i++) empty = line.charCodeAt(i) === FILLER;
+      if (empty) return true;
+    }
+    begin();
+    add(line, start, end);
+    expected = sum % 10;
+  } else expected = checkDigit(value);
+  if (isDigit(digitCode) && digitCode - 48 === expected) return true;
+  const digit = line[at] ?? '';
+  const read = value ?? line.slice(start, end);
+  const readDigit = isDigit(digitCode) ? digitCode - 48 : null;
+  fail(r, field, 'CHECK_DIGIT', readDigit === null ? `the check digit "${digit}" is not a digit (expected ${expected}).` : `the check digit ${readDigit} does not match (expected ${expected}).`);
+  if (readDigit === null) {
+    if (LETTER_TO_DIGIT[digit] !== undefined && Number(LETTER_TO_DIGIT[digit]) === expected) {
+      r.suggestions.push({ field: `${field}.checkDigit`, read: digit, suggested: LETTER_TO_DIGIT[digit]!, reason: 'a letter read for the check digit (OCR); with it the check passes' });
+    }
+    return false;
+  }
+  // one character misread: the candidate that makes the check pass
+  for (let i = 0; i < read.length; i++) {
+    const ch = read[i]!;
+    const alternatives = numeric ? (LETTER_TO_DIGIT[ch] ? [LETTER_TO_DIGIT[ch]] : []) : [LETTER_TO_DIGIT[ch], DIGIT_TO_LETTER[ch]].filter((x): x is string => Boolean(x));
+    for (const alt of alternatives) {
+      const candidate = read.slice(0, i) + alt + read.slice(i + 1);
+      if (checkDigit(candidate) === readDigit) {
+        r.suggestions.push({ field, read: trimmed(read, 0, read.length), suggested: trimmed(candidate, 0, candidate.length), reason: `"${ch}" at position ${i + 1} read for "${alt}" (OCR); with it the check passes` });
+        return false;
+      }
+    }
+  }
+  return false;
+}
+
+export function verifyComposite(r: Reader, at: string, index: number): boolean {
+  const expected = sum % 10;
+  const c = at.charCodeAt(index);
+  if (isDigit(c) && c - 48 === expected) return true;
+  fail(r, 'composite', 'CHECK_DIGIT', `the composite check digit "${at[index]}" does not match (expected ${expected}).`);
+  return false;
+}
+
+export function readState(r: Reader, field: string, line: string, start: number): string | null {
+  const raw = line.slice(start, start + 3);
+  const code = trimmed(raw, 0, 3);
+  if (!isMrzStateCode(raw)) fail(r, field, 'INVALID_STATE', `"${raw}" is not an ISO 3166 alpha-3 code nor an ICAO code.`);
+  return code || null;
+}
+
+export function readSex(r: Reader, c: string): 'M' | 'F' | 'X' | null {
+  if (c === 'M' || c === 'F') return c;
+  // < is "unspecified"; X, which several states print, is read the same
+  if (c === '<' || c === 'X') return 'X';
+  fail(r, 'sex', 'INVALID_SEX', `"${c}" is not M, F or <.`);
+  return null;
+}
+
+export function readNames(r: Reader, line: string, start: number, result: MrzResult) {
+  let split = -1;
+  let digit = false;
+  for (let i = start; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c <= 57 && c >= 48) digit = true;
+    else if (c === FILLER && split < 0 && line.charCodeAt(i + 1) === FILLER) split = i;
+  }
+  if (digit || !r.clean) checkLetters(r, 'names', line, start, line.length);
+  const secondaryFrom = split < 0 ? line.length : split + 2;
+  result.primaryIdentifier = spaced(line, start, split < 0 ? line.length : split);
+  result.secondaryIdentifier = secondaryFrom >= line.length ? '' : spaced(line, secondaryFrom, line.length);
+  result.nameTruncated = line.charCodeAt(line.length - 1) !== FILLER;
+}
+
+/** The document code: P for passports (TD3), V for visas, A, C or I for other official travel documents (Parts 4–7). */
+export function readDocumentCode(r: Reader, line: string, format: MrzFormat): string {
+  const first = line[0];
+  const ok = format === 'TD3' ? first === 'P' : format === 'MRVA' || format === 'MRVB' ? first === 'V' : first === 'A' || first === 'C' || first === 'I';
+  if (!ok) fail(r, 'documentCode', 'INVALID_DOCUMENT_CODE', `"${line.slice(0, 2)}" does not begin as ${format === 'TD3' ? 'a passport (P)' : format === 'TD1' || format === 'TD2' ? 'an official travel document (A, C, I)' : 'a visa (V)'} does.`);
+  checkLetters(r, 'documentCode', line, 0, 2);
+  return trimmed(line, 0, 2);
+}
+
+/** TD1/TD2 document number: nine characters at line[start], continued in the optional data when the check position holds <. */
+export function readLongNumber(r: Reader, line: string, start: number, optionalStart: number, optionalEnd: number, result: MrzResult): boolean {
+  if (line.charCodeAt(start + 9) === FILLER && line.charCodeAt(start + 8) !== FILLER) {
+    let end = line.indexOf('<', optionalStart);
+    if (end < 0 || end > optionalEnd) end = optionalEnd;
+    if (end - optionalStart >= 2) {
+      const full = line.slice(start, start + 9) + line.slice(optionalStart, end - 1);
+      result.documentNumber = full;
+      result.optionalData = trimmed(line, end, optionalEnd);
+      return verify(r, 'documentNumber', line, 0, 0, end - 1, false, false, full);
+    }
+  }
+  result.documentNumber = trimmed(line, start, start + 9);
+  result.optionalData = trimmed(line, optionalStart, optionalEnd);
+  return verify(r, 'documentNumber', line, start, start + 9, start + 9, false);
+}
