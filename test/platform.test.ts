@@ -92,3 +92,14 @@ test('an embedded data directory has one owner at a time', () => {
   assert.equal(fs.existsSync(path.join(dir, 'shekara.lock')), false);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('the events of one transaction share one audit chain (two chain locks per transaction could deadlock)', async () => {
+  await world.deps.db.transaction().execute(async (trx) => {
+    await recordChange(world.deps, trx, ctx, { action: 'test.pair', entityType: 'test', entityId: 'first' });
+    await recordChange(world.deps, trx, ctx, { action: 'test.pair', entityType: 'test', entityId: 'second' });
+  });
+  const rows = await world.deps.db.selectFrom('auditEvent').select(['chain', 'seq']).where('action', '=', 'test.pair').orderBy('seq').execute();
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0]!.chain, rows[1]!.chain);
+  assert.equal(rows[1]!.seq, rows[0]!.seq + 1);
+});

@@ -10,11 +10,18 @@ export { verifyAuditChains } from './audit.repository.ts';
 
 // Each writer node keeps several hash chains (node.0 … node.N-1), taken in turn: a chain's head is locked
 // until its transaction commits, so concurrent writers on one chain would wait for each other's commits.
+// All events of one transaction go to one chain: two chain locks taken in turn by concurrent transactions
+// would wait for each other (a deadlock PostgreSQL breaks by failing one of them).
 let nextChain = 0;
-function chainFor(config: Pick<Deps['config'], 'nodeId' | 'auditChains'>): string {
+const chainOfTransaction = new WeakMap<object, string>();
+function chainFor(config: Pick<Deps['config'], 'nodeId' | 'auditChains'>, trx: Executor): string {
   if (config.auditChains <= 1) return config.nodeId;
+  const taken = chainOfTransaction.get(trx);
+  if (taken) return taken;
   nextChain = (nextChain + 1) % config.auditChains;
-  return `${config.nodeId}.${nextChain}`;
+  const chain = `${config.nodeId}.${nextChain}`;
+  chainOfTransaction.set(trx, chain);
+  return chain;
 }
 
 export type Change = {
@@ -34,7 +41,7 @@ export type Change = {
  */
 export async function recordChange(deps: Pick<Deps, 'clock' | 'config'>, trx: Executor, ctx: Ctx | null, change: Change) {
   const at = deps.clock.now();
-  await appendAuditEvent(trx, chainFor(deps.config), {
+  await appendAuditEvent(trx, chainFor(deps.config, trx), {
     occurredAt: at,
     actorUserId: ctx?.actor.userId ?? null,
     actorUsername: ctx?.actor.username ?? null,

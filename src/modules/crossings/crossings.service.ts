@@ -74,7 +74,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       if (document!.issuingState === 'D') document!.issuingState = 'DEU';
       if (person!.nationality === 'D') person = { ...person!, nationality: 'DEU' };
       const travellerCategory = body.travellerCategory ?? categoryOf(person!.nationality, document!.code);
-      const screened = await screening.screen(ctx, {
+      const { result: screened, write: writeScreening } = await screening.screenDeferred(ctx, {
         person: { surname: person!.surname, ...(person!.givenNames && { givenNames: person!.givenNames }), ...(person!.dateOfBirth && { dateOfBirth: person!.dateOfBirth }), ...(person!.nationality && { nationality: person!.nationality }), ...(person!.sex && { sex: person!.sex }), nameTruncated },
         document: { number: document!.number, issuingState: document!.issuingState },
         checkpointId: cp.id,
@@ -95,6 +95,8 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         officerUserId: ctx.actor.userId, decidedBy: null, version: 1, createdAt: now, updatedAt: now,
       };
       await db.transaction().execute(async (trx) => {
+        // the screening's alerts and audit commit with the crossing
+        await writeScreening(trx);
         await trx.insertInto('crossing').values(row).execute();
         await snapshotVersion(trx, { ...row, checks, hits }, 'registered', ctx, null, 1);
         await recordChange(deps, trx, ctx, { action: 'crossing.registered', entityType: 'crossing', entityId: id, agencyId: cp.agencyId, unitId: cp.unitId, details: { checkpoint: cp.code, direction: body.direction, checks: checks.filter((c) => c.result !== 'pass').map((c) => c.code) } });

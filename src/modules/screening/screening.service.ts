@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { EntriesQuery, ScreeningRequest } from '../../contracts/screening.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
+import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -53,7 +54,18 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     },
 
     /** Screens a person and/or a document against every active list and the document register. */
+    /** Screens and records: the alerts and the audit of the query in their own transaction. */
     async screen(ctx: Ctx, request: Request) {
+      const { result, write } = await this.screenDeferred(ctx, request);
+      await db.transaction().execute(write);
+      return result;
+    },
+
+    /**
+     * Screens (reads only) and returns the writes — alerts and the audit of the query — for the caller
+     * to run in its own transaction (a crossing commits them with itself: one transaction, not two).
+     */
+    async screenDeferred(ctx: Ctx, request: Request) {
       if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
       const index = await indexHolder.get();
       const person = screenPerson(index, toScreeningQuery(request.person));
@@ -91,11 +103,12 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
       const suppressed = hits.filter(isCleared);
       const active: Array<(typeof hits)[number] & { alertId?: string }> = hits.filter((h) => !isCleared(h));
       const now = clock.now();
-      await db.transaction().execute(async (trx) => {
+      // a hit at a checkpoint becomes an alert: its id is known now, written with the rest
+      if (request.checkpointId) for (const hit of active) hit.alertId = newId();
+      const write = async (trx: Tx) => {
         if (request.checkpointId && active.length) {
           for (const hit of active) {
-            hit.alertId = newId();
-            await trx.insertInto('screeningAlert').values({ id: hit.alertId, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now }).execute();
+            await trx.insertInto('screeningAlert').values({ id: hit.alertId!, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now }).execute();
           }
         }
         // every screening query is audited: who asked about whom, and what came back
@@ -104,8 +117,8 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
           details: { query: request, hits: active.map((h) => ({ entry: h.recordId, score: h.score })), documentHits: documentHits.length, suppressed: suppressed.length },
           publish: active.length > 0 || documentHits.length > 0,
         });
-      });
-      return { hits: active, documentHits, candidates, suppressed, indexVersion: index.version };
+      };
+      return { result: { hits: active, documentHits, candidates, suppressed, indexVersion: index.version }, write };
     },
 
     async listWatchlists(ctx: Ctx) {
