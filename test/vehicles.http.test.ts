@@ -46,6 +46,14 @@ test('a truck on exit: passage waits for every required mark and the e-queue boo
   await customs.request('POST', `/api/v1/vehicle-crossings/${booked.id}/marks`, { body: 'customs', reference: 'C-1' });
   const passed = await booth.request('POST', `/api/v1/vehicle-crossings/${booked.id}/decision`, { decision: 'pass' });
   assert.equal(passed.statusCode, 200, passed.body);
+  // the driver's own crossing belongs to the vehicle: the plate comes from it
+  const driver = await booth.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: seedId('lane', 'KORDAY/R-OUT-1'), direction: 'exit', transportMode: 'road', vehicleCrossingId: booked.id, vehicleRole: 'driver', document: { code: 'P', number: 'N24242424', issuingState: 'KAZ', expiry: '2030-01-01' }, person: { surname: 'Driver' } });
+  assert.equal(driver.statusCode, 201, driver.body);
+  assert.deepEqual(driver.json().vehicle, { plate: '124 ABC 02', country: 'KAZ' });
+  assert.equal(driver.json().vehicleCrossingId, booked.id);
+  const stray = await booth.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, direction: 'entry', transportMode: 'road', vehicleCrossingId: booked.id, document: { code: 'P', number: 'N25252525', issuingState: 'KAZ' }, person: { surname: 'Stray' } });
+  assert.equal(stray.statusCode, 400);
+  assert.deepEqual(stray.json().errors.map((e: { path: string }) => e.path), ['vehicleCrossingId']);
   const left = await booth.request('POST', `/api/v1/vehicle-crossings/${booked.id}/leave`);
   assert.equal(left.json().status, 'completed');
   const audit = await w.deps.db.selectFrom('auditEvent').select('action').where('entityId', '=', booked.id).execute();

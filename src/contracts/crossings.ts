@@ -19,6 +19,7 @@ export const StartCrossingBody = z.strictObject({
   travellerCategory: TravellerCategory.optional().describe('Default from the document: a Kazakh national is rk_citizen; XXA/XXB/XXC/XXX stateless; a diplomatic passport (PD) diplomat; else foreigner'),
   vehicleRole: z.enum(['driver', 'passenger', 'crew', 'pedestrian']).optional(),
   vehicle: z.strictObject({ plate: z.string().trim().toUpperCase().min(2).max(15).regex(/^[A-Z0-9 -]+$/, 'letters, digits, spaces and - only'), country: Country }).optional(),
+  vehicleCrossingId: Uuid.optional().describe('The vehicle crossing this traveller belongs to (driver, passenger, crew): its plate and country are taken from it'),
   purpose: Purpose.optional(),
   mrz: z.array(z.string().max(100)).min(2).max(3).optional().describe('The machine readable zone as the scanner read it'),
   document: z.strictObject({
@@ -53,7 +54,7 @@ export const CrossingHitView = z.object({ entryId: z.string(), recordId: z.strin
 
 export const CrossingView = z.object({
   id: Uuid, checkpointId: Uuid, laneId: Uuid.nullable(), unitId: Uuid, direction: Direction, transportMode: TransportMode, travellerCategory: TravellerCategory,
-  vehicleRole: z.string().nullable(), vehicle: z.object({ plate: z.string(), country: z.string().nullable() }).nullable(), purpose: z.string().nullable(),
+  vehicleRole: z.string().nullable(), vehicle: z.object({ plate: z.string(), country: z.string().nullable() }).nullable(), vehicleCrossingId: Uuid.nullable(), purpose: z.string().nullable(),
   person: z.object({ surname: z.string().nullable(), givenNames: z.string().nullable(), dateOfBirth: z.string().nullable(), sex: z.string().nullable(), nationality: z.string().nullable() }),
   document: z.object({ code: z.string().nullable(), number: z.string().nullable(), issuingState: z.string().nullable(), expiry: z.string().nullable(), mrzLines: z.array(z.string()).nullable(), mrzValid: z.boolean().nullable() }),
   checks: z.array(CheckView),

@@ -56,6 +56,13 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
       if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError([{ path: 'arrivedAt', message: 'is in the future' }]);
       const cp = await controlPoint(db, ctx, body, arrivedAt);
+      // a traveller in a vehicle: the vehicle crossing at the same checkpoint and direction gives the plate
+      const vehicle = body.vehicleCrossingId
+        ? await db.selectFrom('vehicleCrossing').select(['plate', 'plateCountry', 'checkpointId', 'direction']).where('id', '=', body.vehicleCrossingId).executeTakeFirst()
+        : null;
+      if (body.vehicleCrossingId && (!vehicle || vehicle.checkpointId !== cp.id || vehicle.direction !== body.direction)) {
+        throw new ValidationError([{ path: 'vehicleCrossingId', message: 'no vehicle crossing at this checkpoint in this direction has this id' }]);
+      }
       // the document: as the MRZ says, or as typed
       let person = body.person ?? null;
       let document: { code: string; number: string; issuingState: string; expiry: string | null } | null = body.document ? { ...body.document, expiry: body.document.expiry ?? null } : null;
@@ -87,7 +94,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       const checks = runChecks(facts);
       const row = {
         id, checkpointId: cp.id, laneId: body.laneId ?? null, unitId: cp.unitId, agencyId: cp.agencyId, direction: body.direction, transportMode: body.transportMode,
-        travellerCategory, vehicleRole: body.vehicleRole ?? null, vehiclePlate: body.vehicle?.plate ?? null, vehicleCountry: body.vehicle?.country ?? null, purpose: body.purpose ?? null,
+        travellerCategory, vehicleRole: body.vehicleRole ?? null, vehiclePlate: vehicle?.plate ?? body.vehicle?.plate ?? null, vehicleCountry: vehicle?.plateCountry ?? body.vehicle?.country ?? null, vehicleCrossingId: body.vehicleCrossingId ?? null, purpose: body.purpose ?? null,
         surname: person!.surname, givenNames: person!.givenNames ?? null, dateOfBirth: person!.dateOfBirth ?? null, sex: person!.sex ?? null, nationality: person!.nationality ?? null,
         documentCode: document!.code, documentNumber: document!.number, issuingState: document!.issuingState, documentExpiry: document!.expiry,
         mrzLines: body.mrz ? body.mrz.map((l) => l.trim().toUpperCase()).filter(Boolean) : null, mrzValid, checks: JSON.stringify(checks), hits: JSON.stringify(hits),
