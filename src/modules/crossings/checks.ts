@@ -19,7 +19,8 @@ export type CheckFacts = {
 
 export type Suggested = { decision: 'pass' | 'refuse' | 'secondary' | 'seize_document' | 'hold_identification' | 'detain'; reasons: string[] };
 
-const FOREIGN = new Set(['foreigner', 'stateless']);
+/** Foreigners and stateless persons: the bans on entry, the return rule and the stay rules apply to them. */
+export const FOREIGN: ReadonlySet<string> = new Set(['foreigner', 'stateless']);
 
 export function runChecks(f: CheckFacts): CheckResult[] {
   const checks: CheckResult[] = [];

@@ -13,33 +13,35 @@ import { newId } from '../../platform/ids.ts';
 import { recordChange, recordRead } from '../audit/index.ts';
 import { parseMrz } from '../documents/mrz.ts';
 import type { ScreeningService } from '../screening/index.ts';
-import { runChecks, suggestDecision, type CheckFacts } from './checks.ts';
+import { FOREIGN, runChecks, suggestDecision, type CheckFacts } from './checks.ts';
 import { controlPoint, localDate } from './control-point.ts';
 import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
 import { presentCrossing } from './present.ts';
 import { reasonListAt } from './reasons.ts';
 
 type Row = Selectable<CrossingTable> & { checkpointTimeZone: string; unitPath: string[] };
-const FOREIGN = new Set(['foreigner', 'stateless']);
 
 export function createCrossingService(deps: Deps, screening: ScreeningService) {
   const { db, clock } = deps;
 
-  function crossings() {
-    return db.selectFrom('crossing').innerJoin('checkpoint', 'checkpoint.id', 'crossing.checkpointId').innerJoin('unit', 'unit.id', 'crossing.unitId')
+  /** Crossings with the checkpoint's zone and the unit's path (for scoping), read through `executor`. */
+  function crossings(executor: Tx | typeof db = db) {
+    return executor.selectFrom('crossing').innerJoin('checkpoint', 'checkpoint.id', 'crossing.checkpointId').innerJoin('unit', 'unit.id', 'crossing.unitId')
       .selectAll('crossing').select(['checkpoint.timeZone as checkpointTimeZone', 'unit.path as unitPath']);
   }
 
   async function load(ctx: Ctx, id: string, permission: 'crossing.read' | 'crossing.record', trx: Tx | typeof db = db): Promise<Row> {
-    const q = trx === db ? crossings() : trx.selectFrom('crossing').innerJoin('checkpoint', 'checkpoint.id', 'crossing.checkpointId').innerJoin('unit', 'unit.id', 'crossing.unitId')
-      .selectAll('crossing').select(['checkpoint.timeZone as checkpointTimeZone', 'unit.path as unitPath']).forUpdate('crossing');
+    // inside a transaction the row is locked: a decision and a leaving of one crossing do not interleave
+    const q = trx === db ? crossings() : crossings(trx).forUpdate('crossing');
     const row = await q.where('crossing.id', '=', id).executeTakeFirst();
     if (!row || !can(ctx.actor, permission, { agencyId: row.agencyId, path: row.unitPath })) throw new NotFoundError('Crossing');
     return row as unknown as Row;
   }
 
+  /** A version of the crossing as stored (the joined checkpoint zone and unit path are not part of it). */
   async function snapshotVersion(trx: Tx, row: Record<string, unknown>, change: string, ctx: Ctx, reason: string | null, version: number) {
-    await trx.insertInto('crossingVersion').values({ crossingId: row.id as string, version, change, reason, snapshot: JSON.stringify(row), changedAt: clock.now(), changedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).execute();
+    const { checkpointTimeZone: _tz, unitPath: _path, ...stored } = row;
+    await trx.insertInto('crossingVersion').values({ crossingId: row.id as string, version, change, reason, snapshot: JSON.stringify(stored), changedAt: clock.now(), changedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).execute();
   }
 
   return {
@@ -183,8 +185,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           const invalid = (row.checks as unknown as Array<{ code: string; result: string }>).some((c) => c.code === 'document_register' && c.result === 'fail');
           await trx.insertInto('documentSeizure').values({ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }).execute();
         }
-        const { checkpointTimeZone: _tz, unitPath: _path, ...stored } = row;
-        await snapshotVersion(trx, { ...stored, ...changes }, inSecondary ? `secondary_${body.decision}` : `decided_${body.decision}`, ctx, body.note ?? null, changes.version);
+        await snapshotVersion(trx, { ...row, ...changes }, inSecondary ? `secondary_${body.decision}` : `decided_${body.decision}`, ctx, body.note ?? null, changes.version);
         await recordChange(deps, trx, ctx, { action: `crossing.${inSecondary ? 'secondary_closed' : 'decided'}`, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: body.decision, reasons: body.reasons, returnToCountry: body.returnToCountry ?? null } });
         return presentCrossing({ ...row, ...changes }, suggestionOf(row));
       });
@@ -198,8 +199,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         const now = clock.now();
         const changes = { status: 'completed' as const, leftAt: now, version: row.version + 1, updatedAt: now };
         await trx.updateTable('crossing').set(changes).where('id', '=', id).execute();
-        const { checkpointTimeZone: _tz, unitPath: _path, ...stored } = row;
-        await snapshotVersion(trx, { ...stored, ...changes }, 'left_checkpoint', ctx, null, changes.version);
+        await snapshotVersion(trx, { ...row, ...changes }, 'left_checkpoint', ctx, null, changes.version);
         await recordChange(deps, trx, ctx, { action: 'crossing.completed', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: row.decision } });
         return presentCrossing({ ...row, ...changes }, suggestionOf(row));
       });
@@ -224,8 +224,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           version: row.version + 1, updatedAt: now,
         };
         await trx.updateTable('crossing').set(changes).where('id', '=', id).execute();
-        const { checkpointTimeZone: _tz, unitPath: _path, ...stored } = row;
-        await snapshotVersion(trx, { ...stored, ...changes }, 'corrected', ctx, body.reason, changes.version);
+        await snapshotVersion(trx, { ...row, ...changes }, 'corrected', ctx, body.reason, changes.version);
         const fields = Object.keys(changes).filter((k) => k !== 'version' && k !== 'updatedAt');
         await recordChange(deps, trx, ctx, { action: 'crossing.corrected', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { fields, reason: body.reason } });
         return presentCrossing({ ...row, ...changes }, suggestionOf(row));

@@ -2,28 +2,27 @@
 // information on foreigners): passed crossings of every checkpoint, matched per document.
 import type { Deps } from '../../platform/deps.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
-import { DomainError, NotFoundError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { recordRead } from '../audit/index.ts';
+import { FOREIGN } from './checks.ts';
+import { packInForce } from './reasons.ts';
 import { STAY_PACK_CODE } from './refusal-reasons.ts';
 import { judge, type Passage, type StayRule } from './stays.ts';
 
-const FOREIGN = ['foreigner', 'stateless'];
 const LOOK_BACK_DAYS = 400;
 
 export function createStayService(deps: Deps) {
   const { db, clock } = deps;
 
   async function rulesOn(date: string): Promise<{ packId: string; rules: StayRule[] }> {
-    const pack = await db.selectFrom('rulePack').select(['id', 'content']).where('code', '=', STAY_PACK_CODE).where('effectiveFrom', '<=', date)
-      .where((eb) => eb.or([eb('effectiveTo', 'is', null), eb('effectiveTo', '>', date)])).orderBy('effectiveFrom', 'desc').executeTakeFirst();
-    if (!pack) throw new DomainError('NO_STAY_RULES', 409, `No stay rules (${STAY_PACK_CODE}) are in force on ${date}.`);
-    return { packId: pack.id, rules: (pack.content as { rules: StayRule[] }).rules };
+    const pack = await packInForce<{ rules: StayRule[] }>(db, STAY_PACK_CODE, date, `No stay rules (${STAY_PACK_CODE}) are in force on ${date}.`);
+    return { packId: pack.id, rules: pack.content.rules };
   }
 
   function passages(filter?: { issuingState: string; documentNumber: string }) {
     let q = db.selectFrom('crossing')
       .select(['id', 'direction', 'arrivedAt', 'decidedAt', 'leftAt', 'checkpointId', 'issuingState', 'documentNumber', 'surname', 'givenNames', 'dateOfBirth', 'nationality'])
-      .where('decision', '=', 'pass').where('travellerCategory', 'in', FOREIGN)
+      .where('decision', '=', 'pass').where('travellerCategory', 'in', [...FOREIGN])
       .where('arrivedAt', '>=', new Date(clock.now().getTime() - LOOK_BACK_DAYS * 86_400_000));
     if (filter) q = q.where('issuingState', '=', filter.issuingState).where('documentNumber', '=', filter.documentNumber);
     return q.orderBy('arrivedAt').execute();

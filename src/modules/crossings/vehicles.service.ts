@@ -10,12 +10,12 @@ import type { ExaminationBody, MarkBody, StartVehicleBody, VehicleDecideBody } f
 import { can, type Ctx } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { ConflictError, DomainError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordChange } from '../audit/index.ts';
 import { controlPoint, localDate } from './control-point.ts';
 import type { CheckResult, PermissionMark, RiskAssessment, VehicleCrossingTable } from './crossings.tables.ts';
-import { reasonListAt } from './reasons.ts';
+import { packInForce, reasonListAt } from './reasons.ts';
 import { MARKS_PACK_CODE, requiredMarks, RISK_PACK_CODE, riskChannel, type MarkRule, type RiskRule, type VehicleFacts } from './vehicle-rules.ts';
 
 type Row = Selectable<VehicleCrossingTable> & { unitPath: string[]; timeZone: string };
@@ -23,12 +23,10 @@ type Row = Selectable<VehicleCrossingTable> & { unitPath: string[]; timeZone: st
 export function createVehicleService(deps: Deps) {
   const { db, clock } = deps;
 
-  /** The rule pack in force on a date (read in the caller's transaction: the embedded database has one connection). */
+  /** The rules of a pack in force on a date (read in the caller's transaction when there is one). */
   async function pack<T>(code: string, date: string, executor: Tx | typeof db = db): Promise<{ id: string; rules: T[] }> {
-    const row = await executor.selectFrom('rulePack').select(['id', 'content']).where('code', '=', code).where('effectiveFrom', '<=', date)
-      .where((eb) => eb.or([eb('effectiveTo', 'is', null), eb('effectiveTo', '>', date)])).orderBy('effectiveFrom', 'desc').executeTakeFirst();
-    if (!row) throw new DomainError('NO_RULE_PACK', 409, `No rule pack ${code} is in force on ${date}.`);
-    return { id: row.id, rules: (row.content as { rules: T[] }).rules };
+    const found = await packInForce<{ rules: T[] }>(executor, code, date);
+    return { id: found.id, rules: found.content.rules };
   }
 
   /** The checks of a vehicle: permission marks of every required body, the e-queue booking on a road exit. */

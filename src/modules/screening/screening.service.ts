@@ -47,79 +47,80 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     };
   }
 
+  /**
+   * Screens (reads only) and returns the writes — alerts and the audit of the query — for the caller
+   * to run in its own transaction (a crossing commits them with itself: one transaction, not two).
+   */
+  async function screenDeferred(ctx: Ctx, request: Request) {
+    if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
+    const index = await indexHolder.get();
+    const person = screenPerson(index, toScreeningQuery(request.person));
+    const scored = new Map<number, { score: number; matchedName: string; reasons: Reason[] }>();
+    for (const s of [...person.hits, ...person.nearMisses]) scored.set(s.entry, s);
+    const documentHits: Array<{ entryId: string; list: string; documentNumber: string; status: string; issuingState: string }> = [];
+    if (request.document) {
+      // a document number held by a listed person is an exact identifier: the strongest hit there is
+      for (const i of index.entriesHoldingDocument(request.document.number)) {
+        scored.set(i, { score: 1, matchedName: index.entries[i]!.primaryName, reasons: [{ code: 'document_held', value: documentKey(request.document.number) }] });
+      }
+      const state = request.document.issuingState ?? null;
+      const docs = index.mayHoldDocument(request.document.number, state) ? await findRegisteredDocuments(db, documentLookupKey(request.document.number), state) : [];
+      for (const doc of docs) documentHits.push({ entryId: doc.id, list: 'DOCUMENT_REGISTER', documentNumber: doc.number, status: doc.status, issuingState: doc.issuingState });
+    }
+    const ranked = [...scored].sort((a, b) => b[1].score - a[1].score);
+    const hits = [];
+    const candidates = [];
+    // the entry version of each hit, for the false-match memory and the alert
+    const versionOf = new Map<string, number>();
+    for (const [i, s] of ranked) {
+      const entry = index.entries[i]!;
+      if (s.score >= entry.threshold) {
+        hits.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
+        versionOf.set(entry.id, entry.version);
+      }
+      else if (s.score >= entry.threshold - NEAR_MISS && candidates.length < 10) candidates.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
+    }
+    // the false-match memory: the same traveller, the same entry, the same version of it
+    const key = travellerKey(request);
+    const cleared = hits.length
+      ? await db.selectFrom('screeningAlert').select(['entryId', 'entryVersion']).where('travellerKey', '=', key).where('status', '=', 'false_match').where('entryId', 'in', hits.map((h) => h.recordId)).execute()
+      : [];
+    const isCleared = (h: { recordId: string }) => cleared.some((c) => c.entryId === h.recordId && c.entryVersion === versionOf.get(h.recordId));
+    const suppressed = hits.filter(isCleared);
+    const active: Array<(typeof hits)[number] & { alertId?: string }> = hits.filter((h) => !isCleared(h));
+    const now = clock.now();
+    // a hit at a checkpoint becomes an alert: its id is known now, written with the rest
+    if (request.checkpointId) for (const hit of active) hit.alertId = newId();
+    const write = async (trx: Tx) => {
+      if (request.checkpointId && active.length) {
+        for (const hit of active) {
+          await trx.insertInto('screeningAlert').values({ id: hit.alertId!, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now }).execute();
+        }
+      }
+      // every screening query is audited: who asked about whom, and what came back
+      await recordChange(deps, trx, ctx, {
+        action: 'screening.query', entityType: 'screening', entityId: key,
+        details: { query: request, hits: active.map((h) => ({ entry: h.recordId, score: h.score })), documentHits: documentHits.length, suppressed: suppressed.length },
+        publish: active.length > 0 || documentHits.length > 0,
+      });
+    };
+    return { result: { hits: active, documentHits, candidates, suppressed, indexVersion: index.version }, write };
+  }
+
   return {
     /** Builds the index ahead of the first screening (at start-up, in the background). */
     async warmUp() {
       await indexHolder.get();
     },
 
-    /** Screens a person and/or a document against every active list and the document register. */
-    /** Screens and records: the alerts and the audit of the query in their own transaction. */
+    /** Screens a person and/or a document against every active list and the register, and records the alerts and the audit of the query. */
     async screen(ctx: Ctx, request: Request) {
-      const { result, write } = await this.screenDeferred(ctx, request);
+      const { result, write } = await screenDeferred(ctx, request);
       await db.transaction().execute(write);
       return result;
     },
 
-    /**
-     * Screens (reads only) and returns the writes — alerts and the audit of the query — for the caller
-     * to run in its own transaction (a crossing commits them with itself: one transaction, not two).
-     */
-    async screenDeferred(ctx: Ctx, request: Request) {
-      if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
-      const index = await indexHolder.get();
-      const person = screenPerson(index, toScreeningQuery(request.person));
-      const scored = new Map<number, { score: number; matchedName: string; reasons: Reason[] }>();
-      for (const s of [...person.hits, ...person.nearMisses]) scored.set(s.entry, s);
-      const documentHits: Array<{ entryId: string; list: string; documentNumber: string; status: string; issuingState: string }> = [];
-      if (request.document) {
-        // a document number held by a listed person is an exact identifier: the strongest hit there is
-        for (const i of index.entriesHoldingDocument(request.document.number)) {
-          scored.set(i, { score: 1, matchedName: index.entries[i]!.primaryName, reasons: [{ code: 'document_held', value: documentKey(request.document.number) }] });
-        }
-        const state = request.document.issuingState ?? null;
-        const docs = index.mayHoldDocument(request.document.number, state) ? await findRegisteredDocuments(db, documentLookupKey(request.document.number), state) : [];
-        for (const doc of docs) documentHits.push({ entryId: doc.id, list: 'DOCUMENT_REGISTER', documentNumber: doc.number, status: doc.status, issuingState: doc.issuingState });
-      }
-      const ranked = [...scored].sort((a, b) => b[1].score - a[1].score);
-      const hits = [];
-      const candidates = [];
-      // the entry version of each hit, for the false-match memory and the alert
-      const versionOf = new Map<string, number>();
-      for (const [i, s] of ranked) {
-        const entry = index.entries[i]!;
-        if (s.score >= entry.threshold) {
-          hits.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
-          versionOf.set(entry.id, entry.version);
-        }
-        else if (s.score >= entry.threshold - NEAR_MISS && candidates.length < 10) candidates.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
-      }
-      // the false-match memory: the same traveller, the same entry, the same version of it
-      const key = travellerKey(request);
-      const cleared = hits.length
-        ? await db.selectFrom('screeningAlert').select(['entryId', 'entryVersion']).where('travellerKey', '=', key).where('status', '=', 'false_match').where('entryId', 'in', hits.map((h) => h.recordId)).execute()
-        : [];
-      const isCleared = (h: { recordId: string }) => cleared.some((c) => c.entryId === h.recordId && c.entryVersion === versionOf.get(h.recordId));
-      const suppressed = hits.filter(isCleared);
-      const active: Array<(typeof hits)[number] & { alertId?: string }> = hits.filter((h) => !isCleared(h));
-      const now = clock.now();
-      // a hit at a checkpoint becomes an alert: its id is known now, written with the rest
-      if (request.checkpointId) for (const hit of active) hit.alertId = newId();
-      const write = async (trx: Tx) => {
-        if (request.checkpointId && active.length) {
-          for (const hit of active) {
-            await trx.insertInto('screeningAlert').values({ id: hit.alertId!, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now }).execute();
-          }
-        }
-        // every screening query is audited: who asked about whom, and what came back
-        await recordChange(deps, trx, ctx, {
-          action: 'screening.query', entityType: 'screening', entityId: key,
-          details: { query: request, hits: active.map((h) => ({ entry: h.recordId, score: h.score })), documentHits: documentHits.length, suppressed: suppressed.length },
-          publish: active.length > 0 || documentHits.length > 0,
-        });
-      };
-      return { result: { hits: active, documentHits, candidates, suppressed, indexVersion: index.version }, write };
-    },
+    screenDeferred,
 
     async listWatchlists(ctx: Ctx) {
       if (!can(ctx.actor, 'watchlist.read')) throw new NotFoundError('Watchlists');
