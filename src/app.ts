@@ -12,6 +12,7 @@ import { createGeoService, geoRoutes } from './modules/geo/index.ts';
 import { createLegalService, legalRoutes } from './modules/legal/index.ts';
 import { createOrgService, createUserService, orgRoutes } from './modules/org/index.ts';
 import { createScreeningModule, screeningRoutes } from './modules/screening/index.ts';
+import { createDeskService, createMessageService, createUdbService, exchangeRoutes } from './modules/exchange/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { createHttpServer } from './platform/http.ts';
@@ -37,6 +38,9 @@ export function createServices(deps: Deps) {
     users: createUserService(deps),
     geo: createGeoService(deps),
     legal: createLegalService(deps),
+    messages: createMessageService(deps),
+    desk: createDeskService(deps),
+    udb: createUdbService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -57,6 +61,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   await screeningRoutes(app, { ...services, importLimitBytes: deps.config.importLimitBytes });
   await documentRoutes(app);
   await crossingRoutes(app, services);
+  await exchangeRoutes(app, services);
 
   const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -1,6 +1,7 @@
 // The database schema as Kysely sees it: one interface per table (camelCase; the CamelCasePlugin maps
 // to the snake_case SQL of migrations/). Each module reads and writes only its own tables.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ExchangeMessageTable, ExchangeRecipientTable, NotificationChannelTable, NotificationDeliveryTable, NotificationTable, ObligationTable, UdbAttachmentTable, UdbBlobTable, UdbDocumentTable } from './modules/exchange/exchange.tables.ts';
 import type { CheckpointLaneTable, CrossingTable, CrossingVersionTable, DetentionTable, DocumentSeizureTable, SecondaryInspectionTable, VehicleCrossingTable, VehicleExaminationTable } from './modules/crossings/crossings.tables.ts';
 import type { DocumentRegisterTable, ScreeningAlertTable, WatchlistEntryTable, WatchlistEntryVersionTable, WatchlistImportTable, WatchlistTable } from './modules/screening/screening.tables.ts';
 
@@ -343,4 +344,13 @@ export interface Database {
   documentSeizure: DocumentSeizureTable;
   vehicleCrossing: VehicleCrossingTable;
   vehicleExamination: VehicleExaminationTable;
+  exchangeMessage: ExchangeMessageTable;
+  exchangeRecipient: ExchangeRecipientTable;
+  obligation: ObligationTable;
+  notification: NotificationTable;
+  notificationChannel: NotificationChannelTable;
+  notificationDelivery: NotificationDeliveryTable;
+  udbDocument: UdbDocumentTable;
+  udbBlob: UdbBlobTable;
+  udbAttachment: UdbAttachmentTable;
 }

@@ -5,6 +5,7 @@ import type { Config } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import type { Deps } from './platform/deps.ts';
 import { startMaintenance } from './platform/maintenance.ts';
+import { startExchangeScheduler } from './modules/exchange/index.ts';
 
 /** Runs Shekara: database, migrations, seed, HTTP API and web UI, background maintenance. */
 export async function startServer(config: Config) {
@@ -18,6 +19,7 @@ export async function startServer(config: Config) {
   const interrupted = await services.importJobs.markInterrupted();
   if (interrupted) app.log.warn({ interrupted }, 'watchlist imports cut off by the last stop were marked failed (they imported nothing)');
   const stopMaintenance = startMaintenance(deps);
+  const scheduler = startExchangeScheduler(deps);
   await app.listen({ port: config.port, host: config.host });
   // the first screening should not wait for the index: build it now, while the officers sign in
   services.screening.warmUp().catch((error) => app.log.error({ err: error }, 'screening index build failed'));
@@ -35,6 +37,7 @@ export async function startServer(config: Config) {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopMaintenance();
+    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);

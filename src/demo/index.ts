@@ -1,3 +1,4 @@
+import { EXCHANGE_PACKS, EXCHANGE_PACK_CODE } from '../modules/exchange/rules.ts';
 import { v5 as uuidv5 } from 'uuid';
 import type { Db, Executor } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -64,6 +65,13 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
     ] as const) {
       const r = await trx.insertInto('rulePack').values({
         id: seedId('rule_pack', `${code}@${VEHICLE_PACKS_FROM}`), actId: seedId('act', 'LAW-2013-70-V'), code, kind, titleEn: title, effectiveFrom: VEHICLE_PACKS_FROM, effectiveTo: null, content: JSON.stringify(content), createdAt: now,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+    }
+    for (const p of EXCHANGE_PACKS) {
+      const r = await trx.insertInto('rulePack').values({
+        id: seedId('rule_pack', `${EXCHANGE_PACK_CODE}@${p.from}`), actId: seedId('act', p.act), code: EXCHANGE_PACK_CODE, kind: 'deadline', titleEn: p.title,
+        effectiveFrom: p.from, effectiveTo: p.to, content: JSON.stringify(p.rules), createdAt: now,
       }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
     }

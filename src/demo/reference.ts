@@ -67,6 +67,13 @@ export const LEGAL_ACTS: ActSeed[] = [
     notes: 'Amended by the joint order of 2005/2006 (MIA N 11, MF N 406, NSC N 213): customs body renamed.',
   },
   {
+    code: 'JO-2015-19-66-29', actType: 'joint_order', number: 'MIA No. 19 of 13.01.2015; MF No. 66 of 04.02.2015; NSC No. 29 of 25.04.2015', adoptedOn: '2015-04-25',
+    titles: { en: 'Joint order that repealed the 2002 Instruction on interaction against illegal migration at checkpoints' },
+    issuer: 'Minister of Internal Affairs; Minister of Finance; Chairman of the NSC', status: 'in_force', inForceFrom: '2015-04-25',
+    languages: [],
+    notes: 'Not among the seeds: recorded because it repealed the 2002 Instruction. Its content (and whether it is still in force) must be verified; the exchange rule pack under it carries the 2002 values until then.',
+  },
+  {
     code: 'GD-2007-646', actType: 'decree', number: '646', adoptedOn: '2007-07-31',
     titles: { kk: 'Қазақстан-қырғыз мемлекеттік шекарасындағы бірлескен бақылау туралы келісімді ратификациялау туралы Заңның жобасы туралы', en: 'Government decree on the draft law ratifying the KZ-KG Agreement on joint control at the Kazakh-Kyrgyz state border' },
     issuer: 'Government of the Republic of Kazakhstan', status: 'not_in_force',

@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   SHEKARA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SHEKARA_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   SHEKARA_TRUST_PROXY: booleanFlag.default(false),
+  SHEKARA_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  SHEKARA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be smtp:// or smtps://').optional(),
+  SHEKARA_SMTP_FROM: z.string().min(3).default('shekara@localhost'),
+  SHEKARA_WEBHOOK_SECRET: z.string().min(16).optional(),
   SHEKARA_NODE_ID: z.string().regex(/^[a-z0-9-]{1,40}$/).default('hq'),
 });
 
@@ -52,6 +56,13 @@ export type Config = {
   trustProxy: boolean;
   /** Names this node's audit chain and outbox origin (a checkpoint node later; `hq` by default). */
   nodeId: string;
+  /** Seconds between sweeps of the obligations engine (0: no sweeps in this process). */
+  sweepSeconds: number;
+  /** SMTP server for e-mail notifications (none: e-mail channels stay pending). */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** HMAC-SHA256 key that signs webhook notifications (x-shekara-signature). */
+  webhookSecret: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -90,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.SHEKARA_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.SHEKARA_LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.SHEKARA_LOGIN_RATE_PER_MINUTE,
+    sweepSeconds: e.SHEKARA_SWEEP_SECONDS,
+    smtpUrl: e.SHEKARA_SMTP_URL,
+    smtpFrom: e.SHEKARA_SMTP_FROM,
+    webhookSecret: e.SHEKARA_WEBHOOK_SECRET,
     trustProxy: e.SHEKARA_TRUST_PROXY,
     nodeId: e.SHEKARA_NODE_ID,
   };

@@ -22,6 +22,16 @@ export const PERMISSIONS = [
   'stay.read',
   // control bodies at checkpoints (customs, transport, sanitary …): put permission marks on vehicles, examine them jointly
   'vehicle.mark',
+  // inter-agency information exchange (Instruction 2002 p.5): report and confirm for one's unit; read the
+  // unit's messages and obligations; acknowledge received messages; compliance; a unit's external channels
+  'exchange.send',
+  'exchange.read',
+  'exchange.acknowledge',
+  'exchange.compliance',
+  'exchange.channels.manage',
+  // the Unified Data Bank: read it; contribute materials
+  'udb.read',
+  'udb.contribute',
   // lets a grant reach beyond the holder's own agency (administrators, oversight)
   'scope.all_agencies',
 ] as const;

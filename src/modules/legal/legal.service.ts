@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { RulePacksQuery, UpsertLegalActBody } from '../../contracts/legal.ts';
+import type { RulePacksQuery, SuccessorRulePackBody, UpsertLegalActBody } from '../../contracts/legal.ts';
+import { ExchangeRules, EXCHANGE_PACK_CODE } from '../exchange/rules.ts';
 import type { LegalActTable } from '../../database.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -9,6 +10,9 @@ import { newId } from '../../platform/ids.ts';
 import { recordChange } from '../audit/index.ts';
 
 type Input = z.infer<typeof UpsertLegalActBody>;
+
+/** The shapes of the rule packs whose successors are entered through the API. */
+const PACK_SHAPES: Record<string, z.ZodType> = { [EXCHANGE_PACK_CODE]: ExchangeRules };
 
 function present(a: Selectable<LegalActTable> & { rulePackCount: number | string }) {
   return {
@@ -75,6 +79,33 @@ export function createLegalService(deps: Deps) {
         return actId;
       });
       return this.get(ctx, id);
+    },
+    /** A successor pack: new values from a date, validated against the pack's shape; the pack in force then ends the day
+     * before. Obligations already opened keep the pack they arose under. */
+    async addSuccessorPack(ctx: Ctx, input: z.infer<typeof SuccessorRulePackBody>) {
+      if (!can(ctx.actor, 'legal.manage')) throw new NotFoundError('Legal register');
+      const problems: FieldProblem[] = [];
+      const shape = PACK_SHAPES[input.code];
+      const latest = await db.selectFrom('rulePack').selectAll().where('code', '=', input.code).orderBy('effectiveFrom', 'desc').executeTakeFirst();
+      if (!latest) problems.push({ path: 'code', message: 'no rule pack has this code' });
+      else if (!shape) problems.push({ path: 'code', message: `successor packs of ${input.code} are not entered here yet` });
+      if (!(await db.selectFrom('legalAct').select('id').where('id', '=', input.actId).executeTakeFirst())) problems.push({ path: 'actId', message: 'unknown act' });
+      const today = clock.now().toISOString().slice(0, 10);
+      if (input.effectiveFrom < today) problems.push({ path: 'effectiveFrom', message: 'is in the past: what was judged stays judged' });
+      if (latest && input.effectiveFrom <= String(latest.effectiveFrom)) problems.push({ path: 'effectiveFrom', message: `must be after ${String(latest.effectiveFrom)}, the start of the latest pack` });
+      if (shape) {
+        const parsed = shape.safeParse(input.content);
+        if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ path: ['content', ...issue.path].join('.'), message: issue.message });
+      }
+      if (problems.length) throw new ValidationError(problems);
+      const id = newId();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('rulePack').set({ effectiveTo: input.effectiveFrom }).where('code', '=', input.code).where('effectiveFrom', '<', input.effectiveFrom)
+          .where((eb) => eb.or([eb('effectiveTo', 'is', null), eb('effectiveTo', '>', input.effectiveFrom)])).execute();
+        await trx.insertInto('rulePack').values({ id, actId: input.actId, code: input.code, kind: latest!.kind, titleEn: input.titleEn, effectiveFrom: input.effectiveFrom, effectiveTo: null, content: JSON.stringify(input.content), createdAt: clock.now() }).execute();
+        await recordChange(deps, trx, ctx, { action: 'legal.rule_pack.added', entityType: 'rule_pack', entityId: id, details: { code: input.code, effectiveFrom: input.effectiveFrom, succeeds: latest!.id } });
+      });
+      return db.selectFrom('rulePack').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     },
     /** Rule packs, optionally only those in effect on a date: past records are judged by the rules of their time. */
     async listRulePacks(ctx: Ctx, query: z.infer<typeof RulePacksQuery>) {

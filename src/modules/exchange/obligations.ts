@@ -1,0 +1,112 @@
+// A general obligations engine: who owes what to whom, by when (and from when), judged by which rule
+// pack. The sweep walks due rows in bounded batches (FOR UPDATE SKIP LOCKED): it warns before the due
+// time, and after it marks the obligation overdue and escalates to the next level up, notifying the
+// owner, the counterpart side and the escalation unit. Notifications carry unique keys, so a sweep run
+// twice, or by two workers at once, notifies once.
+import { sql } from 'kysely';
+import type { Db, Executor } from '../../platform/db.ts';
+import { newId } from '../../platform/ids.ts';
+import { judge, type Window } from './clocks.ts';
+
+export type NewObligation = {
+  key: string; kind: string; unitId: string; agencyId: string; counterpartUnitId?: string | null; subjectId?: string | null;
+  period?: string | null; rulePackId: string | null; window: Window;
+};
+
+/** Inserts obligations that do not exist yet (by key); returns how many were new. */
+export async function createObligations(db: Executor, at: Date, items: NewObligation[]): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < items.length; i += 1000) {
+    const rows = items.slice(i, i + 1000).map((o) => ({
+      id: newId(), key: o.key, kind: o.kind, unitId: o.unitId, agencyId: o.agencyId, counterpartUnitId: o.counterpartUnitId ?? null, subjectId: o.subjectId ?? null,
+      period: o.period ?? null, rulePackId: o.rulePackId, rule: o.window.rule, opensAt: o.window.opensAt, dueAt: o.window.dueAt, warnAt: o.window.warnAt,
+      state: 'open' as const, stage: 'none' as const, nextCheckAt: o.window.warnAt && o.window.warnAt < o.window.dueAt ? o.window.warnAt : new Date(o.window.dueAt.getTime() + 1), createdAt: at,
+    }));
+    const r = await db.insertInto('obligation').values(rows).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+    created += Number(r.numInsertedOrUpdatedRows ?? 0);
+  }
+  return created;
+}
+
+/** Marks an open or overdue obligation met by `messageId` at `at`, judged by its own window; null if none is open. */
+export async function fulfil(db: Executor, key: string, at: Date, messageId: string | null) {
+  const row = await db.selectFrom('obligation').select(['id', 'opensAt', 'dueAt', 'rule', 'state']).where('key', '=', key).forUpdate().executeTakeFirst();
+  if (!row || row.state === 'met') return null;
+  const { timing } = judge(at, { opensAt: row.opensAt, dueAt: row.dueAt, warnAt: null, rule: row.rule });
+  await db.updateTable('obligation').set({ state: 'met', outcome: timing, fulfilledAt: at, fulfilledByMessageId: messageId, nextCheckAt: null }).where('id', '=', row.id).execute();
+  return { id: row.id, outcome: timing };
+}
+
+export type SweepResult = { escalated: number; warned: number; notifications: number; batches: number };
+
+/** One sweep: every obligation whose check time has come, in batches of `batch`, at most `maxBatches`. */
+export async function sweep(db: Db, now: Date, options: { batch?: number; maxBatches?: number } = {}): Promise<SweepResult> {
+  const batch = options.batch ?? 5000;
+  const maxBatches = options.maxBatches ?? 1000;
+  const result: SweepResult = { escalated: 0, warned: 0, notifications: 0, batches: 0 };
+  for (const step of [escalateBatch, warnBatch]) {
+    for (let i = 0; i < maxBatches; i += 1) {
+      const { rows, notifications } = await db.transaction().execute((trx) => step(trx, now, batch));
+      result.batches += 1;
+      result.notifications += notifications;
+      if (step === escalateBatch) result.escalated += rows; else result.warned += rows;
+      if (rows < batch) break;
+    }
+  }
+  return result;
+}
+
+const notifyAndDeliver = (now: Date) => sql`
+  ins as (
+    insert into notification (id, key, unit_id, kind, severity, subject_type, subject_id, payload, created_at)
+    select shekara_uuid_v7(), 'obligation:' || t.id || ':' || t.kind || ':' || t.target, t.target, t.kind, t.severity, 'obligation', t.id,
+      jsonb_build_object('obligationKind', t.obligation_kind, 'ownerUnitId', t.unit_id, 'owner', jsonb_build_object('kk', ou.name_kk, 'ru', ou.name_ru, 'en', ou.name_en),
+        'counterpartUnitId', t.counterpart_unit_id, 'subjectId', t.subject_id, 'dueAt', t.due_at, 'period', t.period, 'rule', t.rule), ${now}
+    from targets t join unit ou on ou.id = t.unit_id
+    on conflict (key) do nothing
+    returning id, unit_id, severity
+  ), deliveries as (
+    insert into notification_delivery (notification_id, channel_id, state, attempts, next_attempt_at)
+    select ins.id, c.id, 'pending', 0, ${now} from ins join notification_channel c on c.unit_id = ins.unit_id and c.active
+      and (case c.min_severity when 'info' then 0 when 'warning' then 1 else 2 end) <= (case ins.severity when 'info' then 0 when 'warning' then 1 else 2 end)
+    returning notification_id
+  )
+  select (select count(*) from upd)::int as rows, (select count(*) from ins)::int as notifications, (select count(*) from deliveries)::int as deliveries`;
+
+async function escalateBatch(db: Executor, now: Date, batch: number) {
+  const r = await sql<{ rows: number; notifications: number }>`
+    with due as (
+      select id from obligation where next_check_at <= ${now} and state = 'open' and due_at < ${now}
+      order by next_check_at limit ${batch} for update skip locked
+    ), upd as (
+      update obligation o set state = 'overdue', stage = 'escalated', next_check_at = null, escalated_at = ${now},
+        escalated_to_unit_id = (select u.parent_id from unit u where u.id = o.unit_id)
+      from due where o.id = due.id
+      returning o.id, o.kind, o.unit_id, o.counterpart_unit_id, o.subject_id, o.escalated_to_unit_id, o.due_at, o.period, o.rule
+    ), targets as (
+      select id, kind as obligation_kind, unit_id, counterpart_unit_id, subject_id, due_at, period, rule, unit_id as target, 'obligation.overdue' as kind, 'alarm' as severity from upd
+      union all
+      select id, kind, unit_id, counterpart_unit_id, subject_id, due_at, period, rule, counterpart_unit_id, 'obligation.overdue_counterpart', 'warning' from upd where counterpart_unit_id is not null
+      union all
+      select upd.id, upd.kind, upd.unit_id, upd.counterpart_unit_id, upd.subject_id, upd.due_at, upd.period, upd.rule, r.unit_id, 'obligation.overdue_counterpart', 'warning'
+        from upd join exchange_recipient r on r.message_id = upd.subject_id where upd.counterpart_unit_id is null
+      union all
+      select id, kind, unit_id, counterpart_unit_id, subject_id, due_at, period, rule, escalated_to_unit_id, 'obligation.escalated', 'alarm' from upd where escalated_to_unit_id is not null
+    ), ${notifyAndDeliver(now)}`.execute(db);
+  return r.rows[0] ?? { rows: 0, notifications: 0 };
+}
+
+async function warnBatch(db: Executor, now: Date, batch: number) {
+  const r = await sql<{ rows: number; notifications: number }>`
+    with due as (
+      select id from obligation where next_check_at <= ${now} and state = 'open' and stage = 'none' and due_at >= ${now}
+      order by next_check_at limit ${batch} for update skip locked
+    ), upd as (
+      update obligation o set stage = 'warned', next_check_at = o.due_at + interval '1 millisecond'
+      from due where o.id = due.id
+      returning o.id, o.kind, o.unit_id, o.counterpart_unit_id, o.subject_id, o.due_at, o.period, o.rule
+    ), targets as (
+      select id, kind as obligation_kind, unit_id, counterpart_unit_id, subject_id, due_at, period, rule, unit_id as target, 'obligation.due_soon' as kind, 'warning' as severity from upd
+    ), ${notifyAndDeliver(now)}`.execute(db);
+  return r.rows[0] ?? { rows: 0, notifications: 0 };
+}
