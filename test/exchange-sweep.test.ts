@@ -57,7 +57,7 @@ test('daily clocks open per counterpart pair, warn at 08:30, and at 09:01 go ove
   const second = await sweep(w.deps.db, w.clock.now());
   assert.equal(second.escalated + second.warned + second.notifications, 0, 'a second sweep does nothing');
   const owed = (await mia.request('GET', `/api/v1/exchange/obligations?side=owed&kind=exchange.daily&state=overdue`)).json().items;
-  const toBs = owed.find((o: { counterpart: { id: string } }) => o.counterpart.id === unit('BS-RD-SOUTH') && o.period === '2026-11-21');
+  const toBs = owed.find((o: { counterpart: { id: string }; period: string }) => o.counterpart.id === unit('BS-RD-SOUTH') && o.period === '2026-11-21');
   assert.ok(toBs, 'the police owe the Border Service today\'s daily information');
   assert.equal(toBs.escalatedTo.id, unit('MIA-HQ'));
   assert.match(toBs.rule, /07:00–09:00/);

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
-import { openPeriodicObligations, sweep } from '../src/modules/exchange/index.ts';
+import { openPeriodicObligations } from '../src/modules/exchange/index.ts';
 import { zoned } from '../src/modules/exchange/clocks.ts';
-import { ADMIN_PASSWORD, createAppWorld, signIn, type Client } from './helpers.ts';
+import { createAppWorld, signIn, type Client } from './helpers.ts';
 
 const DEMO = 'Shekara-Demo-2026';
 const ALMATY = 'Asia/Almaty';
@@ -158,4 +158,35 @@ test('an advance notice is on time before the day it concerns; expulsion notices
   assert.equal(ok.json().body.expulsion.persons, 3);
   const late = await mia.request('POST', '/api/v1/exchange/messages', { type: 'advance', subject: 'new_document_specimen', channel: 'electronic', summary: 'New ID card specimen', effectiveOn: '2026-11-20' });
   assert.equal(late.json().timing, 'late');
+});
+
+test('the Unified Data Bank: full-text search in Russian and Kazakh, visibility by agency, attachments stored once, half-yearly submission', async () => {
+  const pdf = Buffer.from('%PDF-1.4 specimen').toString('base64');
+  const add = (c: Client, body: Record<string, unknown>) => c.request('POST', '/api/v1/udb/documents', { kind: 'review', language: 'ru', attachments: [], ...body });
+  const review = await add(bs, { title: 'Обзор поддельных документов', body: 'Типичные признаки подделки паспортов граждан Узбекистана, выявленные в пунктах пропуска.', attachments: [{ fileName: 'specimen.pdf', mediaType: 'application/pdf', contentBase64: pdf }] });
+  assert.equal(review.statusCode, 201, review.body);
+  const kazakh = await add(bs, { kind: 'training', language: 'kk', title: 'Құжаттарды тексеру', body: 'Шекарадан өту кезінде төлқұжаттарды тексеру әдістемесі.', visibility: 'agency', attachments: [{ fileName: 'copy.pdf', mediaType: 'application/pdf', contentBase64: pdf }] });
+  assert.equal(kazakh.statusCode, 201, kazakh.body);
+  assert.equal(review.json().attachments[0].sha256, kazakh.json().attachments[0].sha256);
+  assert.equal(Number((await w.deps.db.selectFrom('udbBlob').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), 1, 'the same bytes are stored once');
+  // Russian word forms find each other (документ / документов, паспорт / паспортов)
+  const found = (await mia.request('GET', `/api/v1/udb/documents?q=${encodeURIComponent('паспорт документ')}`)).json().items;
+  assert.deepEqual(found.map((d: { id: string }) => d.id), [review.json().id]);
+  // the Kazakh document is the Border Service's own: found by its officers, hidden from the police
+  assert.equal((await bs.request('GET', `/api/v1/udb/documents?q=${encodeURIComponent('төлқұжаттарды')}`)).json().items[0]?.id, kazakh.json().id);
+  assert.equal((await mia.request('GET', `/api/v1/udb/documents/${kazakh.json().id}`)).statusCode, 404);
+  const file = await mia.request('GET', `/api/v1/udb/documents/${review.json().id}/attachments/${review.json().attachments[0].sha256}`);
+  assert.equal(file.statusCode, 200);
+  assert.equal(file.body, '%PDF-1.4 specimen');
+  // the half-yearly submission to the counterparts names the documents and meets the UDB clock
+  await at(zoned('2026-11-20', '06:00', ALMATY));
+  await openPeriodicObligations(w.deps);
+  const sub = await bs.request('POST', '/api/v1/exchange/messages', { type: 'udb', channel: 'electronic', summary: 'Materials for the second half of 2026', documents: [review.json().id] });
+  assert.equal(sub.statusCode, 201, sub.body);
+  assert.equal(sub.json().period, '2026-H2');
+  assert.equal(sub.json().timing, 'on_time');
+  const udbClock = await w.deps.db.selectFrom('obligation').select(['state', 'outcome']).where('key', '=', `exchange.udb:${unit('BS-RD-SOUTH')}:2026-H2`).executeTakeFirstOrThrow();
+  assert.deepEqual(udbClock, { state: 'met', outcome: 'on_time' });
+  const foreign = await bs.request('POST', '/api/v1/exchange/messages', { type: 'udb', channel: 'electronic', summary: 'x', documents: ['0190a0a0-0000-7000-8000-000000000000'] });
+  assert.deepEqual(paths(foreign), ['documents.0']);
 });
