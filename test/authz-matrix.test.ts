@@ -50,6 +50,14 @@ before(async () => {
   await booth.request('POST', `/api/v1/crossings/${crossing.id}/decision`, { decision: 'refuse', reasons: ['NO_VALID_DOCUMENT'] });
   const crossingId = crossing.id as string;
   const vehicleId = (await booth.request('POST', '/api/v1/vehicle-crossings', { checkpointId: cp, direction: 'entry', transportMode: 'road', plate: '001 AAA 02', plateCountry: 'KAZ', vehicleType: 'car' })).json().id as string;
+  // information exchange: a Border Service message addressed only to Border Service units, its clocks, a notification, a channel, a Data Bank document
+  const duty = await signIn(w.app, 'demo.duty.bs', 'Shekara-Demo-2026');
+  const message = (await duty.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'crisis_precursors', channel: 'phone', toldBy: 'a', toldTo: 'b', summary: 'matrix', counterparts: false, to: [bsUnit.id] })).json();
+  const notificationId = (await w.deps.db.selectFrom('notification').select('id').where('subjectId', '=', message.id).executeTakeFirstOrThrow()).id;
+  const bsHead = await signIn(w.app, bsUser.username);
+  const channelId = (await bsHead.request('POST', '/api/v1/notification-channels', { unitId: bsUnit.id, kind: 'email', target: 'desk@bs.example' })).json().id as string;
+  const doc = (await duty.request('POST', '/api/v1/udb/documents', { kind: 'review', language: 'ru', title: 'Матрица', body: 'Текст', visibility: 'agency', attachments: [{ fileName: 'a.txt', mediaType: 'text/plain', contentBase64: 'YQ==' }] })).json();
+  const oral = { channel: 'phone', toldBy: 'a', toldTo: 'b' };
   const act = seedId('act', 'LAW-2013-70-V');
   const names = { kk: 'a', ru: 'b', en: 'c' };
   const unitBody = { parentId: bsUnit.id, unitType: 'POST', code: `M-${newId().slice(-6).toUpperCase()}`, names };
@@ -135,6 +143,27 @@ before(async () => {
     c('POST', '/api/v1/mrz/parse', '/api/v1/mrz/parse', 'self', 'self', { lines: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'] }),
     c('GET', '/api/v1/screening-alerts', '/api/v1/screening-alerts', 'deny', 'filtered', undefined, alertId),
     c('POST', '/api/v1/screening-alerts/{id}/adjudicate', `/api/v1/screening-alerts/${alertId}/adjudicate`, 'deny', 'deny', { status: 'false_match', reason: 'not our alert' }),
+    c('POST', '/api/v1/rule-packs', '/api/v1/rule-packs', 'deny', 'deny', { code: 'EXCHANGE-DEADLINES', actId: act, titleEn: 'matrix pack', effectiveFrom: '2030-01-01', content: {} }),
+    c('POST', '/api/v1/exchange/messages', '/api/v1/exchange/messages', 'deny', 'deny', { type: 'daily', unitId: bsUnit.id, ...oral, summary: 'x', to: [outsiderUnit.id] }),
+    c('GET', '/api/v1/exchange/messages', '/api/v1/exchange/messages', 'deny', 'filtered', undefined, message.id),
+    c('GET', '/api/v1/exchange/messages/{id}', `/api/v1/exchange/messages/${message.id}`, 'deny', 'deny'),
+    c('POST', '/api/v1/exchange/messages/{id}/confirmation', `/api/v1/exchange/messages/${message.id}/confirmation`, 'deny', 'deny', { channel: 'written', summary: 'x' }),
+    c('POST', '/api/v1/exchange/messages/{id}/acknowledge', `/api/v1/exchange/messages/${message.id}/acknowledge`, 'deny', 'deny'),
+    c('POST', '/api/v1/exchange/messages/{id}/escalate', `/api/v1/exchange/messages/${message.id}/escalate`, 'deny', 'deny', { note: 'x' }),
+    c('GET', '/api/v1/exchange/obligations', '/api/v1/exchange/obligations', 'deny', 'filtered', undefined, message.id),
+    c('GET', '/api/v1/exchange/compliance', '/api/v1/exchange/compliance?from=2026-11-01&to=2026-11-30', 'deny', 'filtered', undefined, 'NSC-BS'),
+    c('GET', '/api/v1/exchange/compliance.csv', '/api/v1/exchange/compliance.csv?from=2026-11-01&to=2026-11-30', 'deny', 'filtered', undefined, bsUnit.id),
+    c('GET', '/api/v1/exchange/compliance/report', '/api/v1/exchange/compliance/report?month=2026-11', 'deny', 'allow'),
+    c('GET', '/api/v1/notifications', '/api/v1/notifications', 'deny-read', 'filtered', undefined, notificationId),
+    c('POST', '/api/v1/notifications/{id}/seen', `/api/v1/notifications/${notificationId}/seen`, 'deny', 'deny'),
+    c('GET', '/api/v1/notifications/stream', '/api/v1/notifications/stream?wait=0', 'deny', 'filtered', undefined, notificationId),
+    c('GET', '/api/v1/notification-channels', '/api/v1/notification-channels', 'deny', 'filtered', undefined, channelId),
+    c('POST', '/api/v1/notification-channels', '/api/v1/notification-channels', 'deny', 'deny', { unitId: bsUnit.id, kind: 'webhook', target: 'https://example.org/x' }),
+    c('POST', '/api/v1/notification-channels/{id}/remove', `/api/v1/notification-channels/${channelId}/remove`, 'deny', 'deny'),
+    c('POST', '/api/v1/udb/documents', '/api/v1/udb/documents', 'deny', 'deny', { kind: 'review', language: 'ru', title: 'x', body: 'y', unitId: bsUnit.id }),
+    c('GET', '/api/v1/udb/documents', '/api/v1/udb/documents', 'deny', 'filtered', undefined, doc.id),
+    c('GET', '/api/v1/udb/documents/{id}', `/api/v1/udb/documents/${doc.id}`, 'deny', 'deny'),
+    c('GET', '/api/v1/udb/documents/{id}/attachments/{sha256}', `/api/v1/udb/documents/${doc.id}/attachments/${doc.attachments[0].sha256}`, 'deny', 'deny'),
     // last: it ends the caller's session
     c('POST', '/api/v1/auth/logout', '/api/v1/auth/logout', 'public', 'public'),
   ];

@@ -105,7 +105,7 @@ export function createDeskService(deps: Deps) {
     /** Notifications of the actor's desks, newest first (or those after an instant, for the live stream). */
     async notifications(ctx: Ctx, options: { after?: Date; unseen?: boolean; limit?: number } = {}) {
       const units = deskUnits(ctx.actor, 'exchange.read');
-      if (!units.length) return [];
+      if (!units.length) throw new NotFoundError('Notifications');
       let q = db.selectFrom('notification').select(['id', 'unitId', 'kind', 'severity', 'subjectType', 'subjectId', 'payload', 'createdAt', 'seenAt']).where('unitId', 'in', units);
       if (options.after) q = q.where('createdAt', '>', options.after);
       if (options.unseen) q = q.where('seenAt', 'is', null);
