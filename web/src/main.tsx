@@ -16,6 +16,9 @@ import { OverviewPage } from './pages/OverviewPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { ScreeningPage } from './pages/ScreeningPage.tsx';
 import { StaysPage } from './pages/StaysPage.tsx';
+import { DeskPage } from './pages/DeskPage.tsx';
+import { CompliancePage } from './pages/CompliancePage.tsx';
+import { UdbPage } from './pages/UdbPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import { Loading } from './ui.tsx';
@@ -50,6 +53,9 @@ const Pages = {
   screening: guarded('watchlist.read', ScreeningPage),
   booth: guarded('crossing.record', BoothPage),
   stays: guarded('stay.read', StaysPage),
+  desk: guarded('exchange.read', DeskPage),
+  compliance: guarded('exchange.compliance', CompliancePage),
+  udb: guarded('udb.read', UdbPage),
 };
 
 function App() {
@@ -70,6 +76,9 @@ function App() {
         <Route path="/screening" component={Pages.screening} />
         <Route path="/booth" component={Pages.booth} />
         <Route path="/stays" component={Pages.stays} />
+        <Route path="/desk" component={Pages.desk} />
+        <Route path="/compliance" component={Pages.compliance} />
+        <Route path="/udb" component={Pages.udb} />
         <Route path="/profile" component={ProfilePage} />
         <Route><OverviewPage /></Route>
       </Switch>

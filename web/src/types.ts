@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DemoUsersView, SessionView, TokenView } from '../../src/contracts/auth.ts';
 import type { BorderSectionView, CheckpointStatusChangeView, CheckpointView, SezView } from '../../src/contracts/geo.ts';
 import type { LegalActView } from '../../src/contracts/legal.ts';
+import type { ComplianceView, InboxItem as InboxItemView, MessageView, NotificationView, ObligationView, UdbDocumentView } from '../../src/contracts/exchange.ts';
 import type { ActingAssignmentView, AgencyView, CounterpartGroupView, OfficerView, RoleView, UnitView, UserView } from '../../src/contracts/org.ts';
 
 type Wire<T extends z.ZodType> = JsonOf<z.output<T>>;
@@ -25,6 +26,12 @@ export type Role = Wire<typeof RoleView>;
 export type User = Wire<typeof UserView>;
 export type Acting = Wire<typeof ActingAssignmentView>;
 export type List<T> = { items: T[] };
+export type InboxItem = Wire<typeof InboxItemView>;
+export type Message = Wire<typeof MessageView>;
+export type Notice = Wire<typeof NotificationView>;
+export type Obligation = Wire<typeof ObligationView>;
+export type Compliance = Wire<typeof ComplianceView>;
+export type UdbDocument = Wire<typeof UdbDocumentView>;
 export type AuditEvent = {
   id: string; chain: string; seq: number; occurredAt: string; actorUserId: string | null; actorUsername: string | null; agencyId: string | null;
   unitId: string | null; action: string; entityType: string | null; entityId: string | null; correlationId: string | null; ip: string | null;

@@ -47,6 +47,9 @@ test('a written confirmation 1h59 and 2h00 after the oral report is on time, 2h0
   assert.equal(judge(new Date(oral.getTime() + 120 * 60_000 + 30_000), w).timing, 'on_time');
   assert.equal(judge(new Date(oral.getTime() + 121 * 60_000), w).timing, 'late');
   assert.equal(w.warnAt!.toISOString(), '2026-11-20T06:40:00.000Z');
+  // a confirmation in the same minute as an oral report logged with seconds is not early
+  const withSeconds = confirmationWindow(t('2026-11-20T05:10:42Z'), R.urgent);
+  assert.equal(judge(t('2026-11-20T05:10:50Z'), withSeconds).timing, 'on_time');
 });
 
 test('half-years end at the end of June and December, local time', () => {

@@ -87,7 +87,7 @@ export function advanceWindow(effectiveOn: string, timeZone: string, r: Exchange
 /** Judges an instant against a window; reports are judged to the minute (seconds are dropped). */
 export function judge(at: Date, w: Window): Judgement {
   const t = Math.floor(at.getTime() / MINUTE) * MINUTE;
-  if (w.opensAt && t < w.opensAt.getTime()) return { timing: 'early', rule: w.rule };
+  if (w.opensAt && t < Math.floor(w.opensAt.getTime() / MINUTE) * MINUTE) return { timing: 'early', rule: w.rule };
   return { timing: t <= w.dueAt.getTime() ? 'on_time' : 'late', rule: w.rule };
 }
 

@@ -1,0 +1,103 @@
+// Two duty desks of different agencies in Debian's Chromium: the Border Service reports urgent
+// information on an illegal migrant, the police see it arrive live and acknowledge it, the Border
+// Service confirms it in writing, the police escalate it; in Russian and Kazakh.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../src/app.ts';
+import { createWorld, type World } from '../test/helpers.ts';
+
+const RESULTS = path.resolve(import.meta.dirname, '../test-results');
+const DEMO = 'Shekara-Demo-2026';
+let world: World;
+let browser: Browser;
+let baseUrl: string;
+let close: () => Promise<void>;
+
+before(async () => {
+  world = await createWorld({ demo: true });
+  world.clock.set(new Date());
+  const { app } = await buildApp(world.deps, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  close = () => app.close();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  fs.mkdirSync(RESULTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await close?.();
+  await world?.close();
+});
+
+async function desk(username: string, lang: 'Русский' | 'Қазақша'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+  await page.goto(baseUrl);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(DEMO);
+  await page.locator('form button[type=submit]').click();
+  await page.getByRole('navigation').waitFor();
+  await page.getByRole('button', { name: lang }).click();
+  return page;
+}
+
+test('an urgent report on an illegal migrant: sent, seen live and acknowledged by the police, confirmed in writing, escalated', async () => {
+  const bs = await desk('demo.duty.bs', 'Русский');
+  await bs.getByRole('navigation').getByRole('link', { name: 'Дежурная часть' }).click();
+  await bs.getByRole('tab', { name: 'Сообщить' }).click();
+  const form = bs.getByRole('form', { name: 'Сообщить информацию' });
+  await form.locator('select[name=subject]').selectOption('illegal_migrants');
+  await form.locator('input[name=toldBy]').fill('майор Қасымов');
+  await form.locator('input[name=toldTo]').fill('майор Мұқанов');
+  await form.locator('textarea[name=summary]').fill('Задержана группа из четырёх граждан Узбекистана с поддельными штампами');
+  // the police must see it live: their desk is open before the report goes
+  const mia = await desk('demo.duty.mia', 'Русский');
+  await mia.getByRole('navigation').getByRole('link', { name: 'Дежурная часть' }).click();
+  await mia.getByRole('heading', { name: 'Уведомления' }).waitFor();
+
+  // sending without the migrant record names what is missing
+  await form.getByRole('button', { name: 'Отправить' }).click();
+  await form.getByText(/migrant/).first().waitFor();
+  for (const [field, value] of [['surname', 'Rahimov'], ['citizenship', 'UZB'], ['stateOfDeparture', 'UZB'], ['stateOfDestination', 'RUS'], ['route', 'Ташкент – Шымкент – Кордай'], ['declaredPurpose', 'работа'], ['visaMeans', 'приглашение через агентство'], ['methods', 'поддельный штамп о въезде'], ['measuresTaken', 'задержаны, переданы миграционной полиции']]) {
+    await form.locator(`input[name="migrant.${field}"]`).fill(value!);
+  }
+  await form.locator('select[name="migrant.checkpointId"]').selectOption({ label: 'Кордай' });
+  await form.locator('select[name="migrant.travelMode"]').selectOption('group');
+  await form.locator('input[name="migrant.groupSize"]').fill('4');
+  await form.getByRole('button', { name: 'Отправить' }).click();
+  const sent = bs.getByRole('region', { name: 'Сообщение' });
+  await sent.getByText('Государство назначения').waitFor();
+  await sent.getByText('Письменное подтверждение срочной информации').first().waitFor();
+  await bs.screenshot({ path: path.join(RESULTS, 'desk-urgent-sent-ru.png'), fullPage: true });
+
+  // the police desk: the notification arrives by itself (server-sent events)
+  await mia.getByText('Новое сообщение').first().waitFor({ timeout: 15_000 });
+  await mia.getByRole('region', { name: 'Уведомления' }).getByRole('button', { name: 'Открыть' }).first().click();
+  const received = mia.getByRole('region', { name: 'Сообщение' });
+  await received.getByText('Задержана группа').waitFor();
+  await received.getByRole('button', { name: 'Подтвердить получение' }).click();
+  await received.getByText(/Получение подтверждено/).first().waitFor();
+  await mia.screenshot({ path: path.join(RESULTS, 'desk-urgent-acknowledged-ru.png'), fullPage: true });
+
+  // the Border Service confirms in writing, in Kazakh
+  await bs.getByRole('button', { name: 'Қазақша' }).click();
+  const sentKk = bs.getByRole('region', { name: 'Хабар' });
+  await sentKk.getByRole('textbox', { name: 'Жазбаша растау (нөмірі мен мәтіні)' }).fill('№ 12/345: төрт Өзбекстан азаматы ұсталды');
+  await sentKk.getByRole('button', { name: 'Жазбаша растау', exact: true }).click();
+  await sentKk.getByText(/Жазбаша расталған уақыты/).waitFor();
+  assert.ok(await sentKk.getByText('Мерзімінде').first().isVisible());
+  await bs.screenshot({ path: path.join(RESULTS, 'desk-urgent-confirmed-kk.png'), fullPage: true });
+
+  // the police escalate it to their headquarters
+  await received.locator('input[name=escalateNote]').fill('Требуется решение на уровне департамента');
+  await received.getByRole('button', { name: 'Доложить вышестоящему уровню' }).click();
+  await received.getByText(/эскалация/).waitFor();
+  // the inbox shows it confirmed
+  await mia.getByRole('tab', { name: 'Входящие' }).click();
+  await mia.getByText('Подтверждено письменно').first().waitFor({ timeout: 10_000 });
+  await mia.screenshot({ path: path.join(RESULTS, 'desk-inbox-ru.png'), fullPage: true });
+});
