@@ -194,3 +194,18 @@ test('compliance per message type and unit, as JSON, CSV and a printable report'
   const bsView = (await bs.request('GET', '/api/v1/exchange/compliance?from=2026-11-01&to=2026-11-30')).json();
   assert.ok(bsView.lateConfirmations.some((c: { minutes: number | null }) => c.minutes === null), 'the unconfirmed urgent report is listed');
 });
+
+test('an acting substitute receives what the principal would: the principal\'s desk, its inbox and notifications', async () => {
+  w.clock.set(new Date('2026-11-27T04:00:00Z'));
+  const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
+  const id = async (username: string) => (await w.deps.db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+  const deputy = await tokenClient('demo.police.panfilov');
+  assert.equal((await deputy.request('GET', '/api/v1/notifications')).statusCode, 404, 'a police officer keeps no desk of their own');
+  const acting = await admin.request('POST', '/api/v1/acting-assignments', { principalUserId: await id('demo.duty.mia'), deputyUserId: await id('demo.police.panfilov'), validFrom: '2026-11-27T00:00:00Z', validTo: '2026-11-28T00:00:00Z', basis: 'Order No. 77: acting duty officer' });
+  assert.equal(acting.statusCode, 201, acting.body);
+  const msg = (await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'wanted_persons', ...oral, summary: 'A wanted person is expected at Korday tonight' })).json();
+  assert.ok((await notifications(deputy)).some((n) => n.subjectId === msg.id && n.kind === 'message.received'));
+  const acked = await deputy.request('POST', `/api/v1/exchange/messages/${msg.id}/acknowledge`);
+  assert.equal(acked.statusCode, 200, acked.body);
+  assert.equal(acked.json().mine.unitId, unit('MIA-PD-ZHAMBYL'));
+});

@@ -7,6 +7,8 @@ export type Grant = {
   scopeUnitId: string | null;
   /** Set when the grant comes from acting for another user (a deputy signing for a head). */
   actingForUserId?: string;
+  /** The principal's unit: a deputy keeps the principal's desk. */
+  actingForUnitId?: string;
 };
 
 /** Who is calling: a signed-in user (session) or a machine client (bearer token). */

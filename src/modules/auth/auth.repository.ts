@@ -27,7 +27,7 @@ export function selectUserWithGrants(db: Executor, at: Date) {
         .innerJoin('userRole', 'userRole.userId', 'a.principalUserId')
         .innerJoin('role', 'role.code', 'userRole.roleCode')
         .innerJoin('appUser as principal', 'principal.id', 'a.principalUserId')
-        .select(['role.code as role', 'role.permissions', 'userRole.scopeUnitId', 'a.principalUserId'])
+        .select(['role.code as role', 'role.permissions', 'userRole.scopeUnitId', 'a.principalUserId', 'a.unitId as principalUnitId'])
         .whereRef('a.deputyUserId', '=', 'u.id')
         .where('a.revokedAt', 'is', null)
         .where('a.validFrom', '<=', at)

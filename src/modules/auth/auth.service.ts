@@ -32,7 +32,7 @@ const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 function toActor(user: UserWithGrants, via: Actor['via']): Actor {
   const grants: Grant[] = [
     ...user.own.map((g) => ({ role: g.role, permissions: new Set(g.permissions as Permission[]), scopeUnitId: g.scopeUnitId })),
-    ...user.acting.map((g) => ({ role: g.role, permissions: new Set(g.permissions as Permission[]), scopeUnitId: g.scopeUnitId, actingForUserId: g.principalUserId })),
+    ...user.acting.map((g) => ({ role: g.role, permissions: new Set(g.permissions as Permission[]), scopeUnitId: g.scopeUnitId, actingForUserId: g.principalUserId, actingForUnitId: g.principalUnitId })),
   ];
   return { userId: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, unitId: user.unitId, locale: user.locale, timeZone: user.timeZone ?? DEFAULT_TIME_ZONE, grants, via };
 }

@@ -30,10 +30,11 @@ export async function notify(db: Executor, at: Date, items: NewNotification[]): 
   return inserted.length;
 }
 
-/** The units whose desk the actor keeps for a permission: each grant's scope unit, or the actor's own unit. */
+/** The units whose desk the actor keeps for a permission: each grant's scope unit, else the unit of the principal the actor acts
+ * for, else the actor's own unit. A deputy thus receives what the principal would. */
 export function deskUnits(actor: Actor, permission: Permission): string[] {
   const units = new Set<string>();
-  for (const g of actor.grants) if (g.permissions.has(permission)) { const u = g.scopeUnitId ?? actor.unitId; if (u) units.add(u); }
+  for (const g of actor.grants) if (g.permissions.has(permission)) { const u = g.scopeUnitId ?? g.actingForUnitId ?? actor.unitId; if (u) units.add(u); }
   return [...units];
 }
 
