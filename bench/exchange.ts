@@ -1,7 +1,7 @@
 // The obligations engine and the inbox at scale (issue 5).
-// 1. Sweep: N open obligations (default 1,000,000) of which D are due (default 10,000, and a second
-//    round with every tenth due); one sweep's time, notifications/s, and an idle sweep over all N —
-//    on PGlite and on PostgreSQL side by side.
+// 1. Sweep: N open obligations (default 1,000,000) of which D are due (default 10,000); one sweep's
+//    time and notifications/s, an idle sweep over all N, a sweep with D/10 due, and D due swept by
+//    two workers at once — on PGlite and on PostgreSQL side by side.
 // 2. Inbox (PostgreSQL): M messages (default 10,000,000) delivered to the units of the demo tree; the
 //    first page and a deep page of a desk's inbox through the service, p50/p99 over Q queries.
 // Usage: node bench/exchange.ts [--obligations 1000000 --due 10000 --messages 10000000 --queries 2000 --skip-pglite]
@@ -48,33 +48,49 @@ async function sweepBench(kind: 'pglite' | 'postgres') {
   const ids = w.units.map((u) => u.id);
   const agencies = w.units.map((u) => u.agencyId);
   let t0 = performance.now();
-  // open obligations: `DUE` already past due (overdue since up to an hour), the rest due over the coming weeks
+  // open obligations: `DUE` already past due at T1 (overdue since up to an hour), DUE/10 falling due between T1 and T2 = T1 + 10 min,
+  // the rest due over the coming weeks
+  const every = Math.max(1, Math.floor(OBLIGATIONS / DUE));
+  const t1 = now;
+  const t2 = new Date(now.getTime() + 600_000);
+  const t3 = new Date(now.getTime() + 1_200_000);
   for (let from = 1; from <= OBLIGATIONS; from += 200_000) {
     const to = Math.min(OBLIGATIONS, from + 199_999);
     await sql`insert into obligation (id, key, kind, unit_id, agency_id, counterpart_unit_id, rule, opens_at, due_at, warn_at, state, stage, next_check_at, created_at)
       select shekara_uuid_v7(), 'bench:' || g, 'exchange.daily', (${ids}::uuid[])[1 + g % ${ids.length}], (${agencies}::uuid[])[1 + g % ${ids.length}],
-        (${ids}::uuid[])[1 + (g + 1) % ${ids.length}], 'bench rule', null,
-        case when g % ${Math.max(1, Math.floor(OBLIGATIONS / DUE))} = 0 then ${now}::timestamptz - make_interval(secs => 60 + g % 3600) else ${now}::timestamptz + make_interval(secs => 600 + g) end,
-        null, 'open', 'none',
-        case when g % ${Math.max(1, Math.floor(OBLIGATIONS / DUE))} = 0 then ${now}::timestamptz - make_interval(secs => 59 + g % 3600) else ${now}::timestamptz + make_interval(secs => 601 + g) end,
-        ${now}
-      from generate_series(${from}::int, ${to}::int) g`.execute(db);
+        (${ids}::uuid[])[1 + (g + 1) % ${ids.length}], 'bench rule', null, d.due, null, 'open', 'none', d.due + interval '1 millisecond', ${now}
+      from generate_series(${from}::int, ${to}::int) g,
+        lateral (select case when g % ${every} = 0 then ${t1}::timestamptz - make_interval(secs => 60 + g % 3600)
+                             when g % ${every * 10} = 1 then ${t1}::timestamptz + interval '570 seconds'
+                             when g % ${every} = ${Math.floor(every / 2)} then ${t1}::timestamptz + interval '1170 seconds'
+                             else ${t1}::timestamptz + make_interval(secs => 1801 + g) end as due) d`.execute(db);
   }
-  await sql`analyze obligation`.execute(db);
+  // steady state, as autovacuum and the checkpointer leave a running system: the bulk load's hint bits and dirty pages are not left for the sweep
+  await sql`vacuum analyze obligation`.execute(db);
+  if (kind === 'postgres') await sql`checkpoint`.execute(db);
   const loadMs = ms(t0);
-  const due = Number((await db.selectFrom('obligation').select((eb) => eb.fn.countAll().as('n')).where('nextCheckAt', '<=', now).executeTakeFirstOrThrow()).n);
+  const due = Number((await db.selectFrom('obligation').select((eb) => eb.fn.countAll().as('n')).where('nextCheckAt', '<=', t1).executeTakeFirstOrThrow()).n);
   t0 = performance.now();
-  const first = await sweep(db, now);
+  const first = await sweep(db, t1);
   const sweepMs = ms(t0);
   t0 = performance.now();
-  const idle = await sweep(db, now);
+  const idle = await sweep(db, t1);
   const idleMs = ms(t0);
+  t0 = performance.now();
+  const small = await sweep(db, t2);
+  const smallMs = ms(t0);
+  // DUE more at T3, swept by two workers at once (PostgreSQL: two connections; PGlite has one)
+  const other = kind === 'postgres' ? await openDatabase({ databaseUrl: w.deps.config.databaseUrl }) : null;
+  t0 = performance.now();
+  const pair = await Promise.all([sweep(db, t3), sweep(other?.db ?? db, t3)]);
+  const twoMs = ms(t0);
+  await other?.close();
   // the periodic clocks of the demo tree, opened on an instance holding a million obligations
   t0 = performance.now();
   const opened = await openPeriodicObligations(w.deps);
   const openMs = ms(t0);
   await w.close();
-  return { kind, loadMs, due, sweepMs, escalated: first.escalated, notifications: first.notifications, batches: first.batches, notificationsPerSecond: Math.round(first.notifications / (sweepMs / 1000)), idleMs, idleEscalated: idle.escalated, opened, openMs };
+  return { kind, loadMs, due, sweepMs, escalated: first.escalated, notifications: first.notifications, batches: first.batches, notificationsPerSecond: Math.round(first.notifications / (sweepMs / 1000)), idleMs, idleEscalated: idle.escalated, smallSweep: { escalated: small.escalated, notifications: small.notifications, ms: smallMs }, twoWorkers: { escalated: pair[0].escalated + pair[1].escalated, notifications: pair[0].notifications + pair[1].notifications, ms: twoMs }, opened, openMs };
 }
 
 function percentile(sorted: number[], p: number) {

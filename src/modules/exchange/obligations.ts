@@ -39,19 +39,23 @@ export async function fulfil(db: Executor, key: string, at: Date, messageId: str
 
 export type SweepResult = { escalated: number; warned: number; notifications: number; batches: number };
 
-/** One sweep: every obligation whose check time has come, in batches of `batch`, at most `maxBatches`. */
-export async function sweep(db: Db, now: Date, options: { batch?: number; maxBatches?: number } = {}): Promise<SweepResult> {
-  const batch = options.batch ?? 5000;
+/** One sweep: every obligation whose check time has come, in batches of `batch`, at most `maxBatches` per lane. `parallel`
+ * lanes take batches side by side (SKIP LOCKED keeps them apart); on the embedded database they simply take turns. */
+export async function sweep(db: Db, now: Date, options: { batch?: number; maxBatches?: number; parallel?: number } = {}): Promise<SweepResult> {
+  const batch = options.batch ?? 2500;
   const maxBatches = options.maxBatches ?? 1000;
   const result: SweepResult = { escalated: 0, warned: 0, notifications: 0, batches: 0 };
   for (const step of [escalateBatch, warnBatch]) {
-    for (let i = 0; i < maxBatches; i += 1) {
-      const { rows, notifications } = await db.transaction().execute((trx) => step(trx, now, batch));
-      result.batches += 1;
-      result.notifications += notifications;
-      if (step === escalateBatch) result.escalated += rows; else result.warned += rows;
-      if (rows < batch) break;
-    }
+    const lane = async () => {
+      for (let i = 0; i < maxBatches; i += 1) {
+        const { rows, notifications } = await db.transaction().execute((trx) => step(trx, now, batch));
+        result.batches += 1;
+        result.notifications += notifications;
+        if (step === escalateBatch) result.escalated += rows; else result.warned += rows;
+        if (rows < batch) break;
+      }
+    };
+    await Promise.all(Array.from({ length: options.parallel ?? 2 }, lane));
   }
   return result;
 }
@@ -59,9 +63,9 @@ export async function sweep(db: Db, now: Date, options: { batch?: number; maxBat
 const notifyAndDeliver = (now: Date) => sql`
   ins as (
     insert into notification (id, key, unit_id, kind, severity, subject_type, subject_id, payload, created_at)
-    select shekara_uuid_v7(), 'obligation:' || t.id || ':' || t.kind || ':' || t.target, t.target, t.kind, t.severity, 'obligation', t.id,
+    select shekara_uuid_v7(), 'obligation:' || md5(t.id || t.kind || t.target), t.target, t.kind, t.severity, 'obligation', t.id,
       jsonb_build_object('obligationKind', t.obligation_kind, 'ownerUnitId', t.unit_id, 'owner', jsonb_build_object('kk', ou.name_kk, 'ru', ou.name_ru, 'en', ou.name_en),
-        'counterpartUnitId', t.counterpart_unit_id, 'subjectId', t.subject_id, 'dueAt', t.due_at, 'period', t.period, 'rule', t.rule), ${now}
+        'counterpartUnitId', t.counterpart_unit_id, 'subjectId', t.subject_id, 'dueAt', t.due_at, 'period', t.period), ${now}
     from targets t join unit ou on ou.id = t.unit_id
     on conflict (key) do nothing
     returning id, unit_id, severity
@@ -79,9 +83,8 @@ async function escalateBatch(db: Executor, now: Date, batch: number) {
       select id from obligation where next_check_at <= ${now} and state = 'open' and due_at < ${now}
       order by next_check_at limit ${batch} for update skip locked
     ), upd as (
-      update obligation o set state = 'overdue', stage = 'escalated', next_check_at = null, escalated_at = ${now},
-        escalated_to_unit_id = (select u.parent_id from unit u where u.id = o.unit_id)
-      from due where o.id = due.id
+      update obligation o set state = 'overdue', stage = 'escalated', next_check_at = null, escalated_at = ${now}, escalated_to_unit_id = u.parent_id
+      from due, unit u where o.id = due.id and u.id = o.unit_id
       returning o.id, o.kind, o.unit_id, o.counterpart_unit_id, o.subject_id, o.escalated_to_unit_id, o.due_at, o.period, o.rule
     ), targets as (
       select id, kind as obligation_kind, unit_id, counterpart_unit_id, subject_id, due_at, period, rule, unit_id as target, 'obligation.overdue' as kind, 'alarm' as severity from upd
