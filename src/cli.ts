@@ -136,6 +136,16 @@ export function buildCli(): Command {
       process.exitCode = result.valid ? 0 : result.format ? 1 : 2;
     });
 
+  program.command('exchange').description('information exchange on deadline clocks').command('round')
+    .description('run one round of the obligations scheduler now: open periodic clocks, sweep due ones (warn, escalate), deliver notifications')
+    .action(() =>
+      withDatabase(async (deps) => {
+        const { runExchangeRound } = await import('./modules/exchange/index.ts');
+        const { defaultSender } = await import('./modules/exchange/notifications.ts');
+        const r = await runExchangeRound(deps, defaultSender(deps.config));
+        console.log(`Opened ${r.opened} clock(s); ${r.escalated} overdue and escalated, ${r.warned} warned; ${r.notifications} notification(s); ${r.sent} delivered to channels, ${r.failed} failed (retried later).`);
+      }));
+
   program.command('audit').description('the audit trail').command('verify')
     .description('recompute the hash chains and report the first broken link (exit 1 if any)')
     .action(() =>

@@ -433,7 +433,7 @@ export const en = {
   'desk.place': "Where",
   'desk.time': "At what time",
   'desk.persons': "How many persons",
-  'desk.documents': "Data Bank documents (ids)",
+  'desk.documents': "Data Bank documents submitted",
   'desk.send': "Send",
   'desk.hint.urgent': "Tell the counterparts at once by any means, then confirm in writing within 2 hours of the oral report.",
   'desk.hint.daily': "Orally, between 07:00 and 09:00 local time: changes in the past 24 hours.",
@@ -548,6 +548,9 @@ export const en = {
   'rule.msg.monthly': "p.5(3): from the 28th to the 5th",
   'rule.msg.advance': "p.5(4): in advance of the day it concerns",
   'rule.msg.udb': "p.5(5): once per half-year",
+  'desk.alsoTo': "Also address (optional)",
+  'desk.counterpartsNote': "The counterpart units of your level (Instruction p.8) always receive it.",
+  'desk.noDocuments': "Your agency has no Data Bank documents yet: add them on the Data Bank page.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
-import type { Checkpoint, List, Message } from '../types.ts';
+import type { Checkpoint, List, Message, UdbDocument, Unit } from '../types.ts';
 import { Field, FormError } from '../ui.tsx';
 
 const URGENT = ['crisis_precursors', 'neighbour_actions', 'prohibited_goods', 'wanted_persons', 'illegal_migrants', 'forged_documents', 'illegal_crossing_outside_checkpoint', 'transit_smuggling_valuables'];
@@ -19,6 +19,10 @@ export function ReportForm({ onSent }: { onSent: (id: string) => void }) {
   const [f, setF] = useState<Record<string, string>>({ subject: URGENT[0]!, channel: 'phone', travelMode: 'alone' });
   const set = (k: string) => (e: { target: { value: string } }) => setF((old) => ({ ...old, [k]: e.target.value }));
   const checkpoints = useQuery({ queryKey: ['checkpoints'], queryFn: () => get<List<Checkpoint>>('/api/v1/checkpoints') });
+  const units = useQuery({ queryKey: ['units'], queryFn: () => get<List<Unit>>('/api/v1/units') });
+  const udbDocs = useQuery({ queryKey: ['udb', 'own'], queryFn: () => get<List<UdbDocument>>('/api/v1/udb/documents?limit=50'), enabled: type === 'udb' });
+  const [to, setTo] = useState<string[]>([]);
+  const [docs, setDocs] = useState<string[]>([]);
   const oral = type === 'urgent' || type === 'daily';
   const send = useMutation({
     mutationFn: () => {
@@ -37,10 +41,11 @@ export function ReportForm({ onSent }: { onSent: (id: string) => void }) {
         body.effectiveOn = f.effectiveOn || undefined;
         if (f.subject === 'expulsion') body.expulsion = { place: f.place ?? '', date: f.effectiveOn ?? '', time: f.time ?? '', persons: Number(f.persons ?? 0) };
       }
-      if (type === 'udb') body.documents = (f.documents ?? '').split(/[\s,]+/).filter(Boolean);
+      if (type === 'udb') body.documents = docs;
+      if (to.length) body.to = to;
       return api<Message>('POST', '/api/v1/exchange/messages', body);
     },
-    onSuccess: (m) => { void queryClient.invalidateQueries({ queryKey: ['exchange'] }); setF({ subject: URGENT[0]!, channel: 'phone', travelMode: 'alone' }); onSent(m.id); },
+    onSuccess: (m) => { void queryClient.invalidateQueries({ queryKey: ['exchange'] }); setF({ subject: URGENT[0]!, channel: 'phone', travelMode: 'alone' }); setTo([]); setDocs([]); onSent(m.id); },
   });
   const err = (k: string) => (send.error instanceof ApiError ? send.error.fieldError(k) : undefined);
   const chooseType = (next: Type) => { setType(next); setF((old) => ({ ...old, subject: next === 'advance' ? ADVANCE[0]! : URGENT[0]!, channel: next === 'urgent' || next === 'daily' ? 'phone' : 'written' })); };
@@ -86,7 +91,21 @@ export function ReportForm({ onSent }: { onSent: (id: string) => void }) {
           </>}
         </div>
       )}
-      {type === 'udb' && <Field label={t('desk.documents')} error={err('documents') ?? err('documents.0')}><input name="documents" value={f.documents ?? ''} onChange={set('documents')} placeholder="UUID, UUID" /></Field>}
+      {type === 'udb' && (
+        <fieldset className="subform"><legend>{t('desk.documents')}</legend>
+          {udbDocs.data?.items.length === 0 && <p className="muted small">{t('desk.noDocuments')}</p>}
+          {udbDocs.data?.items.map((d) => (
+            <label key={d.id} className="check"><input type="checkbox" name="documents" value={d.id} checked={docs.includes(d.id)} onChange={(e) => setDocs(e.target.checked ? [...docs, d.id] : docs.filter((x) => x !== d.id))} /> {d.title}</label>
+          ))}
+          {err('documents') && <small className="field-error">{err('documents')}</small>}
+        </fieldset>
+      )}
+      <Field label={t('desk.alsoTo')} error={err('to')}>
+        <select name="to" multiple size={4} value={to} onChange={(e) => setTo([...e.target.selectedOptions].map((o) => o.value))}>
+          {units.data?.items.filter((u) => u.isActive).sort((a, b) => a.level - b.level || a.names.en.localeCompare(b.names.en)).map((u) => <option key={u.id} value={u.id}>{u.level} · {u.names[i18n.language as 'kk' | 'ru' | 'en']}</option>)}
+        </select>
+      </Field>
+      <p className="muted small">{t('desk.counterpartsNote')}</p>
       <button type="submit" className="primary" disabled={send.isPending}>{t('desk.send')}</button>
       <FormError error={send.error} />
       {send.error instanceof ApiError && send.error.errors.length > 0 && <ul className="field-error small">{send.error.errors.map((e) => <li key={e.path}>{e.path.replace(/^body\./, '')}: {e.message}</li>)}</ul>}
