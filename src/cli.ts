@@ -53,6 +53,8 @@ export function buildCli(): Command {
     withDatabase(async (deps, config) => {
       await prepareDatabase(deps.database, deps, { ...config, demo: false });
       const { inserted } = await seedDemo(deps);
+      const { seedDemoExchange } = await import('./demo/exchange-demo.ts');
+      await seedDemoExchange(deps);
       console.log(inserted ? `Loaded ${inserted} demo records.` : 'The demo data is already loaded; nothing changed.');
     }));
 

@@ -6,6 +6,7 @@ import { openDatabase } from './platform/db.ts';
 import type { Deps } from './platform/deps.ts';
 import { startMaintenance } from './platform/maintenance.ts';
 import { startExchangeScheduler } from './modules/exchange/index.ts';
+import { seedDemoExchange } from './demo/exchange-demo.ts';
 
 /** Runs Shekara: database, migrations, seed, HTTP API and web UI, background maintenance. */
 export async function startServer(config: Config) {
@@ -14,6 +15,8 @@ export async function startServer(config: Config) {
   const bootLog = { info: (m: string) => console.log(m), warn: console.warn, error: console.error, debug: () => undefined };
   const deps: Deps = { db: database.db, database, clock: systemClock, config, log: bootLog as never };
   const prepared = await prepareDatabase(database, deps, config);
+  // a few days of information exchange between the demo duty desks, made by the real services
+  if (config.demo) await seedDemoExchange(deps);
   const { app, services } = await buildApp(deps);
   deps.log = app.log;
   const interrupted = await services.importJobs.markInterrupted();

@@ -49,6 +49,11 @@ test('db migrate, demo seed, user create, token create and audit verify work end
   assert.equal(seeded.status, 0, seeded.stderr);
   assert.match(seeded.stdout, /Loaded \d+ demo records/);
   assert.match(shekara('demo', 'seed').stdout, /already loaded/);
+  // the scheduler's round on demand: the demo history has opened today's clocks already, a second round opens nothing
+  const round = shekara('exchange', 'round');
+  assert.equal(round.status, 0, round.stderr);
+  assert.match(round.stdout, /^Opened \d+ clock\(s\); \d+ overdue and escalated/);
+  assert.match(shekara('exchange', 'round').stdout, /^Opened 0 clock\(s\)/);
 
   const created = shekara('user', 'create', '--username', 'cli.officer', '--unit', 'BS-POST-KORDAY', '--role', 'border_officer', '--role', 'unit_head@BS-POST-KORDAY', '--display-name', 'Серік Ахметов');
   assert.equal(created.status, 0, created.stderr);
@@ -79,6 +84,11 @@ test('db migrate, demo seed, user create, token create and audit verify work end
     const tokens = await handle.db.selectFrom('apiToken').select(['name', 'tokenHash']).where('userId', '=', user.id).execute();
     assert.equal(tokens.length, 1);
     assert.notEqual(tokens[0]!.tokenHash, token.stdout.trim());
+    // the demo seed wrote a few days of exchange between the Zhambyl duty desks through the real services
+    const messages = await handle.db.selectFrom('exchangeMessage').select(['type', 'timing']).execute();
+    assert.ok(messages.some((m) => m.type === 'urgent_confirmation' && m.timing === 'late'));
+    assert.ok(messages.some((m) => m.type === 'daily' && m.timing === 'late'));
+    assert.ok((await handle.db.selectFrom('obligation').select('id').where('state', '=', 'overdue').execute()).length > 0);
   } finally {
     await handle.close();
   }

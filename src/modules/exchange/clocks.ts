@@ -71,11 +71,11 @@ export function confirmationWindow(reportedAt: Date, r: ExchangeRules['urgent'])
   return { opensAt: reportedAt, dueAt, warnAt: new Date(dueAt.getTime() - r.warnBeforeMinutes * MINUTE), rule: `${r.basis} (${r.confirmWithinMinutes} min)` };
 }
 
-/** The acknowledgement of a delivered message, or null when the pack sets no clock for it. */
-export function acknowledgeWindow(deliveredAt: Date, urgent: boolean, r: ExchangeRules['acknowledge']): Window | null {
-  const minutes = urgent ? r.urgentMinutes : r.otherHours === null ? null : r.otherHours * 60;
+/** The acknowledgement of a delivered message (urgent, or written), or null when the pack sets no clock for it. */
+export function acknowledgeWindow(deliveredAt: Date, kind: 'urgent' | 'written' | 'oral', r: ExchangeRules['acknowledge']): Window | null {
+  const minutes = kind === 'urgent' ? r.urgentMinutes : kind === 'written' && r.writtenHours !== null ? r.writtenHours * 60 : null;
   if (minutes === null) return null;
-  return { opensAt: deliveredAt, dueAt: new Date(deliveredAt.getTime() + minutes * MINUTE), warnAt: null, rule: `${r.basis} (${urgent ? `${minutes} min` : `${r.otherHours} h`})` };
+  return { opensAt: deliveredAt, dueAt: new Date(deliveredAt.getTime() + minutes * MINUTE), warnAt: null, rule: `${r.basis} (${kind === 'urgent' ? `${minutes} min` : `${r.writtenHours} h`})` };
 }
 
 /** p.5(4): an advance notice is on time when sent before the day it concerns (less the lead time). */

@@ -115,7 +115,7 @@ export function createDeskService(deps: Deps) {
 
     async markSeen(ctx: Ctx, id: string) {
       const units = deskUnits(ctx.actor, 'exchange.read');
-      const r = units.length ? await db.updateTable('notification').set({ seenAt: clock.now(), seenBy: ctx.actor.userId }).where('id', '=', id).where('unitId', 'in', units).where('seenAt', 'is', null).executeTakeFirst() : null;
+      const r = units.length ? await db.updateTable('notification').set({ seenAt: clock.now(), seenBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).where('id', '=', id).where('unitId', 'in', units).where('seenAt', 'is', null).executeTakeFirst() : null;
       if (!r || Number(r.numUpdatedRows) === 0) {
         const exists = units.length ? await db.selectFrom('notification').select('id').where('id', '=', id).where('unitId', 'in', units).executeTakeFirst() : null;
         if (!exists) throw new NotFoundError('Notification');

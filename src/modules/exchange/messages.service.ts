@@ -25,6 +25,8 @@ const DAY = 86_400_000;
 
 export function createMessageService(deps: Deps) {
   const { db, clock } = deps;
+  /** The user who acts (null for the command line, which is no user). */
+  const userOf = (ctx: Ctx) => (ctx.actor.via === 'cli' ? null : ctx.actor.userId);
 
   /** The unit the actor acts for: the one named (if the actor holds `permission` over it) or their desk. */
   async function actingUnit(ctx: Ctx, permission: Permission, unitId: string | undefined, executor: Executor = db): Promise<UnitInfo> {
@@ -87,7 +89,7 @@ export function createMessageService(deps: Deps) {
       const id = body.id ?? newId();
       const existing = await db.selectFrom('exchangeMessage').select(['id', 'sentBy']).where('id', '=', id).executeTakeFirst();
       if (existing) {
-        if (existing.sentBy !== ctx.actor.userId) throw new ConflictError('A different message has this id.', [{ path: 'id', message: 'already used' }]);
+        if (existing.sentBy !== userOf(ctx)) throw new ConflictError('A different message has this id.', [{ path: 'id', message: 'already used' }]);
         return view(ctx, id);
       }
       const sender = await actingUnit(ctx, 'exchange.send', body.unitId);
@@ -118,7 +120,7 @@ export function createMessageService(deps: Deps) {
       const timing = body.type === 'urgent' ? 'unjudged' : (judged?.timing ?? 'unjudged');
       const timingRule = !pack ? `no ${EXCHANGE_PACK_CODE} rule pack is in force on ${local.date}` : body.type === 'urgent' ? `${pack.content.urgent.basis}: told immediately (when the fact came to light is not recorded)` : (judged?.rule ?? null);
       const row: Insertable<ExchangeMessageTable> = {
-        id, type: body.type, subject: body.subject ?? null, senderUnitId: sender.id, senderAgencyId: sender.agencyId, sentBy: ctx.actor.userId, channel: body.channel, reportedAt: at,
+        id, type: body.type, subject: body.subject ?? null, senderUnitId: sender.id, senderAgencyId: sender.agencyId, sentBy: userOf(ctx), channel: body.channel, reportedAt: at,
         toldBy: body.toldBy ?? null, toldTo: body.toldTo ?? null, summary: body.summary,
         body: JSON.stringify({ ...(body.migrant && { migrant: body.migrant }), ...(body.sections && { sections: body.sections }), ...(body.expulsion && { expulsion: body.expulsion }), ...(body.documents.length && { documents: body.documents }) }),
         confirmsId: null, period: answer.period, effectiveOn: body.effectiveOn ?? null, rulePackId: pack?.id ?? null, timing, timingRule, createdAt: now,
@@ -136,7 +138,7 @@ export function createMessageService(deps: Deps) {
         const clocks: NewObligation[] = [];
         if (pack && body.type === 'urgent') clocks.push({ key: `exchange.urgent.confirm:${id}`, kind: 'exchange.urgent.confirm', unitId: sender.id, agencyId: sender.agencyId, subjectId: id, rulePackId: pack.id, window: confirmationWindow(at, pack.content.urgent) });
         for (const r of recipients.values()) {
-          const w = pack ? acknowledgeWindow(now, body.type === 'urgent', pack.content.acknowledge) : null;
+          const w = pack ? acknowledgeWindow(now, body.type === 'urgent' ? 'urgent' : body.type === 'daily' ? 'oral' : 'written', pack.content.acknowledge) : null;
           if (w) clocks.push({ key: `exchange.ack:${id}:${r.unit.id}`, kind: 'exchange.ack', unitId: r.unit.id, agencyId: r.unit.agencyId, counterpartUnitId: sender.id, subjectId: id, rulePackId: pack!.id, window: w });
         }
         await createObligations(trx, now, clocks);
@@ -154,7 +156,7 @@ export function createMessageService(deps: Deps) {
       const confirmationId = body.id ?? newId();
       const again = await db.selectFrom('exchangeMessage').select(['id', 'confirmsId', 'sentBy']).where('id', '=', confirmationId).executeTakeFirst();
       if (again) {
-        if (again.confirmsId !== id || again.sentBy !== ctx.actor.userId) throw new ConflictError('A different message has this id.', [{ path: 'id', message: 'already used' }]);
+        if (again.confirmsId !== id || again.sentBy !== userOf(ctx)) throw new ConflictError('A different message has this id.', [{ path: 'id', message: 'already used' }]);
         return view(ctx, id);
       }
       const { message, recipients, units, asSender } = await visible(ctx, id, 'exchange.send');
@@ -169,7 +171,7 @@ export function createMessageService(deps: Deps) {
         if (await trx.selectFrom('exchangeMessage').select('id').where('confirmsId', '=', id).executeTakeFirst()) throw new ConflictError('This urgent information is already confirmed in writing.', [{ path: 'id', message: 'already confirmed' }]);
         const obligation = await trx.selectFrom('obligation').select(['rule', 'rulePackId']).where('key', '=', `exchange.urgent.confirm:${id}`).executeTakeFirst();
         await trx.insertInto('exchangeMessage').values({
-          id: confirmationId, type: 'urgent_confirmation', subject: message.subject, senderUnitId: message.senderUnitId, senderAgencyId: message.senderAgencyId, sentBy: ctx.actor.userId, channel: body.channel,
+          id: confirmationId, type: 'urgent_confirmation', subject: message.subject, senderUnitId: message.senderUnitId, senderAgencyId: message.senderAgencyId, sentBy: userOf(ctx), channel: body.channel,
           reportedAt: at, toldBy: null, toldTo: null, summary: body.summary, body: JSON.stringify({}), confirmsId: id, period: null, effectiveOn: null,
           rulePackId: obligation?.rulePackId ?? null, timing: 'unjudged', timingRule: obligation?.rule ?? 'no rule pack was in force when the oral report was made', createdAt: now,
         }).execute();
@@ -189,7 +191,7 @@ export function createMessageService(deps: Deps) {
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         for (const r of myRecipients.filter((x) => !x.acknowledgedAt)) {
-          await trx.updateTable('exchangeRecipient').set({ acknowledgedAt: now, acknowledgedBy: ctx.actor.userId, readAt: r.readAt ?? now, readBy: r.readBy ?? ctx.actor.userId }).where('messageId', '=', id).where('unitId', '=', r.unitId).execute();
+          await trx.updateTable('exchangeRecipient').set({ acknowledgedAt: now, acknowledgedBy: userOf(ctx), readAt: r.readAt ?? now, readBy: r.readBy ?? userOf(ctx) }).where('messageId', '=', id).where('unitId', '=', r.unitId).execute();
           await fulfil(trx, `exchange.ack:${id}:${r.unitId}`, now, null);
           await recordChange(deps, trx, ctx, { action: 'exchange.acknowledged', entityType: 'exchange_message', entityId: id, agencyId: r.agencyId, unitId: r.unitId, details: {} });
         }
@@ -217,7 +219,7 @@ export function createMessageService(deps: Deps) {
     async get(ctx: Ctx, id: string) {
       const { myRecipients } = await visible(ctx, id, 'exchange.read');
       const unread = myRecipients.filter((r) => !r.readAt);
-      if (unread.length) await db.updateTable('exchangeRecipient').set({ readAt: clock.now(), readBy: ctx.actor.userId }).where('messageId', '=', id).where('unitId', 'in', unread.map((r) => r.unitId)).where('readAt', 'is', null).execute();
+      if (unread.length) await db.updateTable('exchangeRecipient').set({ readAt: clock.now(), readBy: userOf(ctx) }).where('messageId', '=', id).where('unitId', 'in', unread.map((r) => r.unitId)).where('readAt', 'is', null).execute();
       await recordRead(deps, ctx, { entityType: 'exchange_message', entityIds: [id] });
       return view(ctx, id);
     },

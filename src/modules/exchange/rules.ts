@@ -24,7 +24,7 @@ export const ExchangeRules = z.strictObject({
   udb: z.strictObject({ monthsPerPeriod: z.literal(6), warnBeforeDays: z.number().int().min(0).max(180), basis: z.string() }),
   acknowledge: z.strictObject({
     urgentMinutes: z.number().int().min(1).nullable().describe('a recipient acknowledges urgent information within this time (null: no clock)'),
-    otherHours: z.number().int().min(1).nullable().describe('and any other message within this time (null: no clock)'),
+    writtenHours: z.number().int().min(1).nullable().describe('and a written message (monthly, advance, UDB) within this time (null: no clock); daily information is told to a named person and has no receipt clock'),
     basis: z.string(),
   }),
 });
@@ -37,7 +37,7 @@ export const INSTRUCTION_2002_RULES: ExchangeRules = {
   monthly: { fromDay: 28, toDay: 5, warnBeforeDays: 1, basis: 'Instruction 2002 p.5(3): in writing from the 28th of the month to the 5th of the next' },
   advance: { minLeadDays: 0, basis: 'Instruction 2002 p.5(4): in advance (no lead time is fixed: before the day it concerns)' },
   udb: { monthsPerPeriod: 6, warnBeforeDays: 14, basis: 'Instruction 2002 p.5(5): once per half-year' },
-  acknowledge: { urgentMinutes: 30, otherHours: 24, basis: "Shekara's receipt rule (the Instruction fixes no acknowledgement time)" },
+  acknowledge: { urgentMinutes: 30, writtenHours: 24, basis: "Shekara's receipt rule (the Instruction fixes no acknowledgement time)" },
 };
 
 export const EXCHANGE_PACKS = [

@@ -54,7 +54,7 @@ export function createUdbService(deps: Deps) {
       if (!unit || !can(ctx.actor, 'udb.contribute', { agencyId: unit.agencyId, path: unit.path })) throw new NotFoundError('Unit');
       const existing = await db.selectFrom('udbDocument').select(['id', 'submittedBy']).where('id', '=', id).executeTakeFirst();
       if (existing) {
-        if (existing.submittedBy !== ctx.actor.userId) throw new ConflictError('A different document has this id.', [{ path: 'id', message: 'already used' }]);
+        if (existing.submittedBy !== (ctx.actor.via === 'cli' ? null : ctx.actor.userId)) throw new ConflictError('A different document has this id.', [{ path: 'id', message: 'already used' }]);
         return this.get(ctx, id);
       }
       const now = clock.now();
@@ -63,7 +63,7 @@ export function createUdbService(deps: Deps) {
         const text = `${body.title}\n${body.body}`;
         await trx.insertInto('udbDocument').values({
           id, kind: body.kind, title: body.title, body: body.body, language: body.language, ownerAgencyId: unit.agencyId, ownerUnitId: unit.id, visibility: body.visibility, period: body.period ?? null,
-          submittedBy: ctx.actor.userId, createdAt: now, search: sql<string>`setweight(to_tsvector('russian', ${body.title}), 'A') || to_tsvector('russian', ${text}) || to_tsvector('simple', ${text})`,
+          submittedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId, createdAt: now, search: sql<string>`setweight(to_tsvector('russian', ${body.title}), 'A') || to_tsvector('russian', ${text}) || to_tsvector('simple', ${text})`,
         }).execute();
         for (const f of files) {
           await trx.insertInto('udbBlob').values({ sha256: f.sha256, size: f.bytes.length, content: f.bytes, createdAt: now }).onConflict((oc) => oc.column('sha256').doNothing()).execute();

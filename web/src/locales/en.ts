@@ -541,7 +541,7 @@ export const en = {
   'rule.exchange.monthly': "p.5(3): in writing from the 28th to the 5th of the next month",
   'rule.exchange.urgent.confirm': "p.5(1): confirmed in writing within 2 hours of the oral report",
   'rule.exchange.udb': "p.5(5): once per half-year",
-  'rule.exchange.ack': "Receipt acknowledged (Shekara rule: 30 min urgent, 24 h other)",
+  'rule.exchange.ack': "Receipt acknowledged (Shekara rule: 30 min urgent, 24 h written)",
   'rule.msg.urgent': "p.5(1): immediately by any means through the duty services",
   'rule.msg.urgent_confirmation': "p.5(1): written confirmation within 2 hours",
   'rule.msg.daily': "p.5(2): 07:00–09:00 local time",

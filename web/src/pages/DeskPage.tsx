@@ -59,7 +59,7 @@ function LiveNotifications({ onOpen }: { onOpen: (messageId: string) => void }) 
             {typeof n.payload.obligationKind === 'string' && <span>{t(`obligation.${n.payload.obligationKind}`, { defaultValue: n.payload.obligationKind })} · {name(n.payload.owner as Names, i18n.language)}</span>}
             {typeof n.payload.summary === 'string' && <span>{n.payload.summary}</span>}
             {' '}<span className="muted small">{formatTime(n.createdAt, i18n.language)}</span>{' '}
-            {n.subjectType === 'exchange_message' && n.subjectId && <button type="button" className="link" onClick={() => { onOpen(n.subjectId!); seen.mutate(n.id); }}>{t('desk.open')}</button>}
+            {n.subjectType === 'exchange_message' && n.subjectId && <button type="button" className="link" onClick={() => { onOpen(n.subjectId!); seen.mutate(n.id); }}>{t('desk.open')}</button>}{' '}
             <button type="button" className="link" onClick={() => seen.mutate(n.id)}>{t('desk.seen')}</button>
           </li>
         ))}
