@@ -209,3 +209,35 @@ test('an acting substitute receives what the principal would: the principal\'s d
   assert.equal(acked.statusCode, 200, acked.body);
   assert.equal(acked.json().mine.unitId, unit('MIA-PD-ZHAMBYL'));
 });
+
+test('notifications go to a unit\'s e-mail over SMTP, with the key as Message-ID; a refusing server is retried later', async () => {
+  const { SMTPServer } = await import('smtp-server');
+  const mails: string[] = [];
+  let refuse = true;
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'],
+    onData(stream, _session, done) { let data = ''; stream.on('data', (c: Buffer) => (data += c.toString())); stream.on('end', () => { if (refuse) return done(new Error('mailbox busy')); mails.push(data); done(); }); },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (server.server.address() as { port: number }).port;
+    const channel = await head.request('POST', '/api/v1/notification-channels', { unitId: unit('CP-KORDAY'), kind: 'email', target: 'duty@korday.example', minSeverity: 'alarm' });
+    assert.equal(channel.statusCode, 200, channel.body);
+    w.clock.set(new Date('2026-11-28T04:00:00Z'));
+    await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'transit_smuggling_valuables', ...oral, summary: 'Icons in a minibus', counterparts: false, to: [unit('CP-KORDAY')] });
+    const send = defaultSender({ ...w.deps.config, smtpUrl: `smtp://127.0.0.1:${port}` });
+    assert.deepEqual(await deliverPending(w.deps, send), { sent: 0, failed: 1 });
+    const pending = await w.deps.db.selectFrom('notificationDelivery').select(['state', 'attempts', 'lastError', 'nextAttemptAt']).where('channelId', '=', channel.json().id).executeTakeFirstOrThrow();
+    assert.equal(pending.state, 'pending');
+    assert.match(pending.lastError ?? '', /mailbox busy/);
+    refuse = false;
+    assert.deepEqual(await deliverPending(w.deps, send), { sent: 0, failed: 0 }, 'not before its next attempt');
+    w.clock.set(new Date(pending.nextAttemptAt.getTime() + 1000));
+    assert.deepEqual(await deliverPending(w.deps, send), { sent: 1, failed: 0 });
+    assert.equal(mails.length, 1);
+    assert.match(mails[0]!, /Message-ID:\s*<message:[^>]+@shekara>/i);
+    assert.match(mails[0]!, /ALARM: message\.received/);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
