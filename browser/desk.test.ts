@@ -101,3 +101,18 @@ test('an urgent report on an illegal migrant: sent, seen live and acknowledged b
   await mia.getByText('Подтверждено письменно').first().waitFor({ timeout: 10_000 });
   await mia.screenshot({ path: path.join(RESULTS, 'desk-inbox-ru.png'), fullPage: true });
 });
+
+test('a unit head sends the desk\'s alarms to an e-mail address as well', async () => {
+  const head = await desk('demo.head.customs', 'Қазақша');
+  await head.getByRole('navigation').getByRole('link', { name: 'Кезекші бөлім' }).click();
+  await head.getByRole('tab', { name: 'Арналар' }).click();
+  const panel = head.getByRole('region', { name: 'Кезекші бөлім хабарламалары қосымша қайда жіберіледі' });
+  await panel.locator('input[name=target]').fill('not-an-address');
+  await panel.getByRole('button', { name: 'Арнаны қосу' }).click();
+  await panel.locator('.field-error').first().waitFor();
+  await panel.locator('input[name=target]').fill('duty@korday-customs.example');
+  await panel.locator('select[name=minSeverity]').selectOption('alarm');
+  await panel.getByRole('button', { name: 'Арнаны қосу' }).click();
+  await panel.getByText('duty@korday-customs.example').waitFor();
+  await head.screenshot({ path: path.join(RESULTS, 'desk-channels-kk.png'), fullPage: true });
+});

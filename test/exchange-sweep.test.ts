@@ -238,6 +238,6 @@ test('notifications go to a unit\'s e-mail over SMTP, with the key as Message-ID
     assert.match(mails[0]!, /Message-ID:\s*<message:[^>]+@shekara>/i);
     assert.match(mails[0]!, /ALARM: message\.received/);
   } finally {
-    await new Promise((resolve) => server.close(resolve));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });

@@ -139,7 +139,7 @@ export const NotificationView = z.object({
 });
 
 export const ChannelBody = z.strictObject({
-  unitId: Uuid, kind: z.enum(['email', 'webhook']), target: z.string().trim().min(3).max(500), minSeverity: z.enum(['info', 'warning', 'alarm']).default('warning'),
+  unitId: Uuid.optional().describe('The unit whose desk it serves (default: the caller\'s desk)'), kind: z.enum(['email', 'webhook']), target: z.string().trim().min(3).max(500), minSeverity: z.enum(['info', 'warning', 'alarm']).default('warning'),
 }).refine((b) => b.kind !== 'email' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(b.target), { path: ['target'], message: 'an e-mail address', when: () => true })
   .refine((b) => b.kind !== 'webhook' || /^https?:\/\/\S+$/.test(b.target), { path: ['target'], message: 'an http(s) URL', when: () => true });
 export const ChannelView = z.object({ id: z.string(), unitId: z.string(), kind: z.enum(['email', 'webhook']), target: z.string(), minSeverity: z.enum(['info', 'warning', 'alarm']), active: z.boolean(), createdAt: Timestamp });

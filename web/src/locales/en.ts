@@ -551,6 +551,19 @@ export const en = {
   'desk.alsoTo': "Also address (optional)",
   'desk.counterpartsNote': "The counterpart units of your level (Instruction p.8) always receive it.",
   'desk.noDocuments': "Your agency has no Data Bank documents yet: add them on the Data Bank page.",
+  "desk.tab.channels": "Channels",
+  "channels.title": "Where the desk's notifications also go",
+  "channels.hint": "E-mail over the agency's mail server, or a webhook of another system; each notification is sent once with its key, retried if the receiver is down.",
+  "channels.kind.email": "E-mail",
+  "channels.kind.webhook": "Webhook",
+  "channels.kindLabel": "Channel",
+  "channels.target": "Address",
+  "channels.minSeverity": "From severity",
+  "channels.min.info": "everything",
+  "channels.min.warning": "warnings and alarms",
+  "channels.min.alarm": "alarms only",
+  "channels.add": "Add the channel",
+  "channels.remove": "Stop",
 } as const;
 
 export type MessageKey = keyof typeof en;

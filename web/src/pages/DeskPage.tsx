@@ -5,6 +5,7 @@ import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { InboxItem, List, Message, Notice, Obligation } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
+import { ChannelsPanel } from './ChannelsPanel.tsx';
 import { ReportForm } from './ReportForm.tsx';
 
 type Names = { kk: string; ru: string; en: string };
@@ -14,20 +15,21 @@ const name = (n: Names, lang: string) => n[lang as keyof Names] ?? n.en;
 export function DeskPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [tab, setTab] = useState<'in' | 'out' | 'obligations' | 'report'>('in');
+  const [tab, setTab] = useState<'in' | 'out' | 'obligations' | 'report' | 'channels'>('in');
   const [open, setOpen] = useState<string | null>(null);
   return (
     <div className="page">
       <h1>{t('desk.title')}</h1>
       <LiveNotifications onOpen={(id) => { setOpen(id); }} />
       <div className="lang-switch tabs" role="tablist">
-        {(['in', 'out', 'obligations', ...(can('exchange.send') ? ['report'] as const : [])] as const).map((k) => (
+        {(['in', 'out', 'obligations', ...(can('exchange.send') ? ['report'] as const : []), ...(can('exchange.channels.manage') ? ['channels'] as const : [])] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>{t(`desk.tab.${k}`)}</button>
         ))}
       </div>
       {tab === 'report' && <ReportForm onSent={(id) => { setTab('out'); setOpen(id); }} />}
       {(tab === 'in' || tab === 'out') && <MessageList box={tab} onOpen={setOpen} />}
       {tab === 'obligations' && <Obligations />}
+      {tab === 'channels' && <ChannelsPanel />}
       {open && <MessageDetail id={open} onClose={() => setOpen(null)} />}
     </div>
   );

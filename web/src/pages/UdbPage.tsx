@@ -8,6 +8,12 @@ import { ErrorNote, Field, FormError, formatTime } from '../ui.tsx';
 
 const KINDS = ['review', 'recommendation', 'training', 'document_specimen', 'other'] as const;
 
+/** The language of a text as far as its letters tell: Kazakh letters, else Cyrillic (Russian), else English. */
+function languageOf(text: string): string {
+  if (/[әғқңөұүһі]/i.test(text)) return 'kk';
+  return /[а-яё]/i.test(text) ? 'ru' : 'en';
+}
+
 async function base64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
@@ -25,9 +31,10 @@ export function UdbPage() {
   const list = useQuery({ queryKey: ['udb', asked], queryFn: () => get<List<UdbDocument>>(`/api/v1/udb/documents${asked ? `?q=${encodeURIComponent(asked)}` : ''}`) });
   const [doc, setDoc] = useState({ kind: 'review', title: '', body: '', language: i18n.language, visibility: 'interacting' });
   const [files, setFiles] = useState<FileList | null>(null);
+  const [languageChosen, setLanguageChosen] = useState(false);
   const add = useMutation({
-    mutationFn: async () => api<UdbDocument>('POST', '/api/v1/udb/documents', { ...doc, attachments: await Promise.all([...(files ?? [])].map(async (f) => ({ fileName: f.name, mediaType: f.type || 'application/octet-stream', contentBase64: await base64(f) }))) }),
-    onSuccess: () => { setDoc({ ...doc, title: '', body: '' }); setFiles(null); void queryClient.invalidateQueries({ queryKey: ['udb'] }); },
+    mutationFn: async () => api<UdbDocument>('POST', '/api/v1/udb/documents', { ...doc, language: languageChosen ? doc.language : languageOf(`${doc.title} ${doc.body}`), attachments: await Promise.all([...(files ?? [])].map(async (f) => ({ fileName: f.name, mediaType: f.type || 'application/octet-stream', contentBase64: await base64(f) }))) }),
+    onSuccess: () => { setDoc({ ...doc, title: '', body: '' }); setFiles(null); setLanguageChosen(false); void queryClient.invalidateQueries({ queryKey: ['udb'] }); },
   });
   const err = (k: string) => (add.error instanceof ApiError ? add.error.fieldError(k) : undefined);
   return (
@@ -52,7 +59,7 @@ export function UdbPage() {
           <h2>{t('udb.add')}</h2>
           <div className="row">
             <Field label={t('udb.kindLabel')}><select name="kind" value={doc.kind} onChange={(e) => setDoc({ ...doc, kind: e.target.value })}>{KINDS.map((k) => <option key={k} value={k}>{t(`udb.kind.${k}`)}</option>)}</select></Field>
-            <Field label={t('udb.language')}><select name="language" value={doc.language} onChange={(e) => setDoc({ ...doc, language: e.target.value })}>{['kk', 'ru', 'en'].map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}</select></Field>
+            <Field label={t('udb.language')}><select name="language" value={languageChosen ? doc.language : languageOf(`${doc.title} ${doc.body}`)} onChange={(e) => { setLanguageChosen(true); setDoc({ ...doc, language: e.target.value }); }}>{['kk', 'ru', 'en'].map((l) => <option key={l} value={l}>{t(`lang.${l}`)}</option>)}</select></Field>
             <Field label={t('udb.visibility')}><select name="visibility" value={doc.visibility} onChange={(e) => setDoc({ ...doc, visibility: e.target.value })}><option value="interacting">{t('udb.vis.interacting')}</option><option value="agency">{t('udb.vis.agency')}</option></select></Field>
           </div>
           <Field label={t('udb.docTitle')} error={err('title')}><input name="title" value={doc.title} onChange={(e) => setDoc({ ...doc, title: e.target.value })} /></Field>
