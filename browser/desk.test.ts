@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
-import { createWorld, type World } from '../test/helpers.ts';
+import { ADMIN_PASSWORD, createWorld, type World } from '../test/helpers.ts';
 
 const RESULTS = path.resolve(import.meta.dirname, '../test-results');
 const DEMO = 'Shekara-Demo-2026';
@@ -32,13 +32,13 @@ after(async () => {
   await world?.close();
 });
 
-async function desk(username: string, lang: 'Русский' | 'Қазақша'): Promise<Page> {
+async function desk(username: string, lang: 'Русский' | 'Қазақша' | 'English', password = DEMO): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
   const page = await context.newPage();
   page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
   await page.goto(baseUrl);
   await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(DEMO);
+  await page.locator('input[name=password]').fill(password);
   await page.locator('form button[type=submit]').click();
   await page.getByRole('navigation').waitFor();
   await page.getByRole('button', { name: lang }).click();
@@ -115,4 +115,28 @@ test('a unit head sends the desk\'s alarms to an e-mail address as well', async 
   await panel.getByRole('button', { name: 'Арнаны қосу' }).click();
   await panel.getByText('duty@korday-customs.example').waitFor();
   await head.screenshot({ path: path.join(RESULTS, 'desk-channels-kk.png'), fullPage: true });
+});
+
+test('an administrator enters a successor of the exchange rule pack from tomorrow; a bad value is named', async () => {
+  const admin = await desk('admin', 'English', ADMIN_PASSWORD);
+  await admin.getByRole('navigation').getByRole('link', { name: 'Legal register' }).click();
+  await admin.getByRole('button', { name: 'Enter a successor' }).click();
+  const form = admin.getByRole('form', { name: 'Enter a successor' });
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await form.locator('input[name=effectiveFrom]').fill(tomorrow);
+  await form.locator('input[name=titleEn]').fill('Exchange deadlines under the 2027 joint order (test)');
+  const content = form.locator('textarea[name=content]');
+  const json = JSON.parse(await content.inputValue());
+  await content.fill(JSON.stringify({ ...json, urgent: { ...json.urgent, confirmWithinMinutes: -5 } }, null, 2));
+  await form.getByRole('button', { name: 'Enter the pack' }).click();
+  await form.getByText(/content\.urgent\.confirmWithinMinutes/).waitFor();
+  await content.fill(JSON.stringify({ ...json, urgent: { ...json.urgent, confirmWithinMinutes: 90 } }, null, 2));
+  await form.getByRole('button', { name: 'Enter the pack' }).click();
+  await admin.getByRole('cell', { name: `${tomorrow} — …` }).waitFor();
+  await admin.getByRole('heading', { name: 'Rule packs in force and their periods' }).scrollIntoViewIfNeeded();
+  await admin.screenshot({ path: path.join(RESULTS, 'rule-pack-successor-en.png'), fullPage: false });
+  const packs = await world.deps.db.selectFrom('rulePack').select(['effectiveFrom', 'effectiveTo', 'content']).where('code', '=', 'EXCHANGE-DEADLINES').orderBy('effectiveFrom').execute();
+  assert.equal(packs.length, 3);
+  assert.equal(String(packs[1]!.effectiveTo), tomorrow);
+  assert.equal((packs[2]!.content as { urgent: { confirmWithinMinutes: number } }).urgent.confirmWithinMinutes, 90);
 });

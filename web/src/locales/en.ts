@@ -564,6 +564,17 @@ export const en = {
   "channels.min.alarm": "alarms only",
   "channels.add": "Add the channel",
   "channels.remove": "Stop",
+  "packs.title": "Rule packs in force and their periods",
+  "packs.code": "Pack",
+  "packs.period": "In force",
+  "packs.act": "Act",
+  "packs.titleEn": "Title (English)",
+  "packs.successor": "Enter a successor",
+  "packs.successorOf": "A successor of {{code}}: new values from a date; the pack in force ends the day before, what was judged stays judged",
+  "packs.from": "From",
+  "packs.content": "Values (JSON, the shape of the pack)",
+  "packs.save": "Enter the pack",
+  "packs.badJson": "is not valid JSON",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import type { LegalAct, List } from '../types.ts';
 import { ErrorNote, Loading } from '../ui.tsx';
+import { RulePacks } from './RulePacks.tsx';
 
 export function LegalPage() {
   const { t, i18n } = useTranslation();
@@ -13,6 +14,7 @@ export function LegalPage() {
       <h1>{t('nav.legal')}</h1>
       <ErrorNote error={acts.error} onRetry={() => void acts.refetch()} />
       {acts.isLoading && <Loading />}
+      {acts.data && <RulePacks acts={acts.data.items} />}
       <div className="acts">
         {acts.data?.items.map((a) => (
           <article key={a.id} className="panel act">
