@@ -45,7 +45,8 @@ create index exchange_recipient_inbox on exchange_recipient (unit_id, delivered_
 comment on table exchange_recipient is 'retention: operational-5y';
 
 -- An obligation on a clock (any module): who owes what to whom, by when, judged by which rule pack.
--- The sweep walks open rows by next_check_at: warn before the due time, mark overdue and escalate after.
+-- Its clock (when to look at it next) lives in obligation_clock: the sweep deletes or moves the clock
+-- and changes only unindexed columns here, so PostgreSQL updates the row in place (HOT, no index work).
 create table obligation (
   id uuid primary key,
   key text not null unique,
@@ -62,20 +63,27 @@ create table obligation (
   warn_at timestamptz,
   state text not null check (state in ('open', 'met', 'overdue')),
   stage text not null default 'none' check (stage in ('none', 'warned', 'escalated')),
-  next_check_at timestamptz,
   escalated_to_unit_id uuid references unit(id),
   escalated_at timestamptz,
   fulfilled_at timestamptz,
   fulfilled_by_message_id uuid references exchange_message(id),
   outcome text check (outcome in ('on_time', 'early', 'late')),
   created_at timestamptz not null
-);
-create index obligation_sweep on obligation (next_check_at) where next_check_at is not null;
+) with (fillfactor = 85);
 create index obligation_unit on obligation (unit_id, due_at desc);
 create index obligation_counterpart on obligation (counterpart_unit_id, due_at desc) where counterpart_unit_id is not null;
-create index obligation_escalated on obligation (escalated_to_unit_id, due_at desc) where escalated_to_unit_id is not null;
 create index obligation_subject on obligation (subject_id) where subject_id is not null;
 comment on table obligation is 'retention: operational-5y';
+
+-- When to look at an open obligation next (the warning time, then just after the due time). A row here
+-- exists while the obligation is open; past its due time, the sweep takes it away.
+create table obligation_clock (
+  obligation_id uuid primary key references obligation(id),
+  next_check_at timestamptz not null,
+  due_at timestamptz not null
+);
+create index obligation_clock_due on obligation_clock (next_check_at);
+comment on table obligation_clock is 'retention: operational-5y';
 
 -- In-app notifications to a unit's desk; the key makes each one happen once however often a sweep runs.
 create table notification (
@@ -156,6 +164,8 @@ create table udb_attachment (
   primary key (document_id, sha256)
 );
 comment on table udb_attachment is 'retention: reference';
+
+
 
 -- UUID v7 made in the database, for rows a set-based statement writes (notifications of a sweep).
 create function shekara_uuid_v7() returns uuid language sql volatile as $$

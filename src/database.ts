@@ -1,7 +1,7 @@
 // The database schema as Kysely sees it: one interface per table (camelCase; the CamelCasePlugin maps
 // to the snake_case SQL of migrations/). Each module reads and writes only its own tables.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { ExchangeMessageTable, ExchangeRecipientTable, NotificationChannelTable, NotificationDeliveryTable, NotificationTable, ObligationTable, UdbAttachmentTable, UdbBlobTable, UdbDocumentTable } from './modules/exchange/exchange.tables.ts';
+import type { ExchangeMessageTable, ExchangeRecipientTable, NotificationChannelTable, NotificationDeliveryTable, NotificationTable, ObligationClockTable, ObligationTable, UdbAttachmentTable, UdbBlobTable, UdbDocumentTable } from './modules/exchange/exchange.tables.ts';
 import type { CheckpointLaneTable, CrossingTable, CrossingVersionTable, DetentionTable, DocumentSeizureTable, SecondaryInspectionTable, VehicleCrossingTable, VehicleExaminationTable } from './modules/crossings/crossings.tables.ts';
 import type { DocumentRegisterTable, ScreeningAlertTable, WatchlistEntryTable, WatchlistEntryVersionTable, WatchlistImportTable, WatchlistTable } from './modules/screening/screening.tables.ts';
 
@@ -347,6 +347,7 @@ export interface Database {
   exchangeMessage: ExchangeMessageTable;
   exchangeRecipient: ExchangeRecipientTable;
   obligation: ObligationTable;
+  obligationClock: ObligationClockTable;
   notification: NotificationTable;
   notificationChannel: NotificationChannelTable;
   notificationDelivery: NotificationDeliveryTable;

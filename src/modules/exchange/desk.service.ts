@@ -36,7 +36,10 @@ export function createDeskService(deps: Deps) {
       const unit = await deskUnit(ctx, 'exchange.read', query.unitId);
       let q = db.selectFrom('obligation').selectAll();
       q = q.where((eb) => {
-        const sides = { owed: eb('unitId', '=', unit.id), owed_to_us: eb('counterpartUnitId', '=', unit.id), escalated: eb('escalatedToUnitId', '=', unit.id) };
+        // escalations are found through their notifications (indexed by unit): no index on the obligation's escalation column keeps
+        // the sweep's update in place
+        const escalated = eb('id', 'in', eb.selectFrom('notification').select((n) => n.ref('subjectId').$castTo<string>().as('id')).where('notification.unitId', '=', unit.id).where('notification.kind', '=', 'obligation.escalated'));
+        const sides = { owed: eb('unitId', '=', unit.id), owed_to_us: eb('counterpartUnitId', '=', unit.id), escalated };
         return query.side === 'all' ? eb.or(Object.values(sides)) : sides[query.side];
       });
       if (query.state) q = q.where('state', '=', query.state);

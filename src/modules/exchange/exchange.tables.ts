@@ -56,13 +56,18 @@ export interface ObligationTable {
   warnAt: Timestamp | null;
   state: 'open' | 'met' | 'overdue';
   stage: 'none' | 'warned' | 'escalated';
-  nextCheckAt: Timestamp | null;
   escalatedToUnitId: string | null;
   escalatedAt: Timestamp | null;
   fulfilledAt: Timestamp | null;
   fulfilledByMessageId: string | null;
   outcome: 'on_time' | 'early' | 'late' | null;
   createdAt: Timestamp;
+}
+
+export interface ObligationClockTable {
+  obligationId: string;
+  nextCheckAt: Timestamp;
+  dueAt: Timestamp;
 }
 
 export interface NotificationTable {

@@ -1,7 +1,8 @@
 // A general obligations engine: who owes what to whom, by when (and from when), judged by which rule
 // pack. The sweep walks due rows in bounded batches (FOR UPDATE SKIP LOCKED): it warns before the due
 // time, and after it marks the obligation overdue and escalates to the next level up, notifying the
-// owner, the counterpart side and the escalation unit. Notifications carry unique keys, so a sweep run
+// owner, the counterpart side and the escalation unit. Clocks live in obligation_clock, so the
+// obligation row itself is updated in place (HOT). Notifications carry unique keys, so a sweep run
 // twice, or by two workers at once, notifies once.
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../platform/db.ts';
@@ -13,27 +14,34 @@ export type NewObligation = {
   period?: string | null; rulePackId: string | null; window: Window;
 };
 
-/** Inserts obligations that do not exist yet (by key); returns how many were new. */
+/** Inserts obligations that do not exist yet (by key), with their clocks; returns how many were new. */
 export async function createObligations(db: Executor, at: Date, items: NewObligation[]): Promise<number> {
   let created = 0;
   for (let i = 0; i < items.length; i += 1000) {
     const rows = items.slice(i, i + 1000).map((o) => ({
       id: newId(), key: o.key, kind: o.kind, unitId: o.unitId, agencyId: o.agencyId, counterpartUnitId: o.counterpartUnitId ?? null, subjectId: o.subjectId ?? null,
       period: o.period ?? null, rulePackId: o.rulePackId, rule: o.window.rule, opensAt: o.window.opensAt, dueAt: o.window.dueAt, warnAt: o.window.warnAt,
-      state: 'open' as const, stage: 'none' as const, nextCheckAt: o.window.warnAt && o.window.warnAt < o.window.dueAt ? o.window.warnAt : new Date(o.window.dueAt.getTime() + 1), createdAt: at,
+      state: 'open' as const, stage: 'none' as const, createdAt: at,
     }));
-    const r = await db.insertInto('obligation').values(rows).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
-    created += Number(r.numInsertedOrUpdatedRows ?? 0);
+    const inserted = await db.insertInto('obligation').values(rows).onConflict((oc) => oc.column('key').doNothing()).returning(['id', 'warnAt', 'dueAt']).execute();
+    if (inserted.length) {
+      await db.insertInto('obligationClock').values(inserted.map((o) => ({ obligationId: o.id, dueAt: o.dueAt, nextCheckAt: o.warnAt && o.warnAt < o.dueAt ? o.warnAt : new Date(o.dueAt.getTime() + 1) }))).execute();
+    }
+    created += inserted.length;
   }
   return created;
 }
 
-/** Marks an open or overdue obligation met by `messageId` at `at`, judged by its own window; null if none is open. */
+/** Marks an open or overdue obligation met by `messageId` at `at`, judged by its own window; null if none is open. The clock row
+ * is taken first, as the sweep takes it, so the two never wait on each other in opposite order. */
 export async function fulfil(db: Executor, key: string, at: Date, messageId: string | null) {
-  const row = await db.selectFrom('obligation').select(['id', 'opensAt', 'dueAt', 'rule', 'state']).where('key', '=', key).forUpdate().executeTakeFirst();
-  if (!row || row.state === 'met') return null;
+  const found = await db.selectFrom('obligation').select('id').where('key', '=', key).executeTakeFirst();
+  if (!found) return null;
+  await db.deleteFrom('obligationClock').where('obligationId', '=', found.id).execute();
+  const row = await db.selectFrom('obligation').select(['id', 'opensAt', 'dueAt', 'rule', 'state']).where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
+  if (row.state === 'met') return null;
   const { timing } = judge(at, { opensAt: row.opensAt, dueAt: row.dueAt, warnAt: null, rule: row.rule });
-  await db.updateTable('obligation').set({ state: 'met', outcome: timing, fulfilledAt: at, fulfilledByMessageId: messageId, nextCheckAt: null }).where('id', '=', row.id).execute();
+  await db.updateTable('obligation').set({ state: 'met', outcome: timing, fulfilledAt: at, fulfilledByMessageId: messageId }).where('id', '=', row.id).execute();
   return { id: row.id, outcome: timing };
 }
 
@@ -80,11 +88,13 @@ const notifyAndDeliver = (now: Date) => sql`
 async function escalateBatch(db: Executor, now: Date, batch: number) {
   const r = await sql<{ rows: number; notifications: number }>`
     with due as (
-      select id from obligation where next_check_at <= ${now} and state = 'open' and due_at < ${now}
+      select obligation_id as id from obligation_clock where next_check_at <= ${now} and due_at < ${now}
       order by next_check_at limit ${batch} for update skip locked
+    ), gone as (
+      delete from obligation_clock c using due where c.obligation_id = due.id returning c.obligation_id as id
     ), upd as (
-      update obligation o set state = 'overdue', stage = 'escalated', next_check_at = null, escalated_at = ${now}, escalated_to_unit_id = u.parent_id
-      from due, unit u where o.id = due.id and u.id = o.unit_id
+      update obligation o set state = 'overdue', stage = 'escalated', escalated_at = ${now}, escalated_to_unit_id = u.parent_id
+      from gone, unit u where o.id = gone.id and u.id = o.unit_id
       returning o.id, o.kind, o.unit_id, o.counterpart_unit_id, o.subject_id, o.escalated_to_unit_id, o.due_at, o.period, o.rule
     ), targets as (
       select id, kind as obligation_kind, unit_id, counterpart_unit_id, subject_id, due_at, period, rule, unit_id as target, 'obligation.overdue' as kind, 'alarm' as severity from upd
@@ -102,11 +112,13 @@ async function escalateBatch(db: Executor, now: Date, batch: number) {
 async function warnBatch(db: Executor, now: Date, batch: number) {
   const r = await sql<{ rows: number; notifications: number }>`
     with due as (
-      select id from obligation where next_check_at <= ${now} and state = 'open' and stage = 'none' and due_at >= ${now}
+      select obligation_id as id from obligation_clock where next_check_at <= ${now} and due_at >= ${now}
       order by next_check_at limit ${batch} for update skip locked
+    ), moved as (
+      update obligation_clock c set next_check_at = c.due_at + interval '1 millisecond' from due
+      where c.obligation_id = due.id returning c.obligation_id as id
     ), upd as (
-      update obligation o set stage = 'warned', next_check_at = o.due_at + interval '1 millisecond'
-      from due where o.id = due.id
+      update obligation o set stage = 'warned' from moved where o.id = moved.id
       returning o.id, o.kind, o.unit_id, o.counterpart_unit_id, o.subject_id, o.due_at, o.period, o.rule
     ), targets as (
       select id, kind as obligation_kind, unit_id, counterpart_unit_id, subject_id, due_at, period, rule, unit_id as target, 'obligation.due_soon' as kind, 'warning' as severity from upd
