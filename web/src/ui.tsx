@@ -69,6 +69,13 @@ export function formatTime(iso: string | null | undefined, lang: string, timeZon
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
+/** A time of day (or, with `date`, a day and month) in the user's zone and language. */
+export function formatPart(iso: string, lang: string, part: 'time' | 'date'): string {
+  const locale = lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB';
+  const options: Intl.DateTimeFormatOptions = part === 'time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { day: 'numeric', month: 'short' };
+  return new Intl.DateTimeFormat(locale, { ...options, ...(userTimeZone ? { timeZone: userTimeZone } : {}) }).format(new Date(iso));
+}
+
 /** The error of a form: field problems are shown at their fields, so here only a pointer to them. */
 export function FormError({ error }: { error: unknown }) {
   const { t } = useTranslation();

@@ -6,10 +6,10 @@ type Data = z.infer<typeof ComplianceView>;
 type Lang = 'kk' | 'ru' | 'en';
 
 const KINDS: Record<string, Record<Lang, string>> = {
-  'exchange.daily': { kk: 'Күнделікті ақпарат (07:00–09:00)', ru: 'Ежедневная информация (07:00–09:00)', en: 'Daily information (07:00–09:00)' },
-  'exchange.monthly': { kk: 'Ай сайынғы ақпарат (28-інен 5-іне дейін)', ru: 'Ежемесячная информация (с 28 по 5 число)', en: 'Monthly information (28th to 5th)' },
-  'exchange.urgent.confirm': { kk: 'Жедел ақпаратты жазбаша растау (2 сағат)', ru: 'Письменное подтверждение срочной информации (2 часа)', en: 'Written confirmation of urgent information (2 hours)' },
-  'exchange.udb': { kk: 'Бірыңғай деректер банкіне материалдар (жарты жылда)', ru: 'Материалы в Единый банк данных (раз в полугодие)', en: 'Unified Data Bank materials (half-yearly)' },
+  'exchange.daily': { kk: 'Күнделікті ақпарат (5(2)-т.)', ru: 'Ежедневная информация (п. 5(2))', en: 'Daily information (p.5(2))' },
+  'exchange.monthly': { kk: 'Ай сайынғы ақпарат (5(3)-т.)', ru: 'Ежемесячная информация (п. 5(3))', en: 'Monthly information (p.5(3))' },
+  'exchange.urgent.confirm': { kk: 'Жедел ақпаратты жазбаша растау (5(1)-т.)', ru: 'Письменное подтверждение срочной информации (п. 5(1))', en: 'Written confirmation of urgent information (p.5(1))' },
+  'exchange.udb': { kk: 'Бірыңғай деректер банкіне материалдар (5(5)-т.)', ru: 'Материалы в Единый банк данных (п. 5(5))', en: 'Unified Data Bank materials (p.5(5))' },
   'exchange.ack': { kk: 'Алынғанын растау', ru: 'Подтверждение получения', en: 'Acknowledgement of receipt' },
 };
 const L: Record<string, Record<Lang, string>> = {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { InboxItem, List, Message, Notice, Obligation } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, FormError, formatPart, formatTime, Loading } from '../ui.tsx';
 import { ChannelsPanel } from './ChannelsPanel.tsx';
 import { ReportForm } from './ReportForm.tsx';
 
@@ -176,6 +176,13 @@ function Obligations() {
   );
 }
 
+/** The numbers of an obligation's rule, from its own window (the rule pack it arose under), for the rule's label. */
+function ruleParams(o: Obligation, lang: string) {
+  const part = o.kind === 'exchange.monthly' ? 'date' : 'time';
+  const minutes = o.opensAt ? Math.round((new Date(o.dueAt).getTime() - new Date(o.opensAt).getTime()) / 60_000) : '';
+  return { from: o.opensAt ? formatPart(o.opensAt, lang, part) : '', to: formatPart(o.dueAt, lang, part), minutes };
+}
+
 function ObligationTable({ items }: { items: Obligation[] }) {
   const { t, i18n } = useTranslation();
   return (
@@ -187,7 +194,7 @@ function ObligationTable({ items }: { items: Obligation[] }) {
           <td>{name(o.unit.names, i18n.language)}{o.counterpart && <div className="small">→ {name(o.counterpart.names, i18n.language)}</div>}{o.escalatedTo && <div className="small">⇧ {name(o.escalatedTo.names, i18n.language)}</div>}</td>
           <td>{formatTime(o.dueAt, i18n.language)}</td>
           <td><span className={`badge obligation-${o.state}`}>{t(`obligation.state.${o.state}`)}</span>{o.outcome && <> <Timing value={o.outcome} /></>}</td>
-          <td className="small muted" title={o.rule}>{t(`rule.${o.kind}`, { defaultValue: o.rule })}</td>
+          <td className="small muted" title={o.rule}>{t(`rule.${o.kind}`, { defaultValue: o.rule, ...ruleParams(o, i18n.language) })}</td>
         </tr>
       ))}</tbody>
     </table>

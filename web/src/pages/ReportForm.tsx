@@ -10,6 +10,7 @@ const ADVANCE = ['new_document_specimen', 'issuance_change', 'date_stamp_securit
 const SECTIONS = ['situation', 'incitingGroups', 'newTactics', 'damagingActivity', 'newMethodsAndExamples'];
 const MIGRANT_TEXT = ['surname', 'givenNames', 'citizenship', 'stateOfDeparture', 'stateOfDestination', 'route', 'declaredPurpose', 'visaMeans', 'methods', 'measuresTaken'];
 type Type = 'urgent' | 'daily' | 'monthly' | 'advance' | 'udb';
+type PackContent = { urgent: { confirmWithinMinutes: number }; daily: { from: string; to: string }; monthly: { fromDay: number; toDay: number } };
 
 /** Reporting from the duty desk: the form asks for what the Instruction requires of each type. */
 export function ReportForm({ onSent }: { onSent: (id: string) => void }) {
@@ -20,6 +21,9 @@ export function ReportForm({ onSent }: { onSent: (id: string) => void }) {
   const set = (k: string) => (e: { target: { value: string } }) => setF((old) => ({ ...old, [k]: e.target.value }));
   const checkpoints = useQuery({ queryKey: ['checkpoints'], queryFn: () => get<List<Checkpoint>>('/api/v1/checkpoints') });
   const units = useQuery({ queryKey: ['units'], queryFn: () => get<List<Unit>>('/api/v1/units') });
+  // the numbers of the hints come from the rule pack in force today, never from the interface
+  const pack = useQuery({ queryKey: ['rule-packs', 'EXCHANGE-DEADLINES', 'today'], queryFn: () => get<List<{ content: PackContent }>>(`/api/v1/rule-packs?code=EXCHANGE-DEADLINES&on=${new Date().toISOString().slice(0, 10)}`) });
+  const rules = pack.data?.items[0]?.content;
   const udbDocs = useQuery({ queryKey: ['udb', 'own'], queryFn: () => get<List<UdbDocument>>('/api/v1/udb/documents?limit=50'), enabled: type === 'udb' });
   const [to, setTo] = useState<string[]>([]);
   const [docs, setDocs] = useState<string[]>([]);
@@ -59,7 +63,7 @@ export function ReportForm({ onSent }: { onSent: (id: string) => void }) {
         )}
         <Field label={t('desk.channel')} error={err('channel')}><select name="channel" value={f.channel} onChange={set('channel')}>{(oral ? ['oral', 'phone', 'radio'] : ['written', 'electronic']).map((c) => <option key={c} value={c}>{t(`msg.channel.${c}`)}</option>)}</select></Field>
       </div>
-      <p className="muted small">{t(`desk.hint.${type}`)}</p>
+      {rules && <p className="muted small">{t(`desk.hint.${type}`, { minutes: rules.urgent.confirmWithinMinutes, from: rules.daily.from, to: rules.daily.to, fromDay: rules.monthly.fromDay, toDay: rules.monthly.toDay })}</p>}
       {oral && (
         <div className="row">
           <Field label={t('desk.toldBy')} error={err('toldBy')}><input name="toldBy" value={f.toldBy ?? ''} onChange={set('toldBy')} /></Field>
