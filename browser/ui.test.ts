@@ -86,7 +86,7 @@ test('on a tablet the menu folds away and still works', async () => {
   await signInAs(page, 'demo.analyst', 'Shekara-Demo-2026');
   await page.getByRole('button', { name: /Menu/ }).click();
   await page.getByRole('link', { name: 'Legal register' }).click();
-  await page.getByText('LAW-2013-70-V').waitFor();
+  await page.getByRole('article').getByText('LAW-2013-70-V').waitFor();
   await page.screenshot({ path: path.join(RESULTS, 'legal-register-tablet-en.png'), fullPage: true });
   await context.close();
 });
