@@ -2,14 +2,12 @@
 // information on an illegal migrant, the police see it arrive live and acknowledge it, the Border
 // Service confirms it in writing, the police escalate it; in Russian and Kazakh.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp } from '../src/app.ts';
-import { ADMIN_PASSWORD, createWorld, type World } from '../test/helpers.ts';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS, startBrowserWorld } from './helpers.ts';
+import { ADMIN_PASSWORD, type World } from '../test/helpers.ts';
 
-const RESULTS = path.resolve(import.meta.dirname, '../test-results');
 const DEMO = 'Shekara-Demo-2026';
 let world: World;
 let browser: Browser;
@@ -17,20 +15,9 @@ let baseUrl: string;
 let close: () => Promise<void>;
 
 before(async () => {
-  world = await createWorld({ demo: true });
-  world.clock.set(new Date());
-  const { app } = await buildApp(world.deps, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  close = () => app.close();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  fs.mkdirSync(RESULTS, { recursive: true });
+  ({ world, browser, baseUrl, close } = await startBrowserWorld());
 });
-after(async () => {
-  await browser?.close();
-  await close?.();
-  await world?.close();
-});
+after(() => close?.());
 
 async function desk(username: string, lang: 'Русский' | 'Қазақша' | 'English', password = DEMO): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });

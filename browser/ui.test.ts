@@ -1,11 +1,10 @@
 // The officer's path in Debian's Chromium: sign in, switch the language, open the checkpoint map.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp } from '../src/app.ts';
-import { createWorld, passportMrz, type World } from '../test/helpers.ts';
+import type { Browser, Page } from 'playwright-core';
+import { RESULTS, startBrowserWorld } from './helpers.ts';
+import { passportMrz, type World } from '../test/helpers.ts';
 import { seedId } from '../src/demo/index.ts';
 
 /** Fills the sign-in form and submits it, whatever the interface language. */
@@ -15,28 +14,15 @@ async function signInAs(page: Page, username: string, password: string) {
   await page.locator('form button[type=submit]').click();
 }
 
-const RESULTS = path.resolve(import.meta.dirname, '../test-results');
 let world: World;
 let browser: Browser;
 let baseUrl: string;
 let close: () => Promise<void>;
 
 before(async () => {
-  world = await createWorld({ demo: true });
-  world.clock.set(new Date()); // real time: sessions are touched by the browser as it goes
-  const { app } = await buildApp(world.deps, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address() as { port: number };
-  baseUrl = `http://127.0.0.1:${address.port}`;
-  close = () => app.close();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  fs.mkdirSync(RESULTS, { recursive: true });
+  ({ world, browser, baseUrl, close } = await startBrowserWorld());
 });
-after(async () => {
-  await browser?.close();
-  await close?.();
-  await world?.close();
-});
+after(() => close?.());
 
 test('a booth officer signs in, switches to Kazakh and Russian, and opens the checkpoint map', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });

@@ -9,7 +9,7 @@ import { openPeriodicObligations, sweep } from '../src/modules/exchange/index.ts
 import { zoned } from '../src/modules/exchange/clocks.ts';
 import { deliverPending, defaultSender } from '../src/modules/exchange/notifications.ts';
 import { openDatabase } from '../src/platform/db.ts';
-import { ADMIN_PASSWORD, createAppWorld, signIn, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, createAppWorld, signIn, tokenClient, type Client } from './helpers.ts';
 
 const DEMO = 'Shekara-Demo-2026';
 const ALMATY = 'Asia/Almaty';
@@ -20,18 +20,13 @@ let customs: Client;
 let head: Client;
 const unit = (code: string) => seedId('unit', code);
 
-async function tokenClient(username: string, password = DEMO): Promise<Client> {
-  const session = await signIn(w.app, username, password);
-  const { token } = (await session.request('POST', '/api/v1/me/tokens', { name: 'exchange test' })).json();
-  return { cookie: '', csrf: '', request: (method, url, body, headers = {}) => w.app.inject({ method: method as never, url, ...(body === undefined ? {} : { payload: body as never }), headers: { authorization: `Bearer ${token}`, ...headers } }) };
-}
 
 before(async () => {
   w = await createAppWorld({ demo: true });
-  bs = await tokenClient('demo.duty.bs');
-  mia = await tokenClient('demo.duty.mia');
-  customs = await tokenClient('demo.duty.customs');
-  head = await tokenClient('demo.head.customs');
+  bs = await tokenClient(w.app, 'demo.duty.bs', DEMO);
+  mia = await tokenClient(w.app, 'demo.duty.mia', DEMO);
+  customs = await tokenClient(w.app, 'demo.duty.customs', DEMO);
+  head = await tokenClient(w.app, 'demo.head.customs', DEMO);
 });
 after(() => w.close());
 
@@ -104,6 +99,11 @@ test('urgent information: the confirmation clock escalates at 2h01 and the recip
   const msg = (await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'crisis_precursors', ...oral, summary: 'Unrest reported near the border on the neighbouring side' })).json();
   const notes = await notifications(mia);
   assert.ok(notes.some((n) => n.kind === 'message.received' && n.subjectId === msg.id));
+  // the same notifications as server-sent events (the stream ends at once with wait=0)
+  const stream = await mia.request('GET', `/api/v1/notifications/stream?wait=0&since=${encodeURIComponent(new Date('2026-11-23T03:59:00Z').toISOString())}`);
+  assert.match(String(stream.headers['content-type']), /text\/event-stream/);
+  assert.match(stream.body, /event: notification\nid: |id: [0-9a-f-]+\nevent: notification\ndata: /);
+  assert.ok(stream.body.includes(msg.id));
   // the police acknowledge within 30 minutes; customs do not
   w.clock.set(new Date('2026-11-23T04:10:00Z'));
   const acked = (await mia.request('POST', `/api/v1/exchange/messages/${msg.id}/acknowledge`)).json();
@@ -121,7 +121,7 @@ test('urgent information: the confirmation clock escalates at 2h01 and the recip
   const customsAck = view.obligations.find((o: { kind: string; unit: { id: string } }) => o.kind === 'exchange.ack' && o.unit.id === unit('SRD-ZHAMBYL'));
   assert.equal(customsAck.state, 'overdue');
   // another agency that was not addressed does not see it
-  const outsider = await tokenClient('demo.admin.mia');
+  const outsider = await tokenClient(w.app, 'demo.admin.mia', DEMO);
   assert.equal((await outsider.request('GET', `/api/v1/exchange/messages/${msg.id}`)).statusCode, 404);
 });
 
@@ -181,7 +181,7 @@ test('notifications go to a unit\'s webhook once, with the key as idempotency ke
 test('compliance per message type and unit, as JSON, CSV and a printable report', async () => {
   const res = await head.request('GET', '/api/v1/exchange/compliance?from=2026-11-01&to=2026-11-30');
   assert.equal(res.statusCode, 200, res.body);
-  const analyst = await tokenClient('demo.duty.mia');
+  const analyst = await tokenClient(w.app, 'demo.duty.mia', DEMO);
   const police = (await analyst.request('GET', '/api/v1/exchange/compliance?from=2026-11-01&to=2026-11-30')).json();
   const daily = police.byKind.find((k: { kind: string }) => k.kind === 'exchange.daily');
   assert.ok(daily.missed >= 1 && daily.late >= 1);
@@ -199,7 +199,7 @@ test('an acting substitute receives what the principal would: the principal\'s d
   w.clock.set(new Date('2026-11-27T04:00:00Z'));
   const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
   const id = async (username: string) => (await w.deps.db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-  const deputy = await tokenClient('demo.police.panfilov');
+  const deputy = await tokenClient(w.app, 'demo.police.panfilov', DEMO);
   assert.equal((await deputy.request('GET', '/api/v1/notifications')).statusCode, 404, 'a police officer keeps no desk of their own');
   const acting = await admin.request('POST', '/api/v1/acting-assignments', { principalUserId: await id('demo.duty.mia'), deputyUserId: await id('demo.police.panfilov'), validFrom: '2026-11-27T00:00:00Z', validTo: '2026-11-28T00:00:00Z', basis: 'Order No. 77: acting duty officer' });
   assert.equal(acting.statusCode, 201, acting.body);

@@ -6,7 +6,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
 import { openPeriodicObligations } from '../src/modules/exchange/index.ts';
 import { zoned } from '../src/modules/exchange/clocks.ts';
-import { createAppWorld, signIn, type Client } from './helpers.ts';
+import { createAppWorld, tokenClient, type Client } from './helpers.ts';
 
 const DEMO = 'Shekara-Demo-2026';
 const ALMATY = 'Asia/Almaty';
@@ -20,18 +20,13 @@ const unit = (code: string) => seedId('unit', code);
 async function at(when: Date) {
   w.clock.set(when);
 }
-async function tokenClient(username: string): Promise<Client> {
-  const session = await signIn(w.app, username, DEMO);
-  const { token } = (await session.request('POST', '/api/v1/me/tokens', { name: 'exchange test' })).json();
-  return { cookie: '', csrf: '', request: (method, url, body, headers = {}) => w.app.inject({ method: method as never, url, ...(body === undefined ? {} : { payload: body as never }), headers: { authorization: `Bearer ${token}`, ...headers } }) };
-}
 const paths = (res: { json(): { errors: Array<{ path: string }> } }) => res.json().errors.map((e) => e.path.replace(/^body\./, ''));
 
 before(async () => {
   w = await createAppWorld({ demo: true });
-  bs = await tokenClient('demo.duty.bs');
-  mia = await tokenClient('demo.duty.mia');
-  customs = await tokenClient('demo.duty.customs');
+  bs = await tokenClient(w.app, 'demo.duty.bs', DEMO);
+  mia = await tokenClient(w.app, 'demo.duty.mia', DEMO);
+  customs = await tokenClient(w.app, 'demo.duty.customs', DEMO);
 });
 after(() => w.close());
 beforeEach(() => at(new Date('2026-11-20T06:00:00Z')));

@@ -105,12 +105,12 @@ export function createDeskService(deps: Deps) {
       };
     },
 
-    /** Notifications of the actor's desks, newest first (or those after an instant, for the live stream). */
-    async notifications(ctx: Ctx, options: { after?: Date; unseen?: boolean; limit?: number } = {}) {
+    /** Notifications of the actor's desks, newest first (or those from an instant on, for the live stream). */
+    async notifications(ctx: Ctx, options: { from?: Date; unseen?: boolean; limit?: number } = {}) {
       const units = deskUnits(ctx.actor, 'exchange.read');
       if (!units.length) throw new NotFoundError('Notifications');
       let q = db.selectFrom('notification').select(['id', 'unitId', 'kind', 'severity', 'subjectType', 'subjectId', 'payload', 'createdAt', 'seenAt']).where('unitId', 'in', units);
-      if (options.after) q = q.where('createdAt', '>', options.after);
+      if (options.from) q = q.where('createdAt', '>=', options.from);
       if (options.unseen) q = q.where('seenAt', 'is', null);
       const rows = await q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(options.limit ?? 50).execute();
       return rows.map((n) => ({ ...n, payload: n.payload as Record<string, unknown> }));

@@ -46,11 +46,13 @@ export async function exchangeRoutes(app: FastifyInstance, { messages, desk, udb
     schema: { tags, summary: 'Live notifications (server-sent events): new ones as they come; the stream ends after `wait` seconds and the browser reconnects', querystring: z.strictObject({ since: IsoDateTime.optional(), wait: z.coerce.number().int().min(0).max(120).default(55) }), produces: ['text/event-stream'] },
   }, async (req, reply) => {
     const ctx = requireCtx(req);
-    const first = await desk.notifications(ctx, { limit: 20, ...(req.query.since && { after: new Date(req.query.since) }) });
+    const first = await desk.notifications(ctx, { limit: 20, ...(req.query.since && { from: new Date(req.query.since) }) });
     reply.hijack();
     const out = reply.raw;
     out.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    // polled from the last instant seen, inclusive (one sweep writes many notifications at one instant); ids already sent are skipped
     let last = first[0]?.createdAt ?? (req.query.since ? new Date(req.query.since) : new Date(0));
+    let sentAtLast = new Set(first.filter((n) => n.createdAt.getTime() === last.getTime()).map((n) => n.id));
     const send = (items: typeof first) => { for (const n of [...items].reverse()) out.write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify(n)}\n\n`); };
     send(first);
     if (req.query.wait === 0) { out.end(); return; }
@@ -59,8 +61,14 @@ export async function exchangeRoutes(app: FastifyInstance, { messages, desk, udb
     const poll = setInterval(() => {
       if (busy) return;
       busy = true;
-      desk.notifications(ctx, { after: last, limit: 50 }).then((items) => { if (items.length) { last = items[0]!.createdAt; send(items); } else out.write(': keep-alive\n\n'); })
-        .catch(() => out.end()).finally(() => { busy = false; });
+      desk.notifications(ctx, { from: last, limit: 50 }).then((found) => {
+        const items = found.filter((n) => !(n.createdAt.getTime() === last.getTime() && sentAtLast.has(n.id)));
+        if (!items.length) { out.write(': keep-alive\n\n'); return; }
+        const newest = items[0]!.createdAt;
+        sentAtLast = new Set([...(newest.getTime() === last.getTime() ? sentAtLast : []), ...items.filter((n) => n.createdAt.getTime() === newest.getTime()).map((n) => n.id)]);
+        last = newest;
+        send(items);
+      }).catch(() => out.end()).finally(() => { busy = false; });
     }, 2000);
     const end = setTimeout(() => out.end(), req.query.wait * 1000);
     out.on('close', () => { clearInterval(poll); clearTimeout(end); });
