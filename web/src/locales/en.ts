@@ -575,6 +575,8 @@ export const en = {
   "packs.content": "Values (JSON, the shape of the pack)",
   "packs.save": "Enter the pack",
   "packs.badJson": "is not valid JSON",
+  "compliance.agency": "Agency",
+  "compliance.unit": "Unit and its sub-units",
 } as const;
 
 export type MessageKey = keyof typeof en;

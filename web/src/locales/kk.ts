@@ -576,4 +576,6 @@ export const kk: Record<MessageKey, string> = {
   "packs.content": "Мәндер (пакет пішініндегі JSON)",
   "packs.save": "Пакетті енгізу",
   "packs.badJson": "дұрыс JSON емес",
+  "compliance.agency": "Ведомство атауы",
+  "compliance.unit": "Бөлімше және оған бағыныштылар",
 };

@@ -576,4 +576,6 @@ export const ru: Record<MessageKey, string> = {
   "packs.content": "Значения (JSON в форме пакета)",
   "packs.save": "Ввести пакет",
   "packs.badJson": "не является корректным JSON",
+  "compliance.agency": "Ведомство",
+  "compliance.unit": "Подразделение с подчинёнными",
 };

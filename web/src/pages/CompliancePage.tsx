@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api.ts';
-import type { Compliance } from '../types.ts';
+import type { Agency, Compliance, List, Unit } from '../types.ts';
 import { ErrorNote, Field, formatTime, Loading } from '../ui.tsx';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
@@ -12,8 +12,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** Compliance with the exchange deadlines: on-time share per type and unit, overdue obligations, late confirmations. */
 export function CompliancePage() {
   const { t, i18n } = useTranslation();
-  const [period, setPeriod] = useState({ from: monthStart(), to: today(), level: '' });
-  const query = `from=${period.from}&to=${period.to}${period.level ? `&level=${period.level}` : ''}`;
+  const [period, setPeriod] = useState({ from: monthStart(), to: today(), level: '', agencyId: '', unitId: '' });
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => get<List<Agency>>('/api/v1/agencies') });
+  const units = useQuery({ queryKey: ['units'], queryFn: () => get<List<Unit>>('/api/v1/units') });
+  const query = `from=${period.from}&to=${period.to}${period.level ? `&level=${period.level}` : ''}${period.agencyId ? `&agencyId=${period.agencyId}` : ''}${period.unitId ? `&unitId=${period.unitId}` : ''}`;
   const data = useQuery({ queryKey: ['exchange', 'compliance', query], queryFn: () => get<Compliance>(`/api/v1/exchange/compliance?${query}`) });
   const lang = i18n.language as 'kk' | 'ru' | 'en';
   return (
@@ -22,9 +24,11 @@ export function CompliancePage() {
       <div className="panel row">
         <Field label={t('compliance.from')}><input type="date" name="from" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} /></Field>
         <Field label={t('compliance.to')}><input type="date" name="to" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} /></Field>
+        <Field label={t('compliance.agency')}><select name="agencyId" value={period.agencyId} onChange={(e) => setPeriod({ ...period, agencyId: e.target.value, unitId: '' })}><option value="">—</option>{agencies.data?.items.map((a) => <option key={a.id} value={a.id}>{a.shortNames[lang]}</option>)}</select></Field>
+        <Field label={t('compliance.unit')}><select name="unitId" value={period.unitId} onChange={(e) => setPeriod({ ...period, unitId: e.target.value })}><option value="">—</option>{units.data?.items.filter((u) => !period.agencyId || u.agencyId === period.agencyId).map((u) => <option key={u.id} value={u.id}>{u.level} · {u.names[lang]}</option>)}</select></Field>
         <Field label={t('compliance.level')}><select name="level" value={period.level} onChange={(e) => setPeriod({ ...period, level: e.target.value })}><option value="">—</option>{[1, 2, 3, 4, 5].map((l) => <option key={l} value={l}>{l}</option>)}</select></Field>
         <a className="link" href={`/api/v1/exchange/compliance.csv?${query}`} download>{t('compliance.csv')}</a>
-        <a className="link" href={`/api/v1/exchange/compliance/report?month=${period.from.slice(0, 7)}&lang=${lang}`} target="_blank" rel="noreferrer">{t('compliance.print')}</a>
+        <a className="link" href={`/api/v1/exchange/compliance/report?month=${period.from.slice(0, 7)}&lang=${lang}${period.unitId ? `&unitId=${period.unitId}` : ''}`} target="_blank" rel="noreferrer">{t('compliance.print')}</a>
       </div>
       <ErrorNote error={data.error} />
       {data.isLoading && <Loading />}
