@@ -45,7 +45,9 @@ test('daily clocks open per counterpart pair, warn at 08:30, and at 09:01 go ove
   w.clock.set(zoned('2026-11-21', '08:31', ALMATY));
   const warned = await sweep(w.deps.db, w.clock.now());
   assert.ok(warned.warned > 0);
-  assert.ok((await notifications(mia)).some((n) => n.kind === 'obligation.due_soon' && n.payload.obligationKind === 'exchange.daily'));
+  const dueSoon = (await notifications(mia)).find((n) => n.kind === 'obligation.due_soon' && n.payload.obligationKind === 'exchange.daily');
+  assert.ok(dueSoon);
+  assert.equal((dueSoon.payload.owner as { en: string }).en, 'Zhambyl Region Police Department', 'the desk shows who owes, by name');
   w.clock.set(zoned('2026-11-21', '09:01', ALMATY));
   const first = await sweep(w.deps.db, w.clock.now());
   assert.ok(first.escalated > 0);

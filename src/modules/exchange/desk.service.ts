@@ -18,6 +18,17 @@ import { unitRef, unitsById, type UnitInfo } from './units.ts';
 export function createDeskService(deps: Deps) {
   const { db, clock } = deps;
 
+  /** Notifications of obligations carry the owner's unit id (the sweep writes no names): the names are added here, in one lookup. */
+  async function withOwnerNames<N extends { payload: unknown }>(rows: N[]) {
+    const ids = rows.map((n) => (n.payload as { ownerUnitId?: string }).ownerUnitId).filter((x): x is string => Boolean(x));
+    const units = await unitsById(db, ids);
+    return rows.map((n) => {
+      const payload = n.payload as Record<string, unknown>;
+      const owner = typeof payload.ownerUnitId === 'string' ? units.get(payload.ownerUnitId) : undefined;
+      return { ...n, payload: owner ? { ...payload, owner: owner.names } : payload };
+    });
+  }
+
   async function deskUnit(ctx: Ctx, permission: Permission, unitId: string | undefined): Promise<UnitInfo> {
     const id = unitId ?? deskUnits(ctx.actor, permission)[0];
     const unit = id ? (await unitsById(db, [id])).get(id) : undefined;
@@ -113,7 +124,7 @@ export function createDeskService(deps: Deps) {
       if (options.from) q = q.where('createdAt', '>=', options.from);
       if (options.unseen) q = q.where('seenAt', 'is', null);
       const rows = await q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(options.limit ?? 50).execute();
-      return rows.map((n) => ({ ...n, payload: n.payload as Record<string, unknown> }));
+      return withOwnerNames(rows);
     },
 
     async markSeen(ctx: Ctx, id: string) {

@@ -62,7 +62,9 @@ export async function deliverPending(deps: Pick<Deps, 'db' | 'clock'>, send: Sen
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const due = await sql<{ notificationId: string; channelId: string; attempts: number; kind: 'email' | 'webhook'; target: string; key: string; nkind: string; severity: string; payload: unknown; createdAt: Date; unitId: string }>`
-      select d.notification_id as "notificationId", d.channel_id as "channelId", d.attempts, c.kind, c.target, n.key, n.kind as nkind, n.severity, n.payload, n.created_at as "createdAt", n.unit_id as "unitId"
+      select d.notification_id as "notificationId", d.channel_id as "channelId", d.attempts, c.kind, c.target, n.key, n.kind as nkind, n.severity,
+        n.payload || coalesce((select jsonb_build_object('owner', jsonb_build_object('kk', u.name_kk, 'ru', u.name_ru, 'en', u.name_en)) from unit u where u.id::text = n.payload->>'ownerUnitId'), '{}'::jsonb) as payload,
+        n.created_at as "createdAt", n.unit_id as "unitId"
       from notification_delivery d join notification_channel c on c.id = d.channel_id join notification n on n.id = d.notification_id
       where d.state = 'pending' and d.next_attempt_at <= ${now}
       order by d.next_attempt_at limit ${limit} for update of d skip locked`.execute(trx);

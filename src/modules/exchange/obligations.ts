@@ -72,9 +72,8 @@ const notifyAndDeliver = (now: Date) => sql`
   ins as (
     insert into notification (id, key, unit_id, kind, severity, subject_type, subject_id, payload, created_at)
     select shekara_uuid_v7(), 'obligation:' || md5(t.id || t.kind || t.target), t.target, t.kind, t.severity, 'obligation', t.id,
-      jsonb_build_object('obligationKind', t.obligation_kind, 'ownerUnitId', t.unit_id, 'owner', jsonb_build_object('kk', ou.name_kk, 'ru', ou.name_ru, 'en', ou.name_en),
-        'counterpartUnitId', t.counterpart_unit_id, 'subjectId', t.subject_id, 'dueAt', t.due_at, 'period', t.period), ${now}
-    from targets t join unit ou on ou.id = t.unit_id
+      jsonb_build_object('obligationKind', t.obligation_kind, 'ownerUnitId', t.unit_id, 'counterpartUnitId', t.counterpart_unit_id, 'subjectId', t.subject_id, 'dueAt', t.due_at, 'period', t.period), ${now}
+    from targets t
     on conflict (key) do nothing
     returning id, unit_id, severity
   ), deliveries as (
