@@ -17,7 +17,7 @@ import type { ExchangeMessageTable } from './exchange.tables.ts';
 import { EXCHANGE_PACK_CODE, type ExchangeRules } from './rules.ts';
 import { createObligations, fulfil, type NewObligation } from './obligations.ts';
 import { deskUnits, notify } from './notifications.ts';
-import { presentMessage } from './present.ts';
+import { presentInboxRow, presentMessage, type InboxRow } from './present.ts';
 import { counterpartsOf, exchangeRulesAt, unitsById, type UnitInfo } from './units.ts';
 
 type Body = z.infer<typeof SendMessageBody>;
@@ -237,8 +237,7 @@ export function createMessageService(deps: Deps) {
         if (query.type) q = q.where('m.type', '=', query.type);
         if (query.unacknowledged) q = q.where('r.acknowledgedAt', 'is', null);
         if (before) q = q.where('r.deliveredAt', '<', before);
-        const rows = await q.orderBy('r.deliveredAt', 'desc').orderBy('r.messageId', 'desc').limit(query.limit).execute();
-        return present(rows);
+        return present(await q.orderBy('r.deliveredAt', 'desc').orderBy('r.messageId', 'desc').limit(query.limit).execute());
       }
       let q = db.selectFrom('exchangeMessage as m')
         .select(['m.id', 'm.type', 'm.subject', 'm.senderUnitId', 'm.summary', 'm.reportedAt', 'm.timing', 'm.createdAt as deliveredAt'])
@@ -246,20 +245,13 @@ export function createMessageService(deps: Deps) {
         .select((eb) => eb.selectFrom('obligation as o').select('o.state').whereRef('o.subjectId', '=', 'm.id').where('o.kind', '=', 'exchange.urgent.confirm').limit(1).as('confirmState'))
         .where('m.senderUnitId', '=', unit.id);
       if (query.type) q = q.where('m.type', '=', query.type);
-      if (before) q = q.where('m.createdAt', '<', before);
-      const rows = await q.orderBy('m.createdAt', 'desc').limit(query.limit).execute();
+      if (before) q = q.where('m.reportedAt', '<', before);
+      const rows = await q.orderBy('m.reportedAt', 'desc').orderBy('m.id', 'desc').limit(query.limit).execute();
       return present(rows.map((r) => ({ ...r, readAt: null, acknowledgedAt: null })));
 
-      async function present(rows: Array<{ id: string; type: string; subject: string | null; senderUnitId: string; summary: string; reportedAt: Date; timing: string; deliveredAt: Date; readAt: Date | null; acknowledgedAt: Date | null; confirmationId: string | null; confirmState: string | null }>) {
+      async function present(rows: InboxRow[]) {
         const units = await unitsById(db, rows.map((r) => r.senderUnitId));
-        return rows.map((r) => {
-          const u = units.get(r.senderUnitId)!;
-          return {
-            id: r.id, type: r.type as never, subject: r.subject, sender: { id: u.id, agencyId: u.agencyId, level: u.level, names: u.names }, summary: r.summary, reportedAt: r.reportedAt, timing: r.timing as never,
-            deliveredAt: r.deliveredAt, readAt: r.readAt, acknowledgedAt: r.acknowledgedAt,
-            confirmationState: r.type !== 'urgent' ? null : r.confirmationId ? ('confirmed' as const) : r.confirmState === 'overdue' ? ('overdue' as const) : ('awaiting' as const),
-          };
-        });
+        return rows.map((r) => presentInboxRow(r, units.get(r.senderUnitId)!));
       }
     },
   };

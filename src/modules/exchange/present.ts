@@ -24,3 +24,17 @@ export function presentMessage(
     mine: mine ? { unitId: mine.unitId, readAt: mine.readAt, acknowledgedAt: mine.acknowledgedAt } : null,
   };
 }
+
+export type InboxRow = {
+  id: string; type: string; subject: string | null; senderUnitId: string; summary: string; reportedAt: Date; timing: string; deliveredAt: Date;
+  readAt: Date | null; acknowledgedAt: Date | null; confirmationId: string | null; confirmState: string | null;
+};
+
+/** A line of an inbox or outbox; an urgent message shows whether its written confirmation came, is awaited or is overdue. */
+export function presentInboxRow(r: InboxRow, sender: UnitInfo) {
+  return {
+    id: r.id, type: r.type as Selectable<ExchangeMessageTable>['type'], subject: r.subject, sender: unitRef(sender), summary: r.summary, reportedAt: r.reportedAt,
+    timing: r.timing as Selectable<ExchangeMessageTable>['timing'], deliveredAt: r.deliveredAt, readAt: r.readAt, acknowledgedAt: r.acknowledgedAt,
+    confirmationState: r.type !== 'urgent' ? null : r.confirmationId ? ('confirmed' as const) : r.confirmState === 'overdue' ? ('overdue' as const) : ('awaiting' as const),
+  };
+}
