@@ -3,27 +3,18 @@
 // Service confirms it in writing, the police escalate it; in Russian and Kazakh.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { RESULTS, startBrowserWorld } from './helpers.ts';
-import { ADMIN_PASSWORD, type World } from '../test/helpers.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { RESULTS, useBrowserWorld } from './helpers.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../test/helpers.ts';
 
-const DEMO = 'Shekara-Demo-2026';
-let world: World;
-let browser: Browser;
-let baseUrl: string;
-let close: () => Promise<void>;
+const env = useBrowserWorld();
 
-before(async () => {
-  ({ world, browser, baseUrl, close } = await startBrowserWorld());
-});
-after(() => close?.());
-
-async function desk(username: string, lang: 'Русский' | 'Қазақша' | 'English', password = DEMO): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
+async function desk(username: string, lang: 'Русский' | 'Қазақша' | 'English', password = DEMO_PASSWORD): Promise<Page> {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
   const page = await context.newPage();
   page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-  await page.goto(baseUrl);
+  await page.goto(env.baseUrl);
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await page.locator('form button[type=submit]').click();
@@ -122,7 +113,7 @@ test('an administrator enters a successor of the exchange rule pack from tomorro
   await admin.getByRole('cell', { name: `${tomorrow} — …` }).waitFor();
   await admin.getByRole('heading', { name: 'Rule packs in force and their periods' }).scrollIntoViewIfNeeded();
   await admin.screenshot({ path: path.join(RESULTS, 'rule-pack-successor-en.png'), fullPage: false });
-  const packs = await world.deps.db.selectFrom('rulePack').select(['effectiveFrom', 'effectiveTo', 'content']).where('code', '=', 'EXCHANGE-DEADLINES').orderBy('effectiveFrom').execute();
+  const packs = await env.world.deps.db.selectFrom('rulePack').select(['effectiveFrom', 'effectiveTo', 'content']).where('code', '=', 'EXCHANGE-DEADLINES').orderBy('effectiveFrom').execute();
   assert.equal(packs.length, 3);
   assert.equal(String(packs[1]!.effectiveTo), tomorrow);
   assert.equal((packs[2]!.content as { urgent: { confirmWithinMinutes: number } }).urgent.confirmWithinMinutes, 90);

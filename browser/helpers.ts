@@ -2,6 +2,7 @@
 // Debian's Chromium (never a downloaded browser).
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
 import { createWorld, type World } from '../test/helpers.ts';
@@ -19,4 +20,12 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   fs.mkdirSync(RESULTS, { recursive: true });
   return { world, browser, baseUrl, close: async () => { await browser.close(); await app.close(); await world.close(); } };
+}
+
+/** Starts the browser world before a file's tests and stops it after them; its fields are set once `before` has run. */
+export function useBrowserWorld(): BrowserWorld {
+  const env = {} as BrowserWorld;
+  before(async () => { Object.assign(env, await startBrowserWorld()); });
+  after(() => env.close?.());
+  return env;
 }

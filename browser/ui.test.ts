@@ -1,10 +1,10 @@
 // The officer's path in Debian's Chromium: sign in, switch the language, open the checkpoint map.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { RESULTS, startBrowserWorld } from './helpers.ts';
-import { passportMrz, type World } from '../test/helpers.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { RESULTS, useBrowserWorld } from './helpers.ts';
+import { passportMrz } from '../test/helpers.ts';
 import { seedId } from '../src/demo/index.ts';
 
 /** Fills the sign-in form and submits it, whatever the interface language. */
@@ -14,25 +14,17 @@ async function signInAs(page: Page, username: string, password: string) {
   await page.locator('form button[type=submit]').click();
 }
 
-let world: World;
-let browser: Browser;
-let baseUrl: string;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ world, browser, baseUrl, close } = await startBrowserWorld());
-});
-after(() => close?.());
+const env = useBrowserWorld();
 
 test('a booth officer signs in, switches to Kazakh and Russian, and opens the checkpoint map', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && m.text().includes('Content Security Policy') && errors.push(m.text()));
-  const first = await page.request.get(baseUrl);
+  const first = await page.request.get(env.baseUrl);
   assert.match(first.headers()['content-security-policy'] ?? '', /script-src 'self'/);
-  await page.goto(baseUrl);
+  await page.goto(env.baseUrl);
   await page.getByRole('button', { name: 'English' }).click();
   await assert.doesNotReject(page.getByRole('heading', { name: 'Sign in' }).waitFor());
   // the demo accounts are listed: a click fills the form
@@ -65,9 +57,9 @@ test('a booth officer signs in, switches to Kazakh and Russian, and opens the ch
 });
 
 test('on a tablet the menu folds away and still works', async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 1100 }, isMobile: false });
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 1100 }, isMobile: false });
   const page = await context.newPage();
-  await page.goto(baseUrl);
+  await page.goto(env.baseUrl);
   await page.getByRole('button', { name: 'English' }).click();
   await signInAs(page, 'demo.analyst', 'Shekara-Demo-2026');
   await page.getByRole('button', { name: /Menu/ }).click();
@@ -78,9 +70,9 @@ test('on a tablet the menu folds away and still works', async () => {
 });
 
 test('an administrator creates a user with a role, and the new user signs in', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  await page.goto(baseUrl);
+  await page.goto(env.baseUrl);
   await signInAs(page, 'admin', 'Root-Secret-2026!');
   await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'New user' }) });
@@ -102,9 +94,9 @@ test('an administrator creates a user with a role, and the new user signs in', a
 });
 
 test('a booth officer screens a traveller and sees the hit with what to do', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  await page.goto(baseUrl);
+  await page.goto(env.baseUrl);
   await signInAs(page, 'demo.booth.korday', 'Shekara-Demo-2026');
   await page.getByRole('navigation').waitFor();
   await page.getByRole('button', { name: 'English' }).click();
@@ -127,9 +119,9 @@ test('a booth officer screens a traveller and sees the hit with what to do', asy
 });
 
 test('a list manager uploads a CSV list, follows the import, and finds the new entry', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
-  await page.goto(baseUrl);
+  await page.goto(env.baseUrl);
   await signInAs(page, 'demo.refdata', 'Shekara-Demo-2026');
   await page.getByRole('navigation').waitFor();
   await page.getByRole('button', { name: 'Русский' }).click();
@@ -152,9 +144,9 @@ test('a list manager uploads a CSV list, follows the import, and finds the new e
 });
 
 test('the booth console processes a clean traveller, a refused one and a hit by keyboard alone', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
-  await page.goto(baseUrl);
+  await page.goto(env.baseUrl);
   await signInAs(page, 'demo.booth.korday', 'Shekara-Demo-2026');
   await page.getByRole('navigation').waitFor();
   await page.getByRole('button', { name: 'English' }).click();
@@ -222,19 +214,19 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
 
   // the refusal notice prints in Kazakh
   const notice = await context.newPage();
-  await notice.goto(baseUrl + noticeHref);
+  await notice.goto(env.baseUrl + noticeHref);
   await notice.getByText('Мемлекеттік шекара арқылы өткізуден бас тарту туралы хабарлама').waitFor();
   await notice.screenshot({ path: path.join(RESULTS, 'refusal-notice-kk.png'), fullPage: true });
   await context.close();
 
   // the unit head sees the control line of Korday: the three travellers on their lanes
-  const head = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const head = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const headPage = await head.newPage();
-  await headPage.goto(baseUrl);
+  await headPage.goto(env.baseUrl);
   await signInAs(headPage, 'demo.head.korday', 'Shekara-Demo-2026');
   await headPage.getByRole('navigation').waitFor();
   await headPage.getByRole('button', { name: 'English' }).click();
-  await headPage.goto(`${baseUrl}/checkpoints/${seedId('checkpoint', 'KORDAY')}`);
+  await headPage.goto(`${env.baseUrl}/checkpoints/${seedId('checkpoint', 'KORDAY')}`);
   const panel = headPage.getByRole('region', { name: 'Control line: the last hour' });
   await panel.locator('td', { hasText: 'R-OUT-1' }).waitFor();
   await panel.getByText(/Now: 0 at control/).waitFor();

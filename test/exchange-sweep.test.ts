@@ -9,24 +9,22 @@ import { openPeriodicObligations, sweep } from '../src/modules/exchange/index.ts
 import { zoned } from '../src/modules/exchange/clocks.ts';
 import { deliverPending, defaultSender } from '../src/modules/exchange/notifications.ts';
 import { openDatabase } from '../src/platform/db.ts';
-import { ADMIN_PASSWORD, createAppWorld, signIn, tokenClient, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, createAppWorld, signIn, tokenClient, type Client, DEMO_PASSWORD, unitId } from './helpers.ts';
 
-const DEMO = 'Shekara-Demo-2026';
 const ALMATY = 'Asia/Almaty';
 let w: Awaited<ReturnType<typeof createAppWorld>>;
 let bs: Client;
 let mia: Client;
 let customs: Client;
 let head: Client;
-const unit = (code: string) => seedId('unit', code);
 
 
 before(async () => {
   w = await createAppWorld({ demo: true });
-  bs = await tokenClient(w.app, 'demo.duty.bs', DEMO);
-  mia = await tokenClient(w.app, 'demo.duty.mia', DEMO);
-  customs = await tokenClient(w.app, 'demo.duty.customs', DEMO);
-  head = await tokenClient(w.app, 'demo.head.customs', DEMO);
+  bs = await tokenClient(w.app, 'demo.duty.bs', DEMO_PASSWORD);
+  mia = await tokenClient(w.app, 'demo.duty.mia', DEMO_PASSWORD);
+  customs = await tokenClient(w.app, 'demo.duty.customs', DEMO_PASSWORD);
+  head = await tokenClient(w.app, 'demo.head.customs', DEMO_PASSWORD);
 });
 after(() => w.close());
 
@@ -40,7 +38,7 @@ test('daily clocks open per counterpart pair, warn at 08:30, and at 09:01 go ove
   assert.equal(await openPeriodicObligations(w.deps), 0, 'opening again adds nothing');
   // customs reports to the Border Service at 07:40; the police report nothing
   w.clock.set(zoned('2026-11-21', '07:40', ALMATY));
-  const sent = await customs.request('POST', '/api/v1/exchange/messages', { type: 'daily', ...oral, summary: 'No changes', counterparts: false, to: [unit('BS-RD-SOUTH')] });
+  const sent = await customs.request('POST', '/api/v1/exchange/messages', { type: 'daily', ...oral, summary: 'No changes', counterparts: false, to: [unitId('BS-RD-SOUTH')] });
   assert.equal(sent.json().timing, 'on_time');
   w.clock.set(zoned('2026-11-21', '08:31', ALMATY));
   const warned = await sweep(w.deps.db, w.clock.now());
@@ -54,22 +52,22 @@ test('daily clocks open per counterpart pair, warn at 08:30, and at 09:01 go ove
   const second = await sweep(w.deps.db, w.clock.now());
   assert.equal(second.escalated + second.warned + second.notifications, 0, 'a second sweep does nothing');
   const owed = (await mia.request('GET', `/api/v1/exchange/obligations?side=owed&kind=exchange.daily&state=overdue`)).json().items;
-  const toBs = owed.find((o: { counterpart: { id: string }; period: string }) => o.counterpart.id === unit('BS-RD-SOUTH') && o.period === '2026-11-21');
+  const toBs = owed.find((o: { counterpart: { id: string }; period: string }) => o.counterpart.id === unitId('BS-RD-SOUTH') && o.period === '2026-11-21');
   assert.ok(toBs, 'the police owe the Border Service today\'s daily information');
-  assert.equal(toBs.escalatedTo.id, unit('MIA-HQ'));
+  assert.equal(toBs.escalatedTo.id, unitId('MIA-HQ'));
   assert.match(toBs.rule, /07:00–09:00/);
   // the Border Service sees it from its side; customs' report to the Border Service was met on time
   const owedToBs = (await bs.request('GET', `/api/v1/exchange/obligations?side=owed_to_us&kind=exchange.daily`)).json().items;
   assert.ok(owedToBs.some((o: { id: string }) => o.id === toBs.id));
-  assert.ok(owedToBs.some((o: { unit: { id: string }; outcome: string; period: string }) => o.unit.id === unit('SRD-ZHAMBYL') && o.outcome === 'on_time' && o.period === '2026-11-21'));
+  assert.ok(owedToBs.some((o: { unit: { id: string }; outcome: string; period: string }) => o.unit.id === unitId('SRD-ZHAMBYL') && o.outcome === 'on_time' && o.period === '2026-11-21'));
   const bsNotes = await notifications(bs);
   assert.equal(bsNotes.filter((n) => n.kind === 'obligation.overdue_counterpart' && n.subjectId === toBs.id).length, 1);
   // one level up: MIA headquarters has the escalation
-  const escalatedRows = await w.deps.db.selectFrom('notification').select('kind').where('unitId', '=', unit('MIA-HQ')).where('subjectId', '=', toBs.id).execute();
+  const escalatedRows = await w.deps.db.selectFrom('notification').select('kind').where('unitId', '=', unitId('MIA-HQ')).where('subjectId', '=', toBs.id).execute();
   assert.deepEqual(escalatedRows.map((r) => r.kind), ['obligation.escalated']);
   // a late report still counts, marked late
   w.clock.set(zoned('2026-11-21', '09:20', ALMATY));
-  await mia.request('POST', '/api/v1/exchange/messages', { type: 'daily', ...oral, summary: 'Late: two migrants detained overnight', counterparts: false, to: [unit('BS-RD-SOUTH')] });
+  await mia.request('POST', '/api/v1/exchange/messages', { type: 'daily', ...oral, summary: 'Late: two migrants detained overnight', counterparts: false, to: [unitId('BS-RD-SOUTH')] });
   const met = await w.deps.db.selectFrom('obligation').select(['state', 'outcome']).where('id', '=', toBs.id).executeTakeFirstOrThrow();
   assert.deepEqual(met, { state: 'met', outcome: 'late' });
 });
@@ -110,7 +108,7 @@ test('urgent information: the confirmation clock escalates at 2h01 and the recip
   w.clock.set(new Date('2026-11-23T04:10:00Z'));
   const acked = (await mia.request('POST', `/api/v1/exchange/messages/${msg.id}/acknowledge`)).json();
   assert.ok(acked.mine.acknowledgedAt);
-  assert.equal(acked.obligations.find((o: { kind: string; unit: { id: string } }) => o.kind === 'exchange.ack' && o.unit.id === unit('MIA-PD-ZHAMBYL')).outcome, 'on_time');
+  assert.equal(acked.obligations.find((o: { kind: string; unit: { id: string } }) => o.kind === 'exchange.ack' && o.unit.id === unitId('MIA-PD-ZHAMBYL')).outcome, 'on_time');
   w.clock.set(new Date('2026-11-23T06:01:00Z'));
   await sweep(w.deps.db, w.clock.now());
   const inbox = (await mia.request('GET', '/api/v1/exchange/messages?type=urgent')).json().items;
@@ -119,19 +117,19 @@ test('urgent information: the confirmation clock escalates at 2h01 and the recip
   const view = (await bs.request('GET', `/api/v1/exchange/messages/${msg.id}`)).json();
   const confirm = view.obligations.find((o: { kind: string }) => o.kind === 'exchange.urgent.confirm');
   assert.equal(confirm.state, 'overdue');
-  assert.equal(confirm.escalatedTo.id, unit('BS-HQ'));
-  const customsAck = view.obligations.find((o: { kind: string; unit: { id: string } }) => o.kind === 'exchange.ack' && o.unit.id === unit('SRD-ZHAMBYL'));
+  assert.equal(confirm.escalatedTo.id, unitId('BS-HQ'));
+  const customsAck = view.obligations.find((o: { kind: string; unit: { id: string } }) => o.kind === 'exchange.ack' && o.unit.id === unitId('SRD-ZHAMBYL'));
   assert.equal(customsAck.state, 'overdue');
   // another agency that was not addressed does not see it
-  const outsider = await tokenClient(w.app, 'demo.admin.mia', DEMO);
+  const outsider = await tokenClient(w.app, 'demo.admin.mia', DEMO_PASSWORD);
   assert.equal((await outsider.request('GET', `/api/v1/exchange/messages/${msg.id}`)).statusCode, 404);
 });
 
 test('a duty officer escalates a message by hand to the level above', async () => {
   const msg = (await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'illegal_crossing_outside_checkpoint', ...oral, summary: 'Tracks across the control strip, sector 14' })).json();
   const escalated = (await mia.request('POST', `/api/v1/exchange/messages/${msg.id}/escalate`, { note: 'Needs a decision at the ministry' })).json();
-  assert.ok(escalated.recipients.some((r: { unit: { id: string }; via: string }) => r.unit.id === unit('MIA-HQ') && r.via === 'escalation'));
-  const hq = await w.deps.db.selectFrom('notification').select('kind').where('unitId', '=', unit('MIA-HQ')).where('subjectId', '=', msg.id).execute();
+  assert.ok(escalated.recipients.some((r: { unit: { id: string }; via: string }) => r.unit.id === unitId('MIA-HQ') && r.via === 'escalation'));
+  const hq = await w.deps.db.selectFrom('notification').select('kind').where('unitId', '=', unitId('MIA-HQ')).where('subjectId', '=', msg.id).execute();
   assert.deepEqual(hq.map((n) => n.kind), ['message.escalated']);
 });
 
@@ -164,10 +162,10 @@ test('notifications go to a unit\'s webhook once, with the key as idempotency ke
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const port = (server.address() as { port: number }).port;
-    const channel = await head.request('POST', '/api/v1/notification-channels', { unitId: unit('CH-KORDAY'), kind: 'webhook', target: `http://127.0.0.1:${port}/hook`, minSeverity: 'info' });
+    const channel = await head.request('POST', '/api/v1/notification-channels', { unitId: unitId('CH-KORDAY'), kind: 'webhook', target: `http://127.0.0.1:${port}/hook`, minSeverity: 'info' });
     assert.equal(channel.statusCode, 200, channel.body);
     w.clock.set(new Date('2026-11-26T04:00:00Z'));
-    await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'prohibited_goods', ...oral, summary: 'Drugs in a truck', counterparts: false, to: [unit('CH-KORDAY')] });
+    await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'prohibited_goods', ...oral, summary: 'Drugs in a truck', counterparts: false, to: [unitId('CH-KORDAY')] });
     const send = defaultSender({ ...w.deps.config, webhookSecret: 'a-test-secret-of-enough-length' });
     assert.equal((await deliverPending(w.deps, send)).sent, 1);
     assert.equal((await deliverPending(w.deps, send)).sent, 0);
@@ -183,7 +181,7 @@ test('notifications go to a unit\'s webhook once, with the key as idempotency ke
 test('compliance per message type and unit, as JSON, CSV and a printable report', async () => {
   const res = await head.request('GET', '/api/v1/exchange/compliance?from=2026-11-01&to=2026-11-30');
   assert.equal(res.statusCode, 200, res.body);
-  const analyst = await tokenClient(w.app, 'demo.duty.mia', DEMO);
+  const analyst = await tokenClient(w.app, 'demo.duty.mia', DEMO_PASSWORD);
   const police = (await analyst.request('GET', '/api/v1/exchange/compliance?from=2026-11-01&to=2026-11-30')).json();
   const daily = police.byKind.find((k: { kind: string }) => k.kind === 'exchange.daily');
   assert.ok(daily.missed >= 1 && daily.late >= 1);
@@ -201,7 +199,7 @@ test('an acting substitute receives what the principal would: the principal\'s d
   w.clock.set(new Date('2026-11-27T04:00:00Z'));
   const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
   const id = async (username: string) => (await w.deps.db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-  const deputy = await tokenClient(w.app, 'demo.police.panfilov', DEMO);
+  const deputy = await tokenClient(w.app, 'demo.police.panfilov', DEMO_PASSWORD);
   assert.equal((await deputy.request('GET', '/api/v1/notifications')).statusCode, 404, 'a police officer keeps no desk of their own');
   const acting = await admin.request('POST', '/api/v1/acting-assignments', { principalUserId: await id('demo.duty.mia'), deputyUserId: await id('demo.police.panfilov'), validFrom: '2026-11-27T00:00:00Z', validTo: '2026-11-28T00:00:00Z', basis: 'Order No. 77: acting duty officer' });
   assert.equal(acting.statusCode, 201, acting.body);
@@ -209,7 +207,7 @@ test('an acting substitute receives what the principal would: the principal\'s d
   assert.ok((await notifications(deputy)).some((n) => n.subjectId === msg.id && n.kind === 'message.received'));
   const acked = await deputy.request('POST', `/api/v1/exchange/messages/${msg.id}/acknowledge`);
   assert.equal(acked.statusCode, 200, acked.body);
-  assert.equal(acked.json().mine.unitId, unit('MIA-PD-ZHAMBYL'));
+  assert.equal(acked.json().mine.unitId, unitId('MIA-PD-ZHAMBYL'));
 });
 
 test('notifications go to a unit\'s e-mail over SMTP, with the key as Message-ID; a refusing server is retried later', async () => {
@@ -223,10 +221,10 @@ test('notifications go to a unit\'s e-mail over SMTP, with the key as Message-ID
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const port = (server.server.address() as { port: number }).port;
-    const channel = await head.request('POST', '/api/v1/notification-channels', { unitId: unit('CP-KORDAY'), kind: 'email', target: 'duty@korday.example', minSeverity: 'alarm' });
+    const channel = await head.request('POST', '/api/v1/notification-channels', { unitId: unitId('CP-KORDAY'), kind: 'email', target: 'duty@korday.example', minSeverity: 'alarm' });
     assert.equal(channel.statusCode, 200, channel.body);
     w.clock.set(new Date('2026-11-28T04:00:00Z'));
-    await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'transit_smuggling_valuables', ...oral, summary: 'Icons in a minibus', counterparts: false, to: [unit('CP-KORDAY')] });
+    await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'transit_smuggling_valuables', ...oral, summary: 'Icons in a minibus', counterparts: false, to: [unitId('CP-KORDAY')] });
     const send = defaultSender({ ...w.deps.config, smtpUrl: `smtp://127.0.0.1:${port}` });
     assert.deepEqual(await deliverPending(w.deps, send), { sent: 0, failed: 1 });
     const pending = await w.deps.db.selectFrom('notificationDelivery').select(['state', 'attempts', 'lastError', 'nextAttemptAt']).where('channelId', '=', channel.json().id).executeTakeFirstOrThrow();

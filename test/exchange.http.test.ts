@@ -6,15 +6,13 @@ import { after, before, beforeEach, test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
 import { openPeriodicObligations } from '../src/modules/exchange/index.ts';
 import { zoned } from '../src/modules/exchange/clocks.ts';
-import { createAppWorld, tokenClient, type Client } from './helpers.ts';
+import { createAppWorld, tokenClient, type Client, DEMO_PASSWORD, unitId } from './helpers.ts';
 
-const DEMO = 'Shekara-Demo-2026';
 const ALMATY = 'Asia/Almaty';
 let w: Awaited<ReturnType<typeof createAppWorld>>;
 let bs: Client;
 let mia: Client;
 let customs: Client;
-const unit = (code: string) => seedId('unit', code);
 
 /** Moves the calendar (the duty officers call with API tokens, which do not idle out across such jumps). */
 async function at(when: Date) {
@@ -24,9 +22,9 @@ const paths = (res: { json(): { errors: Array<{ path: string }> } }) => res.json
 
 before(async () => {
   w = await createAppWorld({ demo: true });
-  bs = await tokenClient(w.app, 'demo.duty.bs', DEMO);
-  mia = await tokenClient(w.app, 'demo.duty.mia', DEMO);
-  customs = await tokenClient(w.app, 'demo.duty.customs', DEMO);
+  bs = await tokenClient(w.app, 'demo.duty.bs', DEMO_PASSWORD);
+  mia = await tokenClient(w.app, 'demo.duty.mia', DEMO_PASSWORD);
+  customs = await tokenClient(w.app, 'demo.duty.customs', DEMO_PASSWORD);
 });
 after(() => w.close());
 beforeEach(() => at(new Date('2026-11-20T06:00:00Z')));
@@ -46,7 +44,7 @@ async function urgent(at: Date, extra: Record<string, unknown> = {}) {
 test('urgent information goes to the counterparts of the level; a written confirmation 1h59 after the oral report is on time, 2h01 late', async () => {
   await at(new Date('2026-11-20T05:00:00Z'));
   const first = await urgent(new Date('2026-11-20T05:00:00Z'));
-  assert.deepEqual(first.recipients.map((r: { unit: { id: string } }) => r.unit.id).sort(), [unit('MIA-PD-ZHAMBYL'), unit('SRD-ZHAMBYL')].sort());
+  assert.deepEqual(first.recipients.map((r: { unit: { id: string } }) => r.unit.id).sort(), [unitId('MIA-PD-ZHAMBYL'), unitId('SRD-ZHAMBYL')].sort());
   assert.equal(first.body.migrant.stateOfDeparture, 'UZB');
   assert.equal(first.body.migrant.stateOfDestination, 'RUS');
   const clock = first.obligations.find((o: { kind: string }) => o.kind === 'exchange.urgent.confirm');
@@ -180,7 +178,7 @@ test('the Unified Data Bank: full-text search in Russian and Kazakh, visibility 
   assert.equal(sub.statusCode, 201, sub.body);
   assert.equal(sub.json().period, '2026-H2');
   assert.equal(sub.json().timing, 'on_time');
-  const udbClock = await w.deps.db.selectFrom('obligation').select(['state', 'outcome']).where('key', '=', `exchange.udb:${unit('BS-RD-SOUTH')}:2026-H2`).executeTakeFirstOrThrow();
+  const udbClock = await w.deps.db.selectFrom('obligation').select(['state', 'outcome']).where('key', '=', `exchange.udb:${unitId('BS-RD-SOUTH')}:2026-H2`).executeTakeFirstOrThrow();
   assert.deepEqual(udbClock, { state: 'met', outcome: 'on_time' });
   const foreign = await bs.request('POST', '/api/v1/exchange/messages', { type: 'udb', channel: 'electronic', summary: 'x', documents: ['0190a0a0-0000-7000-8000-000000000000'] });
   assert.deepEqual(paths(foreign), ['documents.0']);

@@ -60,6 +60,9 @@ export async function createAppWorld(options: { demo?: boolean; config?: Partial
 }
 
 export const agencyId = (code: string) => seedId('agency', code);
+export const unitId = (code: string) => seedId('unit', code);
+/** The password every demo account shares (published in the README). */
+export const DEMO_PASSWORD = 'Shekara-Demo-2026';
 
 /** Makes a unit under `parentId`, or a root unit of the agency. */
 export async function makeUnit(world: World, input: { agency: string; parentId?: string; level?: number; code?: string; timeZone?: string }) {

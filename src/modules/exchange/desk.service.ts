@@ -8,12 +8,11 @@ import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import type { Permission } from '../../platform/permissions.ts';
 import { recordChange } from '../audit/index.ts';
 import { addDays, zoned } from './clocks.ts';
 import { deskUnits } from './notifications.ts';
 import { presentObligation } from './present.ts';
-import { unitRef, unitsById, type UnitInfo } from './units.ts';
+import { deskUnit, unitRef, unitsById } from './units.ts';
 
 export function createDeskService(deps: Deps) {
   const { db, clock } = deps;
@@ -29,13 +28,6 @@ export function createDeskService(deps: Deps) {
     });
   }
 
-  async function deskUnit(ctx: Ctx, permission: Permission, unitId: string | undefined): Promise<UnitInfo> {
-    const id = unitId ?? deskUnits(ctx.actor, permission)[0];
-    const unit = id ? (await unitsById(db, [id])).get(id) : undefined;
-    if (!unit || !can(ctx.actor, permission, { agencyId: unit.agencyId, path: unit.path })) throw new NotFoundError('Unit');
-    return unit;
-  }
-
   async function present(rows: Selectable<ObligationTable>[]) {
     const units = await unitsById(db, rows.flatMap((o) => [o.unitId, o.counterpartUnitId, o.escalatedToUnitId].filter((x): x is string => Boolean(x))));
     return rows.map((o) => presentObligation(o, units));
@@ -44,7 +36,7 @@ export function createDeskService(deps: Deps) {
   return {
     /** The obligations of a desk: what it owes, what is owed to it, what was escalated to it. */
     async obligations(ctx: Ctx, query: z.infer<typeof ObligationsQuery>) {
-      const unit = await deskUnit(ctx, 'exchange.read', query.unitId);
+      const unit = await deskUnit(db, ctx, 'exchange.read', query.unitId);
       let q = db.selectFrom('obligation').selectAll();
       q = q.where((eb) => {
         // escalations are found through their notifications (indexed by unit): no index on the obligation's escalation column keeps
@@ -63,7 +55,7 @@ export function createDeskService(deps: Deps) {
     /** On-time share per message type and per unit over a period of due dates; overdue obligations; late written confirmations. */
     async compliance(ctx: Ctx, query: z.infer<typeof ComplianceQuery>) {
       if (!can(ctx.actor, 'exchange.compliance')) throw new NotFoundError('Compliance');
-      const root = query.unitId ? await deskUnit(ctx, 'exchange.compliance', query.unitId) : null;
+      const root = query.unitId ? await deskUnit(db, ctx, 'exchange.compliance', query.unitId) : null;
       const zone = root?.timeZone ?? ctx.actor.timeZone;
       const from = zoned(query.from, '00:00', zone);
       const to = zoned(addDays(query.to, 1), '00:00', zone);
@@ -138,12 +130,12 @@ export function createDeskService(deps: Deps) {
     },
 
     async channels(ctx: Ctx, unitId: string | undefined) {
-      const unit = await deskUnit(ctx, 'exchange.channels.manage', unitId);
+      const unit = await deskUnit(db, ctx, 'exchange.channels.manage', unitId);
       return db.selectFrom('notificationChannel').selectAll().where('unitId', '=', unit.id).orderBy('createdAt').execute();
     },
 
     async addChannel(ctx: Ctx, body: z.infer<typeof ChannelBody>) {
-      const unit = await deskUnit(ctx, 'exchange.channels.manage', body.unitId);
+      const unit = await deskUnit(db, ctx, 'exchange.channels.manage', body.unitId);
       const row = { id: newId(), unitId: unit.id, kind: body.kind, target: body.target, minSeverity: body.minSeverity, active: true, createdAt: clock.now() };
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('notificationChannel').values(row).onConflict((oc) => oc.columns(['unitId', 'kind', 'target']).doUpdateSet({ active: true, minSeverity: body.minSeverity })).execute();

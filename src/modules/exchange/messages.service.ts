@@ -16,9 +16,9 @@ import type { Insertable } from 'kysely';
 import type { ExchangeMessageTable } from './exchange.tables.ts';
 import { EXCHANGE_PACK_CODE, type ExchangeRules } from './rules.ts';
 import { createObligations, fulfil, type NewObligation } from './obligations.ts';
-import { deskUnits, notify } from './notifications.ts';
+import { notify } from './notifications.ts';
 import { presentInboxRow, presentMessage, type InboxRow } from './present.ts';
-import { counterpartsOf, exchangeRulesAt, unitsById, type UnitInfo } from './units.ts';
+import { counterpartsOf, deskUnit, exchangeRulesAt, unitsById, type UnitInfo } from './units.ts';
 
 type Body = z.infer<typeof SendMessageBody>;
 const DAY = 86_400_000;
@@ -27,14 +27,6 @@ export function createMessageService(deps: Deps) {
   const { db, clock } = deps;
   /** The user who acts (null for the command line, which is no user). */
   const userOf = (ctx: Ctx) => (ctx.actor.via === 'cli' ? null : ctx.actor.userId);
-
-  /** The unit the actor acts for: the one named (if the actor holds `permission` over it) or their desk. */
-  async function actingUnit(ctx: Ctx, permission: Permission, unitId: string | undefined, executor: Executor = db): Promise<UnitInfo> {
-    const id = unitId ?? deskUnits(ctx.actor, permission)[0];
-    const unit = id ? (await unitsById(executor, [id])).get(id) : undefined;
-    if (!unit || !can(ctx.actor, permission, { agencyId: unit.agencyId, path: unit.path })) throw new NotFoundError('Unit');
-    return unit;
-  }
 
   /** The window a message answers and the obligation keys it fulfils (per recipient), from the pack in force. */
   function windowOf(body: Body, rules: ExchangeRules, sender: UnitInfo, at: Date): { window: Window | null; period: string | null; keys: (recipient: string) => string | null } {
@@ -92,7 +84,7 @@ export function createMessageService(deps: Deps) {
         if (existing.sentBy !== userOf(ctx)) throw new ConflictError('A different message has this id.', [{ path: 'id', message: 'already used' }]);
         return view(ctx, id);
       }
-      const sender = await actingUnit(ctx, 'exchange.send', body.unitId);
+      const sender = await deskUnit(db, ctx, 'exchange.send', body.unitId);
       const now = clock.now();
       const at = body.reportedAt ? new Date(body.reportedAt) : now;
       const problems: FieldProblem[] = [];
@@ -226,7 +218,7 @@ export function createMessageService(deps: Deps) {
 
     /** A desk's inbox (delivered to the unit) or outbox (sent by it), newest first, paged by time. */
     async inbox(ctx: Ctx, query: z.infer<typeof InboxQuery>) {
-      const unit = await actingUnit(ctx, 'exchange.read', query.unitId);
+      const unit = await deskUnit(db, ctx, 'exchange.read', query.unitId);
       const before = query.before ? new Date(query.before) : null;
       if (query.box === 'in') {
         let q = db.selectFrom('exchangeRecipient as r').innerJoin('exchangeMessage as m', 'm.id', 'r.messageId')

@@ -13,8 +13,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordChange } from '../audit/index.ts';
-import { deskUnits } from './notifications.ts';
-import { unitsById } from './units.ts';
+import { deskUnit } from './units.ts';
 
 /** Agency kinds that interact under the Instruction (and oversee it). */
 const INTERACTING = ['border_service', 'internal_affairs', 'customs', 'national_security', 'prosecution'];
@@ -49,9 +48,7 @@ export function createUdbService(deps: Deps) {
   return {
     async create(ctx: Ctx, body: z.infer<typeof UdbDocumentBody>) {
       const id = body.id ?? newId();
-      const unitId = body.unitId ?? deskUnits(ctx.actor, 'udb.contribute')[0];
-      const unit = unitId ? (await unitsById(db, [unitId])).get(unitId) : undefined;
-      if (!unit || !can(ctx.actor, 'udb.contribute', { agencyId: unit.agencyId, path: unit.path })) throw new NotFoundError('Unit');
+      const unit = await deskUnit(db, ctx, 'udb.contribute', body.unitId);
       const existing = await db.selectFrom('udbDocument').select(['id', 'submittedBy']).where('id', '=', id).executeTakeFirst();
       if (existing) {
         if (existing.submittedBy !== (ctx.actor.via === 'cli' ? null : ctx.actor.userId)) throw new ConflictError('A different document has this id.', [{ path: 'id', message: 'already used' }]);

@@ -1,7 +1,10 @@
 // Units as the exchange sees them: where they sit (agency, path, level, zone) and their counterparts
 // of the same level in the other agencies (Instruction 2002 p.8; counterpart groups of the org model).
+import { can, type Ctx } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
-import { DomainError } from '../../platform/errors.ts';
+import { DomainError, NotFoundError } from '../../platform/errors.ts';
+import type { Permission } from '../../platform/permissions.ts';
+import { deskUnits } from './notifications.ts';
 import { packInForce, type PackInForce } from '../crossings/reasons.ts';
 import { EXCHANGE_PACK_CODE, type ExchangeRules } from './rules.ts';
 
@@ -52,3 +55,11 @@ export async function exchangeRulesAt(db: Executor, date: string): Promise<PackI
 }
 
 export const unitRef = (u: UnitInfo) => ({ id: u.id, agencyId: u.agencyId, level: u.level, names: u.names });
+
+/** The unit the actor acts for: the one named, if the actor holds `permission` over it, else their first desk; otherwise 404. */
+export async function deskUnit(db: Executor, ctx: Ctx, permission: Permission, unitId: string | undefined): Promise<UnitInfo> {
+  const id = unitId ?? deskUnits(ctx.actor, permission)[0];
+  const unit = id ? (await unitsById(db, [id])).get(id) : undefined;
+  if (!unit || !can(ctx.actor, permission, { agencyId: unit.agencyId, path: unit.path })) throw new NotFoundError('Unit');
+  return unit;
+}
