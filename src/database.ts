@@ -274,6 +274,8 @@ export interface CheckpointTable {
   statusLegalBasis: string | null;
   statusFrom: Timestamp | null;
   statusUntil: Timestamp | null;
+  statusModes: string[] | null;
+  statusDirections: string[] | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -287,6 +289,8 @@ export interface CheckpointStatusChangeTable {
   validFrom: Timestamp;
   validUntil: Timestamp | null;
   requestedByNeighbour: boolean;
+  transportModes: string[] | null;
+  directions: string[] | null;
   decidedBy: string | null;
   createdAt: Timestamp;
 }

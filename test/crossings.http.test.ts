@@ -177,6 +177,32 @@ test('bad input: an invalid MRZ is a 422 by field; a suspended checkpoint and a 
   await refdata.request('POST', `/api/v1/checkpoints/${KORDAY}/status`, { status: 'open' });
 });
 
+test('a decision may cover only some modes and directions: road exit suspended, road entry goes on; a restriction warns', async () => {
+  const mrz = passport({ surname: 'SEITOV', given: 'MARAT', number: 'N55443322', nationality: 'KAZ', dob: '870505', sex: 'M', expiry: '310101' });
+  const bad = await refdata.request('POST', `/api/v1/checkpoints/${KORDAY}/status`, { status: 'suspended', reason: 'Freight queue on the exit', legalBasis: 'Government decision (test)', transportModes: ['road', 'air'], directions: ['exit'] });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path), ['transportModes.1']);
+  const suspend = await refdata.request('POST', `/api/v1/checkpoints/${KORDAY}/status`, { status: 'suspended', reason: 'Freight queue on the exit', legalBasis: 'Government decision (test)', transportModes: ['road'], directions: ['exit'] });
+  assert.equal(suspend.statusCode, 200, suspend.body);
+  assert.deepEqual([suspend.json().statusModes, suspend.json().statusDirections, suspend.json().isOpenNow], [['road'], ['exit'], true]);
+  const out = await start({ mrz, travellerCategory: 'rk_citizen', direction: 'exit', laneId: ROAD_OUT });
+  assert.equal(out.statusCode, 422);
+  assert.equal(out.json().code, 'CHECKPOINT_SUSPENDED');
+  assert.match(out.json().detail, /road \/ exit/);
+  const entry = await start({ mrz, travellerCategory: 'rk_citizen' });
+  assert.equal(entry.statusCode, 201, entry.body);
+  assert.equal(entry.json().checks.find((c: { code: string }) => c.code === 'checkpoint_status').result, 'pass');
+  await refdata.request('POST', `/api/v1/checkpoints/${KORDAY}/status`, { status: 'restricted', reason: 'Only RK citizens on entry', legalBasis: 'Government decision (test)', directions: ['entry'] });
+  const restricted = await start({ mrz: passport({ surname: 'SEITOVA', given: 'ALIYA', number: 'N55443323', nationality: 'KAZ', dob: '880505', sex: 'F', expiry: '310101' }), travellerCategory: 'rk_citizen' });
+  assert.equal(restricted.statusCode, 201, restricted.body);
+  const check = restricted.json().checks.find((c: { code: string }) => c.code === 'checkpoint_status');
+  assert.equal(check.result, 'warn');
+  assert.match(check.detail, /Only RK citizens on entry/);
+  const history = (await refdata.request('GET', `/api/v1/checkpoints/${KORDAY}/status-history`)).json().items;
+  assert.deepEqual([history[0].directions, history[1].transportModes], [['entry'], ['road']]);
+  await refdata.request('POST', `/api/v1/checkpoints/${KORDAY}/status`, { status: 'open' });
+});
+
 test('another agency sees no crossing: 404 for the record and an empty list', async () => {
   const mrz = passport({ surname: 'ABENOV', given: 'ERIK', number: 'N44556677', nationality: 'KAZ', dob: '800101', sex: 'M', expiry: '300101' });
   const c = (await start({ mrz, travellerCategory: 'rk_citizen' })).json();

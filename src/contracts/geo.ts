@@ -22,6 +22,8 @@ export const CheckpointView = z.object({
   latitude: z.number(), longitude: z.number(), coordinatesAreDemo: z.boolean(), timeZone: z.string(), workingHours: WorkingHours,
   status: CheckpointStatus, statusReason: z.string().nullable(), statusLegalBasis: z.string().nullable(),
   statusFrom: Timestamp.nullable(), statusUntil: Timestamp.nullable(),
+  statusModes: z.array(TransportMode).nullable().describe('Modes the restriction or suspension covers; null: every mode'),
+  statusDirections: z.array(z.enum(['entry', 'exit'])).nullable().describe('Directions it covers; null: both'),
   isOpenNow: z.boolean().describe('Open at this moment: status not suspended and within working hours'),
   sezIds: z.array(Uuid),
 });
@@ -60,11 +62,14 @@ export const SetCheckpointStatusBody = z.strictObject({
   validFrom: IsoDateTime.optional(),
   validUntil: IsoDateTime.optional(),
   requestedByNeighbour: z.boolean().default(false).describe('On the written request of a neighbouring state (Art. 14(7))'),
+  transportModes: z.array(TransportMode).min(1).optional().describe('Only these transport modes (default: every mode)'),
+  directions: z.array(z.enum(['entry', 'exit'])).min(1).optional().describe('Only these directions (default: both)'),
 });
 
 export const CheckpointStatusChangeView = z.object({
   id: Uuid, status: CheckpointStatus, reason: z.string().nullable(), legalBasis: z.string().nullable(), validFrom: Timestamp,
-  validUntil: Timestamp.nullable(), requestedByNeighbour: z.boolean(), decidedBy: Uuid.nullable(), createdAt: Timestamp,
+  validUntil: Timestamp.nullable(), requestedByNeighbour: z.boolean(),
+  transportModes: z.array(TransportMode).nullable(), directions: z.array(z.enum(['entry', 'exit'])).nullable(), decidedBy: Uuid.nullable(), createdAt: Timestamp,
   mfaNotifyBy: Timestamp.nullable().describe('MFA notifies the interested states within 72 hours of the decision (Art. 14(7))'),
 });
 

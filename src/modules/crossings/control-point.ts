@@ -25,7 +25,7 @@ export function localDate(at: Date, timeZone: string): string {
 /** The checkpoint where control happens, if the officer works there; the reasons a crossing cannot be registered now. */
 export async function controlPoint(db: Db, ctx: Ctx, body: { checkpointId: string; laneId?: string | undefined; direction: 'entry' | 'exit'; transportMode: string }, at: Date) {
   const cp = await db.selectFrom('checkpoint').leftJoin('unit', 'unit.id', 'checkpoint.unitId')
-    .select(['checkpoint.id', 'checkpoint.code', 'checkpoint.nameEn', 'checkpoint.unitId', 'checkpoint.transportModes', 'checkpoint.status', 'checkpoint.statusReason', 'checkpoint.statusLegalBasis', 'checkpoint.statusFrom', 'checkpoint.statusUntil', 'checkpoint.timeZone', 'checkpoint.workingHours', 'unit.agencyId', 'unit.path'])
+    .select(['checkpoint.id', 'checkpoint.code', 'checkpoint.nameEn', 'checkpoint.unitId', 'checkpoint.transportModes', 'checkpoint.status', 'checkpoint.statusReason', 'checkpoint.statusLegalBasis', 'checkpoint.statusFrom', 'checkpoint.statusUntil', 'checkpoint.statusModes', 'checkpoint.statusDirections', 'checkpoint.timeZone', 'checkpoint.workingHours', 'unit.agencyId', 'unit.path'])
     .where('checkpoint.id', '=', body.checkpointId).executeTakeFirst();
   if (!cp || !cp.unitId || !cp.agencyId || !cp.path || !can(ctx.actor, 'crossing.record', { agencyId: cp.agencyId, path: cp.path })) throw new NotFoundError('Checkpoint');
   if (body.laneId) {
@@ -37,9 +37,12 @@ export async function controlPoint(db: Db, ctx: Ctx, body: { checkpointId: strin
     if (lane.direction !== 'both' && lane.direction !== body.direction) problems.push({ path: 'direction', message: `lane ${lane.code} serves ${lane.direction}` });
     if (problems.length) throw new CrossingRefusedError('LANE_MISMATCH', `Lane ${lane.code} does not serve this crossing.`, problems);
   }
-  const status = effectiveStatus(cp, at);
+  // A decision may cover only some modes or directions; the rest of the traffic goes on as usual.
+  const covers = (!cp.statusModes || cp.statusModes.includes(body.transportMode)) && (!cp.statusDirections || cp.statusDirections.includes(body.direction));
+  const status = covers ? effectiveStatus(cp, at) : 'open';
   if (status === 'suspended') {
-    throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: 'crossing here is suspended (Law Art. 14(7))' }]);
+    const scope = [cp.statusModes?.join(', '), cp.statusDirections?.join(', ')].filter(Boolean).join(' / ');
+    throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn}${scope ? ` (${scope})` : ''} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: `crossing here${scope ? ` for ${scope}` : ''} is suspended (Law Art. 14(7))` }]);
   }
   if (!cp.transportModes.includes(body.transportMode)) {
     throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', message: `not served at this checkpoint` }]);

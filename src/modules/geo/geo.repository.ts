@@ -39,7 +39,7 @@ export async function listCheckpoints(db: Executor, filter: CheckpointFilter) {
 }
 
 export function listStatusChanges(db: Executor, checkpointId: string) {
-  return db.selectFrom('checkpointStatusChange').selectAll().where('checkpointId', '=', checkpointId).orderBy('createdAt', 'desc').limit(200).execute();
+  return db.selectFrom('checkpointStatusChange').selectAll().where('checkpointId', '=', checkpointId).orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(200).execute();
 }
 
 export async function listSezs(db: Executor) {

@@ -26,7 +26,8 @@ export function createGeoService(deps: Deps) {
       latitude: row.latitude, longitude: row.longitude, coordinatesAreDemo: row.coordinatesAreDemo, timeZone: row.timeZone,
       workingHours: row.workingHours as never, status, statusReason: status === 'open' ? null : row.statusReason,
       statusLegalBasis: status === 'open' ? null : row.statusLegalBasis, statusFrom: row.statusFrom, statusUntil: row.statusUntil,
-      isOpenNow: status !== 'suspended' && isWithinWorkingHours(row.workingHours, now, row.timeZone),
+      statusModes: status === 'open' ? null : row.statusModes as never, statusDirections: status === 'open' ? null : row.statusDirections as never,
+      isOpenNow: !(status === 'suspended' && !row.statusModes && !row.statusDirections) && isWithinWorkingHours(row.workingHours, now, row.timeZone),
       sezIds: row.sezIds,
     };
   }
@@ -123,7 +124,7 @@ export function createGeoService(deps: Deps) {
      */
     async setStatus(ctx: Ctx, id: string, input: z.infer<typeof SetCheckpointStatusBody>) {
       if (!can(ctx.actor, 'checkpoint.status.decide')) throw new NotFoundError('Checkpoint');
-      await getRow(ctx, id);
+      const current = await getRow(ctx, id);
       const problems: FieldProblem[] = [];
       if (input.status !== 'open') {
         if (!input.reason) problems.push({ path: 'reason', message: 'is required to restrict or suspend crossing' });
@@ -133,18 +134,22 @@ export function createGeoService(deps: Deps) {
       const from = input.validFrom ? new Date(input.validFrom) : now;
       const until = input.validUntil ? new Date(input.validUntil) : null;
       if (until && until <= from) problems.push({ path: 'validUntil', message: 'must be after validFrom' });
+      const modes = input.status === 'open' ? null : input.transportModes ?? null;
+      const directions = input.status === 'open' ? null : input.directions ?? null;
+      (modes ?? []).forEach((m, i) => { if (!current.transportModes.includes(m)) problems.push({ path: `transportModes.${i}`, message: `${m} is not served at this checkpoint` }); });
       if (problems.length) throw new ValidationError(problems);
       const changeId = newId();
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('checkpoint').set({
           status: input.status, statusReason: input.status === 'open' ? null : input.reason!, statusLegalBasis: input.status === 'open' ? null : input.legalBasis!,
-          statusFrom: input.status === 'open' ? null : from, statusUntil: input.status === 'open' ? null : until, updatedAt: now,
+          statusFrom: input.status === 'open' ? null : from, statusUntil: input.status === 'open' ? null : until,
+          statusModes: modes, statusDirections: directions, updatedAt: now,
         }).where('id', '=', id).execute();
         await trx.insertInto('checkpointStatusChange').values({
           id: changeId, checkpointId: id, status: input.status, reason: input.reason ?? null, legalBasis: input.legalBasis ?? null, validFrom: from,
-          validUntil: until, requestedByNeighbour: input.requestedByNeighbour, decidedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId, createdAt: now,
+          validUntil: until, requestedByNeighbour: input.requestedByNeighbour, transportModes: modes, directions, decidedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId, createdAt: now,
         }).execute();
-        await recordChange(deps, trx, ctx, { action: 'geo.checkpoint.status_set', entityType: 'checkpoint', entityId: id, details: { status: input.status, reason: input.reason, legalBasis: input.legalBasis, validFrom: from.toISOString(), validUntil: until?.toISOString() ?? null, requestedByNeighbour: input.requestedByNeighbour } });
+        await recordChange(deps, trx, ctx, { action: 'geo.checkpoint.status_set', entityType: 'checkpoint', entityId: id, details: { status: input.status, reason: input.reason, legalBasis: input.legalBasis, validFrom: from.toISOString(), validUntil: until?.toISOString() ?? null, requestedByNeighbour: input.requestedByNeighbour, transportModes: modes, directions } });
       });
       return this.getCheckpoint(ctx, id);
     },
@@ -152,7 +157,7 @@ export function createGeoService(deps: Deps) {
     async listStatusChanges(ctx: Ctx, id: string) {
       await getRow(ctx, id);
       return (await repo.listStatusChanges(db, id)).map((c) => ({
-        ...c, status: c.status as never,
+        ...c, status: c.status as never, transportModes: c.transportModes as never, directions: c.directions as never,
         mfaNotifyBy: c.status === 'open' ? null : new Date(c.createdAt.getTime() + MFA_NOTICE_HOURS * 3_600_000),
       }));
     },

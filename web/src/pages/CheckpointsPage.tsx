@@ -102,7 +102,7 @@ export function CheckpointDetailPage() {
         <dt>{t('cp.timeZone')}</dt><dd>{c.timeZone} · {t('cp.localTime')}: {formatTime(new Date().toISOString(), lang, c.timeZone)}</dd>
         {c.isJoint && <><dt>{t('cp.joint')}</dt><dd>{t(`country.${c.jointPartnerCountry}`)}{c.controlZone && ` · ${t('cp.controlZone')}: ${c.controlZone}`}</dd></>}
         <dt>{t('cp.coordinates')}</dt><dd>{c.latitude.toFixed(3)}, {c.longitude.toFixed(3)}{c.coordinatesAreDemo && <span className="muted"> ({t('common.demoCoordinates')})</span>}</dd>
-        {c.status !== 'open' && <><dt>{t('cp.reason')}</dt><dd>{c.statusReason}</dd><dt>{t('cp.legalBasis')}</dt><dd>{c.statusLegalBasis}</dd><dt>{t('cp.validFrom')}</dt><dd>{formatTime(c.statusFrom, lang, c.timeZone)} – {formatTime(c.statusUntil, lang, c.timeZone)}</dd></>}
+        {c.status !== 'open' && <><dt>{t('cp.reason')}</dt><dd>{c.statusReason}</dd><dt>{t('cp.legalBasis')}</dt><dd>{c.statusLegalBasis}</dd><dt>{t('cp.validFrom')}</dt><dd>{formatTime(c.statusFrom, lang, c.timeZone)} – {formatTime(c.statusUntil, lang, c.timeZone)}</dd><dt>{t('cp.scope')}</dt><dd>{scopeText(c.statusModes, c.statusDirections, t)}</dd></>}
       </dl>
       {can('crossing.read') && c.unitId && <ControlStats checkpointId={c.id} />}
       {can('checkpoint.status.decide') && <StatusForm checkpoint={c} />}
@@ -113,6 +113,7 @@ export function CheckpointDetailPage() {
         {history.data?.items.map((h) => (
           <li key={h.id}>
             <StatusBadge status={h.status} /> {formatTime(h.validFrom, lang, c.timeZone)}{h.validUntil && ` – ${formatTime(h.validUntil, lang, c.timeZone)}`}
+            {h.status !== 'open' && <div>{t('cp.scope')}: {scopeText(h.transportModes, h.directions, t)}</div>}
             {h.reason && <div>{t('cp.reason')}: {h.reason}</div>}
             {h.legalBasis && <div>{t('cp.legalBasis')}: {h.legalBasis}</div>}
             {h.mfaNotifyBy && <div className="muted">{t('cp.mfaNotifyBy')} {formatTime(h.mfaNotifyBy, lang, c.timeZone)}</div>}
@@ -123,6 +124,12 @@ export function CheckpointDetailPage() {
   );
 }
 
+/** "road, rail · exit", or "all traffic" when the decision covers every mode and both directions. */
+function scopeText(modes: string[] | null, directions: string[] | null, t: (key: string) => string): string {
+  if (!modes && !directions) return t('cp.scopeAll');
+  return [modes?.map((m) => t(`mode.${m}`)).join(', '), directions?.map((d) => t(`booth.dir.${d}`)).join(', ')].filter(Boolean).join(' · ');
+}
+
 function StatusForm({ checkpoint }: { checkpoint: Checkpoint }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -131,9 +138,13 @@ function StatusForm({ checkpoint }: { checkpoint: Checkpoint }) {
   const [legalBasis, setLegalBasis] = useState('');
   const [validUntil, setValidUntil] = useState('');
   const [requestedByNeighbour, setRequested] = useState(false);
+  const [modes, setModes] = useState<string[]>([]);
+  const [directions, setDirections] = useState<string[]>([]);
+  const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
   const mutation = useMutation({
     mutationFn: () => api<Checkpoint>('POST', `/api/v1/checkpoints/${checkpoint.id}/status`, {
       status, ...(reason && { reason }), ...(legalBasis && { legalBasis }), ...(validUntil && { validUntil: new Date(validUntil).toISOString() }), requestedByNeighbour,
+      ...(status !== 'open' && modes.length > 0 && { transportModes: modes }), ...(status !== 'open' && directions.length > 0 && { directions }),
     }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['checkpoint', checkpoint.id] });
@@ -163,6 +174,12 @@ function StatusForm({ checkpoint }: { checkpoint: Checkpoint }) {
         <>
           <Field label={t('cp.reason')} error={err?.fieldError('reason')}><input value={reason} onChange={(e) => setReason(e.target.value)} /></Field>
           <Field label={t('cp.legalBasis')} error={err?.fieldError('legalBasis')}><input value={legalBasis} onChange={(e) => setLegalBasis(e.target.value)} /></Field>
+          <fieldset className="scope">
+            <legend>{t('cp.scope')}</legend>
+            {checkpoint.transportModes.map((m) => <label key={m} className="check"><input type="checkbox" checked={modes.includes(m)} onChange={() => setModes(toggle(modes, m))} /> {t(`mode.${m}`)}</label>)}
+            {['entry', 'exit'].map((d) => <label key={d} className="check"><input type="checkbox" checked={directions.includes(d)} onChange={() => setDirections(toggle(directions, d))} /> {t(`booth.dir.${d}`)}</label>)}
+            <div className="muted">{t('cp.scopeHint')}</div>
+          </fieldset>
           <label className="check"><input type="checkbox" checked={requestedByNeighbour} onChange={(e) => setRequested(e.target.checked)} /> {t('cp.requestedByNeighbour')}</label>
         </>
       )}
