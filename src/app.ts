@@ -13,6 +13,7 @@ import { createLegalService, legalRoutes } from './modules/legal/index.ts';
 import { createOrgService, createUserService, orgRoutes } from './modules/org/index.ts';
 import { createScreeningModule, screeningRoutes } from './modules/screening/index.ts';
 import { createDeskService, createMessageService, createUdbService, exchangeRoutes } from './modules/exchange/index.ts';
+import { createAdmissionService, createListService, createPlanService, createSezDeskService, sezRoutes } from './modules/sez/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { createHttpServer } from './platform/http.ts';
@@ -41,6 +42,10 @@ export function createServices(deps: Deps) {
     messages: createMessageService(deps),
     desk: createDeskService(deps),
     udb: createUdbService(deps),
+    sezLists: createListService(deps),
+    sezAdmissions: createAdmissionService(deps),
+    sezPlans: createPlanService(deps),
+    sezDesk: createSezDeskService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -62,6 +67,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   await documentRoutes(app);
   await crossingRoutes(app, services);
   await exchangeRoutes(app, services);
+  await sezRoutes(app, services);
 
   const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

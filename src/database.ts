@@ -3,6 +3,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { ExchangeMessageTable, ExchangeRecipientTable, NotificationChannelTable, NotificationDeliveryTable, NotificationTable, ObligationClockTable, ObligationTable, UdbAttachmentTable, UdbBlobTable, UdbDocumentTable } from './modules/exchange/exchange.tables.ts';
 import type { CheckpointLaneTable, CrossingTable, CrossingVersionTable, DetentionTable, DocumentSeizureTable, SecondaryInspectionTable, VehicleCrossingTable, VehicleExaminationTable } from './modules/crossings/crossings.tables.ts';
+import type { SezAdmissionTable, SezInspectionTable, SezListOfficerTable, SezListStepTable, SezListTable, SezListVehicleTable, SezPlanTable, SezRosterTable, SezWeaponMovementTable } from './modules/sez/sez.tables.ts';
 import type { DocumentRegisterTable, ScreeningAlertTable, WatchlistEntryTable, WatchlistEntryVersionTable, WatchlistImportTable, WatchlistTable } from './modules/screening/screening.tables.ts';
 
 export type { EntryName, WatchlistEntryTable } from './modules/screening/screening.tables.ts';
@@ -358,4 +359,13 @@ export interface Database {
   udbDocument: UdbDocumentTable;
   udbBlob: UdbBlobTable;
   udbAttachment: UdbAttachmentTable;
+  sezList: SezListTable;
+  sezListOfficer: SezListOfficerTable;
+  sezListVehicle: SezListVehicleTable;
+  sezListStep: SezListStepTable;
+  sezAdmission: SezAdmissionTable;
+  sezWeaponMovement: SezWeaponMovementTable;
+  sezPlan: SezPlanTable;
+  sezRoster: SezRosterTable;
+  sezInspection: SezInspectionTable;
 }

@@ -58,6 +58,23 @@ before(async () => {
   const channelId = (await bsHead.request('POST', '/api/v1/notification-channels', { unitId: bsUnit.id, kind: 'email', target: 'desk@bs.example' })).json().id as string;
   const doc = (await duty.request('POST', '/api/v1/udb/documents', { kind: 'review', language: 'ru', title: 'Матрица', body: 'Текст', visibility: 'agency', attachments: [{ fileName: 'a.txt', mediaType: 'text/plain', contentBase64: 'YQ==' }] })).json();
   const oral = { channel: 'phone', toldBy: 'a', toldTo: 'b' };
+  // an SEZ whose parties are Border Service units (so that the MIA caller is of another agency): a list, an admission, a plan, a roster, an inspection
+  const sezId = newId();
+  const now = w.clock.now();
+  await w.deps.db.insertInto('sez').values({ id: sezId, code: 'MATRIX-SEZ', nameKk: 'M', nameRu: 'M', nameEn: 'M', descriptionEn: null, legalBasis: null, createdAt: now }).execute();
+  await w.deps.db.insertInto('sezCheckpoint').values({ sezId, checkpointId: cp }).execute();
+  const groupId = newId();
+  await w.deps.db.insertInto('counterpartGroup').values({ id: groupId, purpose: 'sez_passage', level: 3, checkpointId: cp, sezId, nameKk: 'M', nameRu: 'M', nameEn: 'M', createdAt: now }).execute();
+  const sezBs = await makeUnit(w, { agency: 'NSC-BS', level: 3 });
+  await w.deps.db.insertInto('counterpartMember').values([{ groupId, unitId: bsUnit.id, role: 'police_body' }, { groupId, unitId: sezBs.id, role: 'bs_military_unit' }]).execute();
+  const sezList = (await bsHead.request('POST', '/api/v1/sez/lists', { sezId, kind: 'monthly', month: '2026-12', officers: [{ surname: 'A', givenName: 'B', certificateNo: 'M-0001' }] })).json();
+  const deputy = await signIn(w.app, bsDeputy.username);
+  const admission = (await deputy.request('POST', '/api/v1/sez/admissions', { sezId, direction: 'entry', surname: 'A', givenName: 'B', certificateNo: 'M-0001', idDocumentNo: '0123456789' })).json();
+  const sezPlan = (await bsHead.request('PUT', '/api/v1/sez/plans', { sezId, year: 2027, squadCount: 1, tasks: ['t'], equipment: ['e'], routes: [{ name: 'r', coordinates: [[80, 44], [80.1, 44.1]] }] })).json();
+  const roster = (await bsHead.request('PUT', '/api/v1/sez/rosters', { sezId, day: '2026-11-21', posts: [{ post: 'p', squad: 's', from: '08:00', to: '20:00', officers: ['o'] }] })).json();
+  const inspection = (await bsHead.request('POST', '/api/v1/sez/inspections', { sezId, plannedOn: '2026-11-25', squad: 's', inspector: 'i' })).json();
+  assert.ok(sezList.id && admission.id && sezPlan.id && roster.id && inspection.id, 'SEZ records for the matrix');
+  const officersBody = { officers: [{ surname: 'A', givenName: 'B', certificateNo: 'M-0002' }] };
   const act = seedId('act', 'LAW-2013-70-V');
   const names = { kk: 'a', ru: 'b', en: 'c' };
   const unitBody = { parentId: bsUnit.id, unitType: 'POST', code: `M-${newId().slice(-6).toUpperCase()}`, names };
@@ -164,6 +181,30 @@ before(async () => {
     c('GET', '/api/v1/udb/documents', '/api/v1/udb/documents', 'deny', 'filtered', undefined, doc.id),
     c('GET', '/api/v1/udb/documents/{id}', `/api/v1/udb/documents/${doc.id}`, 'deny', 'deny'),
     c('GET', '/api/v1/udb/documents/{id}/attachments/{sha256}', `/api/v1/udb/documents/${doc.id}/attachments/${doc.attachments[0].sha256}`, 'deny', 'deny'),
+    c('GET', '/api/v1/sez', '/api/v1/sez', 'deny-read', 'filtered', undefined, sezId),
+    c('GET', '/api/v1/sez/calendar', `/api/v1/sez/calendar?sezId=${sezId}&month=2026-11`, 'deny', 'deny'),
+    c('GET', '/api/v1/sez/lists', '/api/v1/sez/lists', 'deny-read', 'filtered', undefined, sezList.id),
+    c('POST', '/api/v1/sez/lists', '/api/v1/sez/lists', 'deny', 'deny', { sezId, kind: 'monthly', month: '2027-01', ...officersBody }),
+    c('GET', '/api/v1/sez/lists/{id}', `/api/v1/sez/lists/${sezList.id}`, 'deny', 'deny'),
+    c('PUT', '/api/v1/sez/lists/{id}', `/api/v1/sez/lists/${sezList.id}`, 'deny', 'deny', officersBody),
+    ...['sign', 'agree', 'forward', 'receive'].map((a) => c('POST', `/api/v1/sez/lists/{id}/${a}`, `/api/v1/sez/lists/${sezList.id}/${a}`, 'deny', 'deny')),
+    c('POST', '/api/v1/sez/lists/{id}/return', `/api/v1/sez/lists/${sezList.id}/return`, 'deny', 'deny', { reason: 'x' }),
+    c('POST', '/api/v1/sez/lists/{id}/close', `/api/v1/sez/lists/${sezList.id}/close`, 'deny', 'deny', {}),
+    c('POST', '/api/v1/sez/lists/{id}/versions', `/api/v1/sez/lists/${sezList.id}/versions`, 'deny', 'deny', { reason: 'x', ...officersBody }),
+    c('GET', '/api/v1/sez/lists/{id}/form.pdf', `/api/v1/sez/lists/${sezList.id}/form.pdf`, 'deny', 'deny'),
+    c('POST', '/api/v1/sez/admissions', '/api/v1/sez/admissions', 'deny', 'deny', { sezId, direction: 'entry', surname: 'A', givenName: 'B', certificateNo: 'M-0001', idDocumentNo: '0123456789' }),
+    c('GET', '/api/v1/sez/admissions', `/api/v1/sez/admissions?sezId=${sezId}`, 'deny', 'deny'),
+    c('GET', '/api/v1/sez/weapons-inside', `/api/v1/sez/weapons-inside?sezId=${sezId}`, 'deny', 'deny'),
+    c('GET', '/api/v1/sez/plans', `/api/v1/sez/plans?sezId=${sezId}`, 'deny', 'deny'),
+    c('PUT', '/api/v1/sez/plans', '/api/v1/sez/plans', 'deny', 'deny', { sezId, year: 2028, squadCount: 1, tasks: ['t'], equipment: ['e'], routes: [{ name: 'r', coordinates: [[80, 44], [80.1, 44.1]] }] }),
+    c('GET', '/api/v1/sez/plans/{id}', `/api/v1/sez/plans/${sezPlan.id}`, 'deny', 'deny'),
+    c('POST', '/api/v1/sez/plans/{id}/{action}', `/api/v1/sez/plans/${sezPlan.id}/send`, 'deny', 'deny', {}),
+    c('GET', '/api/v1/sez/rosters', `/api/v1/sez/rosters?sezId=${sezId}&from=2026-11-01&to=2026-11-30`, 'deny', 'deny'),
+    c('PUT', '/api/v1/sez/rosters', '/api/v1/sez/rosters', 'deny', 'deny', { sezId, day: '2026-11-22', posts: [{ post: 'p', squad: 's', from: '08:00', to: '20:00', officers: ['o'] }] }),
+    c('POST', '/api/v1/sez/rosters/{id}/approve', `/api/v1/sez/rosters/${roster.id}/approve`, 'deny', 'deny'),
+    c('GET', '/api/v1/sez/inspections', `/api/v1/sez/inspections?sezId=${sezId}&month=2026-11`, 'deny', 'deny'),
+    c('POST', '/api/v1/sez/inspections', '/api/v1/sez/inspections', 'deny', 'deny', { sezId, plannedOn: '2026-11-26', squad: 's', inspector: 'i' }),
+    c('POST', '/api/v1/sez/inspections/{id}/record', `/api/v1/sez/inspections/${inspection.id}/record`, 'deny', 'deny', { performedAt: '2026-11-20T05:00:00Z', findings: 'f' }),
     // last: it ends the caller's session
     c('POST', '/api/v1/auth/logout', '/api/v1/auth/logout', 'public', 'public'),
   ];

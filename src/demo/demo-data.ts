@@ -132,6 +132,9 @@ export const OFFICERS: OfficerSeed[] = [
   { key: 'migration', unit: 'MIA-MCP-KORDAY', surname: 'Иванов', givenNames: 'Дмитрий', patronymic: 'Сергеевич', rank: 'капитан полиции', position: 'Старший инспектор миграционной полиции', cert: 'МВД-330178' },
   { key: 'police_head', unit: 'MIA-DP-PANFILOV', surname: 'Тоқтаров', givenNames: 'Бауыржан', patronymic: 'Ержанұлы', rank: 'полковник полиции', position: 'Начальник районного отдела полиции', cert: 'МВД-310045' },
   { key: 'mia_duty', unit: 'MIA-PD-ZHAMBYL', surname: 'Мұқанов', givenNames: 'Арман', rank: 'майор полиции', position: 'Оперативный дежурный департамента полиции', cert: 'МВД-315520' },
+  { key: 'bs_khorgos', unit: 'BS-BD-KHORGOS', surname: 'Омаров', givenNames: 'Асхат', patronymic: 'Нұрланұлы', rank: 'полковник', position: 'Командир пограничного отряда «Хоргос»', cert: 'ПС-100412' },
+  { key: 'icbc_booth', unit: 'BS-POST-ICBC', surname: 'Сапарова', givenNames: 'Жанар', patronymic: 'Ерланқызы', rank: 'капитан', position: 'Старший контролёр подразделения в пункте пропуска МЦПС «Хоргос»', cert: 'ПС-104990' },
+  { key: 'police_panfilov', unit: 'MIA-DP-PANFILOV', surname: 'Жақсылықов', givenNames: 'Ерік', patronymic: 'Талғатұлы', rank: 'майор полиции', position: 'Заместитель начальника районного отдела полиции', cert: 'МВД-310311' },
   { key: 'nsc', unit: 'NSC-DIV-PANFILOV', surname: 'Бекова', givenNames: 'Салтанат', rank: 'майор', position: 'Начальник районного отдела ДКНБ', cert: 'КНБ-440112' },
 ];
 
@@ -160,7 +163,9 @@ export const USERS: UserSeed[] = [
   { username: 'demo.analyst', display: 'Аналитик Главного штаба ПС', unit: 'BS-HQ', role: 'analyst', locale: 'en' },
   { username: 'demo.head.customs', display: 'Мирас Ержанов', unit: 'CH-KORDAY', role: 'unit_head', scope: 'CH-KORDAY', locale: 'ru' },
   { username: 'demo.duty.customs', display: 'Гүлнар Сәрсенова', unit: 'SRD-ZHAMBYL', role: 'duty_officer', scope: 'SRD-ZHAMBYL', locale: 'kk' },
-  { username: 'demo.police.panfilov', display: 'Ерік Жақсылықов', unit: 'MIA-DP-PANFILOV', role: 'police_officer', locale: 'kk' },
+  { username: 'demo.police.panfilov', display: 'Ерік Жақсылықов', unit: 'MIA-DP-PANFILOV', officer: 'police_panfilov', role: 'police_officer', scope: 'MIA-DP-PANFILOV', locale: 'kk' },
+  { username: 'demo.head.khorgos', display: 'Асхат Омаров', unit: 'BS-BD-KHORGOS', officer: 'bs_khorgos', role: 'unit_head', scope: 'BS-BD-KHORGOS', locale: 'kk' },
+  { username: 'demo.booth.icbc', display: 'Жанар Сапарова', unit: 'BS-POST-ICBC', officer: 'icbc_booth', role: 'border_officer', scope: 'BS-POST-ICBC', locale: 'kk' },
   { username: 'demo.admin.mia', display: 'Администратор пользователей МВД', unit: 'MIA-HQ', role: 'agency_admin', locale: 'ru' },
   { username: 'demo.auditor', display: 'Прокурор департамента надзора', unit: 'GPO-HQ', role: 'auditor', locale: 'ru' },
   { username: 'demo.kg.customs', display: 'Азамат Токтогулов (KG)', unit: 'KG-CP-AKTILEK', role: 'foreign_officer', locale: 'ru' },

@@ -1,4 +1,5 @@
 import { EXCHANGE_PACKS, EXCHANGE_PACK_CODE } from '../modules/exchange/rules.ts';
+import { SEZ_PACKS, SEZ_PACK_CODE } from '../modules/sez/rules.ts';
 import { v5 as uuidv5 } from 'uuid';
 import type { Db, Executor } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -68,12 +69,14 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
       }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
     }
-    for (const p of EXCHANGE_PACKS) {
-      const r = await trx.insertInto('rulePack').values({
-        id: seedId('rule_pack', `${EXCHANGE_PACK_CODE}@${p.from}`), actId: seedId('act', p.act), code: EXCHANGE_PACK_CODE, kind: 'deadline', titleEn: p.title,
-        effectiveFrom: p.from, effectiveTo: p.to, content: JSON.stringify(p.rules), createdAt: now,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+    for (const [code, packs] of [[EXCHANGE_PACK_CODE, EXCHANGE_PACKS], [SEZ_PACK_CODE, SEZ_PACKS]] as const) {
+      for (const p of packs) {
+        const r = await trx.insertInto('rulePack').values({
+          id: seedId('rule_pack', `${code}@${p.from}`), actId: seedId('act', p.act), code, kind: 'deadline', titleEn: p.title,
+          effectiveFrom: p.from, effectiveTo: p.to, content: JSON.stringify(p.rules), createdAt: now,
+        }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
+      }
     }
     if (inserted > 0) await recordChange(deps, trx, null, { action: 'system.reference_seeded', entityType: 'system', entityId: 'reference', details: { inserted }, publish: false });
   });

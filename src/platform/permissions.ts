@@ -32,6 +32,15 @@ export const PERMISSIONS = [
   // the Unified Data Bank: read it; contribute materials
   'udb.read',
   'udb.contribute',
+  // SEZ passage (SEZ Rules 2019): read the SEZ's lists, log and plans; draft lists, rosters and plans (police body);
+  // sign lists and approve rosters and plan-assignments (head of the police body); agree and forward lists (NSC district
+  // division); receive lists and agree the plan (BS military unit); admit officers at the checkpoint (BS subdivision)
+  'sez.read',
+  'sez.draft',
+  'sez.sign',
+  'sez.agree',
+  'sez.receive',
+  'sez.admit',
   // lets a grant reach beyond the holder's own agency (administrators, oversight)
   'scope.all_agencies',
 ] as const;

@@ -7,6 +7,7 @@ import { addDays, dailyWindow, halfYearOf, halfYearWindow, localParts, monthBefo
 import { createObligations, sweep, type NewObligation } from './obligations.ts';
 import { defaultSender, deliverPending, type Sender } from './notifications.ts';
 import { EXCHANGE_PACK_CODE, type ExchangeRules } from './rules.ts';
+import { openSezObligations } from '../sez/plans.service.ts';
 import { counterpartPairs } from './units.ts';
 
 type Pack = { id: string; from: string; to: string | null; rules: ExchangeRules };
@@ -53,7 +54,8 @@ export async function openPeriodicObligations(deps: Pick<Deps, 'db' | 'clock'>):
 
 /** One round of the scheduler: open periodic clocks, sweep, deliver. */
 export async function runExchangeRound(deps: Pick<Deps, 'db' | 'clock'>, send: Sender) {
-  const opened = await openPeriodicObligations(deps);
+  // the SEZ module's clocks ride on the same round (list deliveries, rosters)
+  const opened = (await openPeriodicObligations(deps)) + (await openSezObligations(deps.db, deps.clock.now()));
   const swept = await sweep(deps.db, deps.clock.now());
   const delivered = await deliverPending(deps, send);
   return { opened, ...swept, ...delivered };

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { RulePacksQuery, SuccessorRulePackBody, UpsertLegalActBody } from '../../contracts/legal.ts';
 import { ExchangeRules, EXCHANGE_PACK_CODE } from '../exchange/rules.ts';
+import { SezRules, SEZ_PACK_CODE } from '../sez/rules.ts';
 import type { LegalActTable } from '../../database.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -12,7 +13,7 @@ import { recordChange } from '../audit/index.ts';
 type Input = z.infer<typeof UpsertLegalActBody>;
 
 /** The shapes of the rule packs whose successors are entered through the API. */
-const PACK_SHAPES: Record<string, z.ZodType> = { [EXCHANGE_PACK_CODE]: ExchangeRules };
+const PACK_SHAPES: Record<string, z.ZodType> = { [EXCHANGE_PACK_CODE]: ExchangeRules, [SEZ_PACK_CODE]: SezRules };
 
 function present(a: Selectable<LegalActTable> & { rulePackCount: number | string }) {
   return {
