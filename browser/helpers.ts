@@ -29,3 +29,41 @@ export function useBrowserWorld(): BrowserWorld {
   after(() => env.close?.());
   return env;
 }
+
+const PDFJS = path.resolve(import.meta.dirname, '../node_modules/pdfjs-dist/build');
+
+/** Renders every page of a PDF to one PNG with pdf.js inside Chromium (served from node_modules, no network), so a test can
+ * look at a printed form as an image; resolves with the text pdf.js extracted, page by page. */
+export async function renderPdf(browser: Browser, pdf: Buffer, out: string): Promise<string[]> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+  await page.route('http://pdf.local/**', async (route) => {
+    const name = new URL(route.request().url()).pathname.slice(1);
+    if (name === 'doc.pdf') return route.fulfill({ body: pdf, contentType: 'application/pdf' });
+    if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><body style="margin:0;background:#888"><div id="pages"></div></body>' });
+    if (name === 'pdf.mjs' || name === 'pdf.worker.mjs') return route.fulfill({ path: path.join(PDFJS, name), contentType: 'text/javascript' });
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await page.goto('http://pdf.local/index.html');
+  const texts = await page.evaluate(async () => {
+    const pdfjs = await import('http://pdf.local/pdf.mjs' as string);
+    pdfjs.GlobalWorkerOptions.workerSrc = 'http://pdf.local/pdf.worker.mjs';
+    const doc = await pdfjs.getDocument('http://pdf.local/doc.pdf').promise;
+    const out: string[] = [];
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      const p = await doc.getPage(n);
+      const viewport = p.getViewport({ scale: 1.4 });
+      const canvas = document.createElement('canvas');
+      canvas.width = viewport.width;
+      canvas.height = viewport.height;
+      canvas.style.display = 'block';
+      canvas.style.margin = '0 0 8px 0';
+      document.getElementById('pages')!.append(canvas);
+      await p.render({ canvasContext: canvas.getContext('2d')!, viewport, canvas }).promise;
+      out.push((await p.getTextContent()).items.map((i: { str?: string }) => i.str ?? '').join(' '));
+    }
+    return out;
+  });
+  await page.locator('#pages').screenshot({ path: out });
+  await page.close();
+  return texts;
+}

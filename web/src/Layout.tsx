@@ -14,6 +14,7 @@ const NAV: Array<{ path: string; key: string; permission?: string }> = [
   { path: '/desk', key: 'nav.desk', permission: 'exchange.read' },
   { path: '/compliance', key: 'nav.compliance', permission: 'exchange.compliance' },
   { path: '/udb', key: 'nav.udb', permission: 'udb.read' },
+  { path: '/sez', key: 'nav.sez', permission: 'sez.read' },
   { path: '/organisations', key: 'nav.organisations', permission: 'org.read' },
   { path: '/legal', key: 'nav.legal', permission: 'legal.read' },
   { path: '/audit', key: 'nav.audit', permission: 'audit.read' },

@@ -17,6 +17,7 @@ import { ProfilePage } from './pages/ProfilePage.tsx';
 import { ScreeningPage } from './pages/ScreeningPage.tsx';
 import { StaysPage } from './pages/StaysPage.tsx';
 import { DeskPage } from './pages/DeskPage.tsx';
+import { SezPage } from './pages/SezPage.tsx';
 import { CompliancePage } from './pages/CompliancePage.tsx';
 import { UdbPage } from './pages/UdbPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
@@ -56,6 +57,7 @@ const Pages = {
   desk: guarded('exchange.read', DeskPage),
   compliance: guarded('exchange.compliance', CompliancePage),
   udb: guarded('udb.read', UdbPage),
+  sez: guarded('sez.read', SezPage),
 };
 
 function App() {
@@ -77,6 +79,7 @@ function App() {
         <Route path="/booth" component={Pages.booth} />
         <Route path="/stays" component={Pages.stays} />
         <Route path="/desk" component={Pages.desk} />
+        <Route path="/sez" component={Pages.sez} />
         <Route path="/compliance" component={Pages.compliance} />
         <Route path="/udb" component={Pages.udb} />
         <Route path="/profile" component={ProfilePage} />

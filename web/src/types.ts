@@ -4,6 +4,7 @@ import type { DemoUsersView, SessionView, TokenView } from '../../src/contracts/
 import type { BorderSectionView, CheckpointStatusChangeView, CheckpointView, SezView } from '../../src/contracts/geo.ts';
 import type { LegalActView } from '../../src/contracts/legal.ts';
 import type { ComplianceView, InboxItem as InboxItemView, MessageView, NotificationView, ObligationView, UdbDocumentView } from '../../src/contracts/exchange.ts';
+import type { AdmissionView, CalendarItem, InspectionView, ListSummary, ListView, PlanView, RosterView, SezPartyView } from '../../src/contracts/sez.ts';
 import type { ActingAssignmentView, AgencyView, CounterpartGroupView, OfficerView, RoleView, UnitView, UserView } from '../../src/contracts/org.ts';
 
 type Wire<T extends z.ZodType> = JsonOf<z.output<T>>;
@@ -32,6 +33,14 @@ export type Notice = Wire<typeof NotificationView>;
 export type Obligation = Wire<typeof ObligationView>;
 export type Compliance = Wire<typeof ComplianceView>;
 export type UdbDocument = Wire<typeof UdbDocumentView>;
+export type SezParty = Wire<typeof SezPartyView>;
+export type SezList = Wire<typeof ListView>;
+export type SezListSummary = Wire<typeof ListSummary>;
+export type SezAdmission = Wire<typeof AdmissionView>;
+export type SezPlan = Wire<typeof PlanView>;
+export type SezRoster = Wire<typeof RosterView>;
+export type SezInspection = Wire<typeof InspectionView>;
+export type SezCalendarItem = Wire<typeof CalendarItem>;
 export type AuditEvent = {
   id: string; chain: string; seq: number; occurredAt: string; actorUserId: string | null; actorUsername: string | null; agencyId: string | null;
   unitId: string | null; action: string; entityType: string | null; entityId: string | null; correlationId: string | null; ip: string | null;

@@ -128,7 +128,7 @@ export function createListService(deps: Deps) {
       vehicles: vehicles.map((v) => ({ lineNo: v.lineNo, plate: v.plate, kind: v.kind, model: v.model })),
       permitNo: row.permitNo, changeReason: row.changeReason, offence: row.offence, emergencyOrder: row.emergencyOrder,
       steps: steps.map((s) => ({ step: s.step, unitId: s.unitId, userId: s.userId, actingForUserId: s.actingForUserId, signer: s.signer, note: s.note, at: s.at })),
-      obligations: [...obligations, ...forward].map((o) => ({ ...o, state: o.state as 'open' | 'met' | 'overdue', outcome: o.outcome as 'on_time' | 'early' | 'late' | null })),
+      obligations: [...obligations, ...forward.filter((f) => !obligations.some((o) => o.key === f.key))].map((o) => ({ ...o, state: o.state as 'open' | 'met' | 'overdue', outcome: o.outcome as 'on_time' | 'early' | 'late' | null })),
       next: nextActions(ctx, row, sez, police, versions.some((v) => OPEN_VERSION.includes(v.status) && v.id !== row.id) || (OPEN_VERSION.includes(row.status))),
       versions, createdAt: row.createdAt, updatedAt: row.updatedAt,
     };

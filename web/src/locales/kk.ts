@@ -1,8 +1,10 @@
 import { kkExchange } from './exchange/kk.ts';
+import { kkSez } from './sez/kk.ts';
 import type { MessageKey } from './en.ts';
 
 export const kk: Record<MessageKey, string> = {
   ...kkExchange,
+  ...kkSez,
   'app.name': 'Шекара',
   'app.tagline': 'Мемлекеттік шекараны басқару және ведомствоаралық өзара іс-қимыл',
   'lang.kk': 'Қазақша',
