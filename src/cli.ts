@@ -55,6 +55,8 @@ export function buildCli(): Command {
       const { inserted } = await seedDemo(deps);
       const { seedDemoExchange } = await import('./demo/exchange-demo.ts');
       await seedDemoExchange(deps);
+      const { seedDemoSez } = await import('./demo/sez-demo.ts');
+      await seedDemoSez(deps);
       console.log(inserted ? `Loaded ${inserted} demo records.` : 'The demo data is already loaded; nothing changed.');
     }));
 

@@ -7,6 +7,7 @@ import type { Deps } from './platform/deps.ts';
 import { startMaintenance } from './platform/maintenance.ts';
 import { startExchangeScheduler } from './modules/exchange/index.ts';
 import { seedDemoExchange } from './demo/exchange-demo.ts';
+import { seedDemoSez } from './demo/sez-demo.ts';
 
 /** Runs Shekara: database, migrations, seed, HTTP API and web UI, background maintenance. */
 export async function startServer(config: Config) {
@@ -17,6 +18,8 @@ export async function startServer(config: Config) {
   const prepared = await prepareDatabase(database, deps, config);
   // a few days of information exchange between the demo duty desks, made by the real services
   if (config.demo) await seedDemoExchange(deps);
+  // and a month of SEZ passage at the demo ICBC Khorgos
+  if (config.demo) await seedDemoSez(deps);
   const { app, services } = await buildApp(deps);
   deps.log = app.log;
   const interrupted = await services.importJobs.markInterrupted();

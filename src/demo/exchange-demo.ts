@@ -14,7 +14,7 @@ import { SYSTEM_ROLES } from '../modules/org/roles.ts';
 const ZONE = 'Asia/Almaty';
 const DESKS = { bs: 'demo.duty.bs', mia: 'demo.duty.mia', customs: 'demo.duty.customs' } as const;
 
-async function actorOf(deps: Pick<Deps, 'db'>, username: string): Promise<Actor> {
+export async function actorOf(deps: Pick<Deps, 'db'>, username: string): Promise<Actor> {
   const u = await deps.db.selectFrom('appUser').innerJoin('userRole', 'userRole.userId', 'appUser.id').select(['appUser.id', 'appUser.displayName', 'appUser.agencyId', 'appUser.unitId', 'userRole.roleCode', 'userRole.scopeUnitId'])
     .where('appUser.username', '=', username).executeTakeFirstOrThrow();
   const role = SYSTEM_ROLES.find((r) => r.code === u.roleCode)!;
