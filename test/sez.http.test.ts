@@ -286,6 +286,10 @@ test('priority passage of an operational-investigative group (p.7) and emergency
   assert.deepEqual([emIn.json().result, emIn.json().basis, emIn.json().weapons[0].listed], ['pass', 'emergency', true]);
   const closed = await act(booth, em.id, 'close', { note: 'Group left the SEZ at 18:40' });
   assert.equal(closed.status, 'closed');
+  // an officer inside when the list closed comes out with the weapon that went in; nobody goes in on a closed list
+  at('2026-12-06T13:40:00Z');
+  const out = await booth.request('POST', '/api/v1/sez/admissions', { sezId: SEZ, direction: 'exit', surname: 'Серіков81', givenName: 'Нұрлан', certificateNo: 'МВД-900081', idDocumentNo: '045600081', weapons: ['АК-74 8100'] });
+  assert.deepEqual([out.json().result, out.json().basis, out.json().reasons.map((r: { code: string }) => r.code)], ['pass', 'emergency', ['EXIT_AFTER_LIST_ENDED']]);
   const after = await booth.request('POST', '/api/v1/sez/admissions', { sezId: SEZ, direction: 'entry', surname: 'Серіков81', givenName: 'Нұрлан', certificateNo: 'МВД-900081', idDocumentNo: '045600081' });
   assert.equal(after.json().reasons[0].code, 'NOT_ON_LIST');
 });

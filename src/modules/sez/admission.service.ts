@@ -71,7 +71,13 @@ export function createAdmissionService(deps: Deps) {
       const block = (code: string, detail: string) => reasons.push({ code, detail, blocking: true });
       const warn = (code: string, detail: string) => reasons.push({ code, detail, blocking: false });
 
-      if (!line) {
+      // an officer who went in on a list that has since been closed or replaced still comes out: noted, not refused
+      const wentIn = body.direction === 'exit' && !line
+        ? await db.selectFrom('sezAdmission').select(['basis', 'listId', 'direction']).where('sezId', '=', sez.id).where('certificateNo', '=', cert).where('result', '=', 'pass').orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirst()
+        : undefined;
+      if (!line && wentIn?.direction === 'entry') {
+        warn('EXIT_AFTER_LIST_ENDED', `Certificate ${cert} went in on a list that is no longer in force; the exit is recorded (p.3, p.14).`);
+      } else if (!line) {
         const anyList = await db.selectFrom('sezListOfficer as o').innerJoin('sezList as l', 'l.id', 'o.listId').select(['l.status', 'l.month', 'l.kind'])
           .where('o.certificateNo', '=', cert).where('l.sezId', '=', sez.id).orderBy('l.month', 'desc').executeTakeFirst();
         block('NOT_ON_LIST', anyList
@@ -82,18 +88,18 @@ export function createAdmissionService(deps: Deps) {
       }
       if (body.idDocumentExpiry && body.idDocumentExpiry < local.date) block('ID_DOCUMENT_EXPIRED', `The identity document ${body.idDocumentNo} expired on ${body.idDocumentExpiry} (p.3: a valid document).`);
 
-      const permitted = new Set([...(line?.weaponNo ? [line.weaponNo] : []), ...((line?.equipment as { weapons?: string[] } | null)?.weapons ?? [])]);
-      const weapons: AdmissionWeapon[] = body.weapons.map((w) => ({ number: w.toUpperCase(), listed: permitted.has(w.toUpperCase()) }));
-      for (const w of weapons) if (!w.listed && line) block('WEAPON_NOT_PERMITTED', `Weapon ${w.number} is not on the permit for ${cert} (KZ p.15: passage with a service weapon on the head's permit).`);
-      if (body.direction === 'exit') {
-        // weapons that went in with this officer must come out (p.14)
-        const inside = await db.selectFrom('sezWeaponMovement as m').select(['m.weaponNo'])
-          .where('m.sezId', '=', sez.id).where('m.certificateNo', '=', cert)
+      // weapons that went in with this officer and are not out yet (p.14): on exit they come out, whatever the lists say now
+      const inside = body.direction === 'exit'
+        ? (await db.selectFrom('sezWeaponMovement as m').select(['m.weaponNo'])
+          .where('m.sezId', '=', sez.id).where('m.certificateNo', '=', cert).where('m.direction', '=', 'entry')
           .where(({ not, exists, selectFrom }) => not(exists(selectFrom('sezWeaponMovement as n').select(sql<number>`1`.as('x')).whereRef('n.weaponNo', '=', 'm.weaponNo').whereRef('n.sezId', '=', 'm.sezId').whereRef('n.seq', '>', 'm.seq'))))
-          .where('m.direction', '=', 'entry').execute();
-        const carried = new Set(weapons.map((w) => w.number));
-        for (const w of inside) if (!carried.has(w.weaponNo)) warn('WEAPON_STILL_INSIDE', `Weapon ${w.weaponNo} went in with ${cert} and is not carried out: report to the duty officer (p.14).`);
-      }
+          .execute()).map((m) => m.weaponNo)
+        : [];
+      const permitted = new Set([...(line?.weaponNo ? [line.weaponNo] : []), ...((line?.equipment as { weapons?: string[] } | null)?.weapons ?? []), ...inside]);
+      const weapons: AdmissionWeapon[] = body.weapons.map((w) => ({ number: w.toUpperCase(), listed: permitted.has(w.toUpperCase()) }));
+      for (const w of weapons) if (!w.listed && (line || wentIn)) block('WEAPON_NOT_PERMITTED', `Weapon ${w.number} is not on the permit for ${cert} (KZ p.15: passage with a service weapon on the head's permit).`);
+      const carried = new Set(weapons.map((w) => w.number));
+      for (const w of inside) if (!carried.has(w)) warn('WEAPON_STILL_INSIDE', `Weapon ${w} went in with ${cert} and is not carried out: report to the duty officer (p.14).`);
       let vehicle: VehicleRecord | null = null;
       if (body.vehicle) {
         const plate = body.vehicle.plate.toUpperCase().replace(/\s+/g, ' ');
@@ -109,7 +115,7 @@ export function createAdmissionService(deps: Deps) {
         }
       }
       const result = reasons.some((r) => r.blocking) ? 'refuse' : 'pass';
-      const basis = line ? basisOf(line.kind) : 'routine';
+      const basis = line ? basisOf(line.kind) : (wentIn?.basis ?? 'routine');
       const id = newId();
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('sezAdmission').values({

@@ -5,7 +5,7 @@
 // versions of the same lineage. Deadlines run on the obligations engine.
 import type { z } from 'zod';
 import type { CreateListBody, ListsQuery, NewVersionBody, UpdateListBody } from '../../contracts/sez.ts';
-import { can, type Ctx, type Grant } from '../../platform/actor.ts';
+import type { Ctx, Grant } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
@@ -177,11 +177,10 @@ export function createListService(deps: Deps) {
   }
 
   /** Refuses a list for a month that has ended at the SEZ. */
-  function openMonth(sez: Sez, month: string, problems: FieldProblem[], path = 'month') {
+  function openMonth(sez: Sez, month: string, path = 'month') {
     const now = today(sez);
     const current = `${now.year}-${String(now.month).padStart(2, '0')}`;
     if (month < current) throw new DomainError('MONTH_CLOSED', 409, `${month} has ended at ${sez.names.en} (today is ${now.date} there): lists for it can no longer be drafted or changed.`, [{ path, message: 'the month is closed' }]);
-    void problems;
   }
 
   async function step(executor: Executor, ctx: Ctx, row: NonNullable<Row>, kind: StepKind, unit: UnitInfo, grant: Grant | null, note: string | null, at: Date) {
@@ -225,7 +224,7 @@ export function createListService(deps: Deps) {
       const priority = body.kind === 'oig' || body.kind === 'emergency';
       const month = priority ? current : (body.month ?? monthAfter(current));
       if (priority && body.month && body.month !== current) problems.push({ path: 'month', message: `a ${body.kind} list is for the current month (${current})` });
-      openMonth(sez, month, problems);
+      openMonth(sez, month);
       if (body.kind === 'oig' && !body.offence) problems.push({ path: 'offence', message: 'the criminal offence the group is sent for is required (p.7)' });
       if (body.kind === 'emergency' && !body.emergencyOrder) problems.push({ path: 'emergencyOrder', message: 'the head\'s order is required (p.8)' });
       if (body.kind === 'emergency') body.officers.forEach((o, i) => { if (!o.equipment) problems.push({ path: `officers.${i}.equipment`, message: 'the equipment manifest is required for emergency entry (p.8)' }); });
@@ -270,7 +269,7 @@ export function createListService(deps: Deps) {
       const { row, sez, police } = await visible(ctx, id);
       if (!reaches(ctx, 'sez.draft', police)) throw new ForbiddenError('Only the police body edits its lists.');
       if (row.status !== 'draft') throw new DomainError('NOT_DRAFT', 409, `The list is ${row.status}: a signed version never changes; make a new version.`, [{ path: 'status', message: `is ${row.status}` }]);
-      openMonth(sez, row.month.slice(0, 7), []);
+      openMonth(sez, row.month.slice(0, 7));
       const problems: FieldProblem[] = [];
       await checkLines(db, sez, row.month.slice(0, 7), row.kind, row.lineageId, body, problems);
       if (problems.length) throw new ValidationError(problems);
@@ -291,7 +290,7 @@ export function createListService(deps: Deps) {
       const { row, sez, police } = await visible(ctx, id);
       const grant = grantOver(ctx, 'sez.sign', police);
       if (!grant) await refuseRight(ctx, police, 'sign the lists of this police body');
-      openMonth(sez, row.month.slice(0, 7), []);
+      openMonth(sez, row.month.slice(0, 7));
       return transition(ctx, id, 'sign', ['draft'], {}, async (trx, r, s, at) => {
         await step(trx, ctx, r, 'signed', police, grant, null, at);
         await setStatus(trx, id, 'signed', at);
@@ -379,7 +378,7 @@ export function createListService(deps: Deps) {
       if (row.kind !== 'monthly' && row.kind !== 'inspectors') throw new DomainError('OUT_OF_ORDER', 409, 'A priority list is not amended: draw up a new one.');
       if (!['returned', 'forwarded', 'received'].includes(row.status)) throw new DomainError('OUT_OF_ORDER', 409, `A new version follows a returned or forwarded list; this one is ${row.status}.`, [{ path: 'status', message: `is ${row.status}` }]);
       const month = row.month.slice(0, 7);
-      openMonth(sez, month, []);
+      openMonth(sez, month);
       const versions = await db.selectFrom('sezList').select(['id', 'version', 'status']).where('lineageId', '=', row.lineageId).execute();
       if (versions.some((v) => OPEN_VERSION.includes(v.status))) throw new DomainError('VERSION_OPEN', 409, 'A newer version of this list is already on its way through the chain.');
       const problems: FieldProblem[] = [];
@@ -438,13 +437,6 @@ export function createListService(deps: Deps) {
         }
       }
       return out;
-    },
-
-    /** The form of the Appendix: the list, its officers and vehicles, and who signed, agreed and forwarded it. */
-    async formData(ctx: Ctx, id: string) {
-      const v = await view(ctx, id);
-      if (!can(ctx.actor, 'sez.read')) throw new NotFoundError('List');
-      return v;
     },
   };
 }

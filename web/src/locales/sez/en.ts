@@ -133,6 +133,7 @@ export const enSez = {
   'sez.reason.WEAPON_STILL_INSIDE': "Weapon still inside",
   'sez.reason.VEHICLE_NOT_LISTED': "Vehicle not on the list",
   'sez.reason.VEHICLE_FINDINGS': "Vehicle inspection findings",
+  'sez.reason.EXIT_AFTER_LIST_ENDED': "Exit after the list ended",
   'sez.reason.NOT_ON_ROSTER': "Not on today's roster",
   'sez.log': "Checkpoint log",
   'sez.time': "Time",

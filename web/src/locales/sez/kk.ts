@@ -135,6 +135,7 @@ export const kkSez: Record<keyof typeof enSez, string> = {
   'sez.reason.WEAPON_STILL_INSIDE': "Қару АЭА-да қалды",
   'sez.reason.VEHICLE_NOT_LISTED': "Көлік тізімде жоқ",
   'sez.reason.VEHICLE_FINDINGS': "Көлікті тексеріп қарау бойынша ескертулер",
+  'sez.reason.EXIT_AFTER_LIST_ENDED': "Тізімнің қолданылуы аяқталғаннан кейін шығу",
   'sez.reason.NOT_ON_ROSTER': "Бүгінгі бекеттік ведомоста жоқ",
   'sez.log': "Өткізу пунктінің журналы",
   'sez.time': "Уақыты",

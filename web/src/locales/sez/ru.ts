@@ -135,6 +135,7 @@ export const ruSez: Record<keyof typeof enSez, string> = {
   'sez.reason.WEAPON_STILL_INSIDE': "Оружие осталось в СЭЗ",
   'sez.reason.VEHICLE_NOT_LISTED': "Транспорта нет в списке",
   'sez.reason.VEHICLE_FINDINGS': "Замечания по осмотру транспорта",
+  'sez.reason.EXIT_AFTER_LIST_ENDED': "Выезд после окончания действия списка",
   'sez.reason.NOT_ON_ROSTER': "Нет в постовой ведомости на сегодня",
   'sez.log': "Журнал пункта пропуска",
   'sez.time': "Время",
