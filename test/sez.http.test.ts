@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
 import { sweep } from '../src/modules/exchange/index.ts';
 import { openSezObligations } from '../src/modules/sez/index.ts';
-import { createAppWorld, DEMO_PASSWORD, makeUser, signIn, tokenClient, unitId, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, createAppWorld, DEMO_PASSWORD, makeUser, signIn, tokenClient, unitId, type Client } from './helpers.ts';
 
 const SEZ = seedId('sez', 'ICBC-KHORGOS');
 let w: Awaited<ReturnType<typeof createAppWorld>>;
@@ -336,4 +336,23 @@ test('the annual plan is agreed by the BS unit; the daily roster is approved by 
   const calendar = (await police.request('GET', `/api/v1/sez/calendar?sezId=${SEZ}&month=2026-12`)).json().items;
   const kinds = new Set(calendar.map((c: { kind: string }) => c.kind));
   for (const k of ['sez.delivery', 'sez.roster', 'sez.inspection']) assert.ok(kinds.has(k), k);
+});
+
+test('a successor rule pack from a date: the English reading (no forwarding clock, the 25th of the list\'s own month) applies to what arises after it', async () => {
+  at('2026-12-20T06:00:00Z');
+  const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
+  const current = (await admin.request('GET', '/api/v1/rule-packs?code=SEZ-PASSAGE&on=2026-12-20')).json().items[0];
+  assert.equal(current.content.forward.withinDays, 5);
+  const content = { ...current.content, forward: { ...current.content.forward, withinDays: null, basis: 'Successor order (test): no forwarding deadline' }, delivery: { ...current.content.delivery, month: 'same' } };
+  const bad = await admin.request('POST', '/api/v1/rule-packs', { code: 'SEZ-PASSAGE', actId: current.actId, titleEn: 'Successor (test)', effectiveFrom: '2027-01-01', content: { ...content, delivery: { ...content.delivery, dueDay: 40 } } });
+  assert.deepEqual(paths(bad), ['content.delivery.dueDay']);
+  const ok = await admin.request('POST', '/api/v1/rule-packs', { code: 'SEZ-PASSAGE', actId: current.actId, titleEn: 'Successor (test)', effectiveFrom: '2027-01-01', content });
+  assert.equal(ok.statusCode, 201, ok.body);
+  at('2027-01-05T06:00:00Z');
+  assert.equal((await police.request('GET', '/api/v1/sez')).json().items[0].rules.forwardWithinDays, null);
+  const jul = await draft({ month: '2027-07', officers: [officer(90)] });
+  assert.equal(obligation(jul, 'sez.delivery')!.dueAt, '2027-07-25T18:59:59.999Z');
+  await act(head, jul.id, 'sign');
+  const agreed = await act(nsc, jul.id, 'agree');
+  assert.equal(obligation(agreed, 'sez.forward'), undefined);
 });
