@@ -58,6 +58,7 @@ test('a monthly list drafted, signed, agreed, forwarded and received; a listed o
 
   // the NSC district division agrees and forwards (Kazakh)
   const nsc = await open('demo.nsc.panfilov', 'Қазақша');
+  await nsc.getByRole('region', { name: 'Хабарламалар' }).getByText('Тізімге қол қойылды: келісуді күтуде').first().waitFor();
   await nsc.getByRole('button', { name: 'Ашу' }).first().click();
   await nsc.getByRole('button', { name: 'Келісу' }).click();
   await nsc.getByText('Келісілген тізімді жіберу').waitFor();

@@ -274,6 +274,9 @@ test('priority passage of an operational-investigative group (p.7) and emergency
   await act(head, oig.id, 'sign');
   const alarm = await w.deps.db.selectFrom('notification').select(['unitId', 'severity', 'kind']).where('subjectId', '=', oig.id).execute();
   assert.ok(alarm.some((n) => n.unitId === unitId('BS-POST-ICBC') && n.severity === 'alarm' && n.kind === 'sez.priority_list'));
+  // the checkpoint officer (no exchange desk) receives it among the notifications of SEZ passage
+  const boothNotices = (await booth.request('GET', '/api/v1/notifications?unseen=true')).json().items;
+  assert.ok(boothNotices.some((n: { kind: string; subjectId: string }) => n.kind === 'sez.priority_list' && n.subjectId === oig.id));
   const res = await booth.request('POST', '/api/v1/sez/admissions', { sezId: SEZ, direction: 'entry', surname: 'Серіков80', givenName: 'Нұрлан', certificateNo: 'МВД-900080', idDocumentNo: '045600080', weapons: ['ПМ 8000'] });
   assert.deepEqual([res.json().result, res.json().basis, res.json().priority], ['pass', 'oig', true]);
 

@@ -1,7 +1,8 @@
 // A desk's obligations (owed, owed to it, escalated to it), its notifications and external channels,
 // and compliance per unit, agency, level and period.
 import type { z } from 'zod';
-import { sql, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import type { Database } from '../../database.ts';
 import type { ObligationTable } from './exchange.tables.ts';
 import type { ChannelBody, ComplianceQuery, ObligationsQuery } from '../../contracts/exchange.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
@@ -13,6 +14,15 @@ import { addDays, zoned } from './clocks.ts';
 import { deskUnits } from './notifications.ts';
 import { presentObligation } from './present.ts';
 import { deskUnit, unitRef, unitsById } from './units.ts';
+
+/** The notifications a user's desks receive: everything of their exchange desks; of their SEZ desks (holders of `sez.read`
+ * without `exchange.read`), only what concerns SEZ passage. */
+function visibleTo(units: string[], sezUnits: string[]) {
+  return (eb: ExpressionBuilder<Database, 'notification'>) => eb.or([
+    ...(units.length ? [eb('notification.unitId', 'in', units)] : []),
+    ...(sezUnits.length ? [eb.and([eb('notification.unitId', 'in', sezUnits), eb.or([eb('notification.subjectType', 'like', 'sez\\_%'), eb(sql<string>`notification.payload->>'obligationKind'`, 'like', 'sez.%')])])] : []),
+  ]);
+}
 
 export function createDeskService(deps: Deps) {
   const { db, clock } = deps;
@@ -111,8 +121,9 @@ export function createDeskService(deps: Deps) {
     /** Notifications of the actor's desks, newest first (or those from an instant on, for the live stream). */
     async notifications(ctx: Ctx, options: { from?: Date; unseen?: boolean; limit?: number } = {}) {
       const units = deskUnits(ctx.actor, 'exchange.read');
-      if (!units.length) throw new NotFoundError('Notifications');
-      let q = db.selectFrom('notification').select(['id', 'unitId', 'kind', 'severity', 'subjectType', 'subjectId', 'payload', 'createdAt', 'seenAt']).where('unitId', 'in', units);
+      const sezUnits = deskUnits(ctx.actor, 'sez.read');
+      if (!units.length && !sezUnits.length) throw new NotFoundError('Notifications');
+      let q = db.selectFrom('notification').select(['id', 'unitId', 'kind', 'severity', 'subjectType', 'subjectId', 'payload', 'createdAt', 'seenAt']).where(visibleTo(units, sezUnits));
       if (options.from) q = q.where('createdAt', '>=', options.from);
       if (options.unseen) q = q.where('seenAt', 'is', null);
       const rows = await q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(options.limit ?? 50).execute();
@@ -121,9 +132,11 @@ export function createDeskService(deps: Deps) {
 
     async markSeen(ctx: Ctx, id: string) {
       const units = deskUnits(ctx.actor, 'exchange.read');
-      const r = units.length ? await db.updateTable('notification').set({ seenAt: clock.now(), seenBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).where('id', '=', id).where('unitId', 'in', units).where('seenAt', 'is', null).executeTakeFirst() : null;
+      const sezUnits = deskUnits(ctx.actor, 'sez.read');
+      const any = units.length > 0 || sezUnits.length > 0;
+      const r = any ? await db.updateTable('notification').set({ seenAt: clock.now(), seenBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).where('id', '=', id).where(visibleTo(units, sezUnits)).where('seenAt', 'is', null).executeTakeFirst() : null;
       if (!r || Number(r.numUpdatedRows) === 0) {
-        const exists = units.length ? await db.selectFrom('notification').select('id').where('id', '=', id).where('unitId', 'in', units).executeTakeFirst() : null;
+        const exists = any ? await db.selectFrom('notification').select('id').where('id', '=', id).where(visibleTo(units, sezUnits)).executeTakeFirst() : null;
         if (!exists) throw new NotFoundError('Notification');
       }
       return { ok: true as const };

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { InboxItem, List, Message, Notice, Obligation } from '../types.ts';
@@ -61,6 +62,7 @@ function LiveNotifications({ onOpen }: { onOpen: (messageId: string) => void }) 
             {typeof n.payload.obligationKind === 'string' && <span>{t(`obligation.${n.payload.obligationKind}`, { defaultValue: n.payload.obligationKind })} · {name(n.payload.owner as Names, i18n.language)}</span>}
             {typeof n.payload.summary === 'string' && <span>{n.payload.summary}</span>}
             {' '}<span className="muted small">{formatTime(n.createdAt, i18n.language)}</span>{' '}
+            {n.subjectType.startsWith('sez_') && <Link href="/sez" className="link" onClick={() => seen.mutate(n.id)}>{t('desk.open')}</Link>}
             {n.subjectType === 'exchange_message' && n.subjectId && <button type="button" className="link" onClick={() => { onOpen(n.subjectId!); seen.mutate(n.id); }}>{t('desk.open')}</button>}{' '}
             <button type="button" className="link" onClick={() => seen.mutate(n.id)}>{t('desk.seen')}</button>
           </li>
