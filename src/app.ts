@@ -13,6 +13,7 @@ import { createLegalService, legalRoutes } from './modules/legal/index.ts';
 import { createOrgService, createUserService, orgRoutes } from './modules/org/index.ts';
 import { createScreeningModule, screeningRoutes } from './modules/screening/index.ts';
 import { createDeskService, createMessageService, createUdbService, exchangeRoutes } from './modules/exchange/index.ts';
+import { caseRoutes, createCaseService, createForceService } from './modules/cases/index.ts';
 import { createAdmissionService, createListService, createPlanService, createSezDeskService, sezRoutes } from './modules/sez/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Deps } from './platform/deps.ts';
@@ -46,6 +47,8 @@ export function createServices(deps: Deps) {
     sezAdmissions: createAdmissionService(deps),
     sezPlans: createPlanService(deps),
     sezDesk: createSezDeskService(deps),
+    cases: createCaseService(deps),
+    force: createForceService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -68,6 +71,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   await crossingRoutes(app, services);
   await exchangeRoutes(app, services);
   await sezRoutes(app, services);
+  await caseRoutes(app, services);
 
   const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -75,6 +75,14 @@ before(async () => {
   const inspection = (await bsHead.request('POST', '/api/v1/sez/inspections', { sezId, plannedOn: '2026-11-25', squad: 's', inspector: 'i' })).json();
   assert.ok(sezList.id && admission.id && sezPlan.id && roster.id && inspection.id, 'SEZ records for the matrix');
   const officersBody = { officers: [{ surname: 'A', givenName: 'B', certificateNo: 'M-0002' }] };
+  // cases of the Border Service: a detention with an item, a hand-over act between two of its units, a use-of-force report
+  const detentionBody = { source: 'patrol', unitId: bsUnit.id, unidentified: true, description: 'matrix', category: 'border_violator_other', place: { description: 'matrix' }, detainedAt: '2026-11-20T05:00:00Z', grounds: 'matrix', procedure: 'administrative', items: [{ kind: 'goods', description: 'box', quantity: 1, measure: 'pcs' }] };
+  const detention = (await bsHead.request('POST', '/api/v1/detentions', detentionBody)).json();
+  const handover = (await bsHead.request('POST', '/api/v1/handover-acts', { fromUnitId: bsUnit.id, toUnitId: sezBs.id, detentionId: detention.id, basis: 'matrix', handingOfficer: 'matrix' })).json();
+  const itemId = detention.items[0].id as string;
+  const forceBody = { unitId: bsUnit.id, servicemen: 'x', usedAt: '2026-11-20T05:00:00Z', place: { description: 'x', inBorderSpace: true }, means: ['physical_force'], ground: '75.2.1', warning: 'verbal', prohibitions: { women: false, obviousDisability: false, minors: false, vehicleWithPassengers: false, unintentionalCrosser: false, animals: false }, outcome: 'x' };
+  const force = (await bsHead.request('POST', '/api/v1/use-of-force', forceBody)).json();
+  assert.ok(detention.id && handover.id && force.id, `case records for the matrix: ${JSON.stringify([handover, force]).slice(0, 600)}`);
   const act = seedId('act', 'LAW-2013-70-V');
   const names = { kk: 'a', ru: 'b', en: 'c' };
   const unitBody = { parentId: bsUnit.id, unitType: 'POST', code: `M-${newId().slice(-6).toUpperCase()}`, names };
@@ -205,6 +213,22 @@ before(async () => {
     c('GET', '/api/v1/sez/inspections', `/api/v1/sez/inspections?sezId=${sezId}&month=2026-11`, 'deny', 'deny'),
     c('POST', '/api/v1/sez/inspections', '/api/v1/sez/inspections', 'deny', 'deny', { sezId, plannedOn: '2026-11-26', squad: 's', inspector: 'i' }),
     c('POST', '/api/v1/sez/inspections/{id}/record', `/api/v1/sez/inspections/${inspection.id}/record`, 'deny', 'deny', { performedAt: '2026-11-20T05:00:00Z', findings: 'f' }),
+    c('POST', '/api/v1/detentions', '/api/v1/detentions', 'deny', 'deny', detentionBody),
+    c('GET', '/api/v1/detentions/{id}', `/api/v1/detentions/${detention.id}`, 'deny', 'deny'),
+    c('POST', '/api/v1/detentions/{id}/versions', `/api/v1/detentions/${detention.id}/versions`, 'deny', 'deny', { reason: 'x', heldAt: 'bs_premises' }),
+    c('POST', '/api/v1/detentions/{id}/items', `/api/v1/detentions/${detention.id}/items`, 'deny', 'deny', { items: [{ kind: 'goods', description: 'x', quantity: 1, measure: 'pcs' }] }),
+    c('POST', '/api/v1/handover-acts', '/api/v1/handover-acts', 'deny', 'deny', { fromUnitId: bsUnit.id, toUnitId: sezBs.id, basis: 'x', handingOfficer: 'x', lines: [{ itemId }] }),
+    c('GET', '/api/v1/handover-acts/{id}', `/api/v1/handover-acts/${handover.id}`, 'deny', 'deny'),
+    c('POST', '/api/v1/handover-acts/{id}/accept', `/api/v1/handover-acts/${handover.id}/accept`, 'deny', 'deny', { receivingOfficer: 'x' }),
+    c('POST', '/api/v1/handover-acts/{id}/refuse', `/api/v1/handover-acts/${handover.id}/refuse`, 'deny', 'deny', { reason: 'xxx' }),
+    c('POST', '/api/v1/handover-acts/{id}/measures', `/api/v1/handover-acts/${handover.id}/measures`, 'deny', 'deny', { measures: 'xxx' }),
+    c('GET', '/api/v1/handover-acts/{id}/act.pdf', `/api/v1/handover-acts/${handover.id}/act.pdf`, 'deny', 'deny'),
+    c('GET', '/api/v1/custody-items/{id}/chain', `/api/v1/custody-items/${itemId}/chain`, 'deny', 'deny'),
+    c('GET', '/api/v1/custody-board', `/api/v1/custody-board?unitId=${bsUnit.id}`, 'deny', 'deny'),
+    c('POST', '/api/v1/use-of-force', '/api/v1/use-of-force', 'deny', 'deny', forceBody),
+    c('GET', '/api/v1/use-of-force/{id}', `/api/v1/use-of-force/${force.id}`, 'deny', 'deny'),
+    c('POST', '/api/v1/use-of-force/{id}/prosecutor-notice', `/api/v1/use-of-force/${force.id}/prosecutor-notice`, 'deny', 'deny', { notifiedAt: '2026-11-20T05:30:00Z', notice: 'x' }),
+    c('POST', '/api/v1/use-of-force/{id}/premises-notice', `/api/v1/use-of-force/${force.id}/premises-notice`, 'deny', 'deny', { notifiedAt: '2026-11-20T05:30:00Z', notice: 'x' }),
     // last: it ends the caller's session
     c('POST', '/api/v1/auth/logout', '/api/v1/auth/logout', 'public', 'public'),
   ];

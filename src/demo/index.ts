@@ -1,5 +1,6 @@
 import { EXCHANGE_PACKS, EXCHANGE_PACK_CODE } from '../modules/exchange/rules.ts';
 import { SEZ_PACKS, SEZ_PACK_CODE } from '../modules/sez/rules.ts';
+import { CASE_PACKS, CASE_PACK_CODE } from '../modules/cases/rules.ts';
 import { v5 as uuidv5 } from 'uuid';
 import type { Db, Executor } from '../platform/db.ts';
 import type { Deps } from '../platform/deps.ts';
@@ -69,7 +70,7 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
       }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
     }
-    for (const [code, packs] of [[EXCHANGE_PACK_CODE, EXCHANGE_PACKS], [SEZ_PACK_CODE, SEZ_PACKS]] as const) {
+    for (const [code, packs] of [[EXCHANGE_PACK_CODE, EXCHANGE_PACKS], [SEZ_PACK_CODE, SEZ_PACKS], [CASE_PACK_CODE, CASE_PACKS]] as const) {
       for (const p of packs) {
         const r = await trx.insertInto('rulePack').values({
           id: seedId('rule_pack', `${code}@${p.from}`), actId: seedId('act', p.act), code, kind: 'deadline', titleEn: p.title,

@@ -41,6 +41,12 @@ export const PERMISSIONS = [
   'sez.agree',
   'sez.receive',
   'sez.admit',
+  // cases at the border: read the agency's detentions, acts and reports; record detentions; hand over and receive
+  // (accept, refuse, report measures); report uses of force and the prosecutor's notices
+  'case.read',
+  'case.record',
+  'case.handover',
+  'force.report',
   // lets a grant reach beyond the holder's own agency (administrators, oversight)
   'scope.all_agencies',
 ] as const;

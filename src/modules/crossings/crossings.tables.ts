@@ -92,8 +92,23 @@ export interface DetentionTable {
   grounds: string;
   status: Generated<'open' | 'handed_over' | 'released' | 'closed'>;
   detainedAt: Timestamp;
-  detainedBy: string;
+  detainedBy: string | null;
   createdAt: Timestamp;
+  source: Generated<'checkpoint' | 'patrol' | 'direct'>;
+  category: string | null;
+  unidentified: Generated<boolean>;
+  description: string | null;
+  place: Json<{ checkpointId?: string; borderSectionId?: string; latitude?: number; longitude?: number; description: string }> | null;
+  search: Json<Array<{ item: string; quantity?: number }>> | null;
+  vehicles: Json<Array<{ plate: string; kind: string }>> | null;
+  procedure: 'administrative' | 'criminal' | null;
+  heldAt: 'bs_premises' | 'temporary_detention_facility' | 'pretrial_facility' | 'mia_facility' | null;
+  heldIn: Timestamp | null;
+  heldOut: Timestamp | null;
+  protocol: Json<{ number: string; drawnAt: string; onSpot: boolean }> | null;
+  explanation: Json<{ requestedAt: string; request: string; answer: string | null; answeredAt: string | null }> | null;
+  version: Generated<number>;
+  updatedAt: Timestamp | null;
 }
 
 export interface DocumentSeizureTable {

@@ -38,7 +38,7 @@ export function createSezDeskService(deps: Deps) {
       const to = new Date(`${monthAfter(month)}-01T00:00:00Z`).getTime() + 2 * 86_400_000;
       const obligations = await db.selectFrom('obligation').select(['key', 'kind', 'dueAt', 'state', 'subjectId', 'unitId', 'counterpartUnitId', 'period'])
         .where('kind', 'like', 'sez.%').where('dueAt', '>=', new Date(from)).where('dueAt', '<', new Date(to))
-        .where((eb) => eb.or([eb('key', 'like', `%:${sez.id}:%`), eb('unitId', 'in', sez.units.map((u) => u.id))])).orderBy('dueAt').execute();
+        .where((eb) => eb.or([eb('key', 'like', `%:${sez.id}:%`), ...(sez.units.length ? [eb('unitId', 'in', sez.units.map((u) => u.id))] : [])])).orderBy('dueAt').execute();
       const items = obligations
         .filter((o) => all || mine.includes(o.unitId) || (o.counterpartUnitId !== null && mine.includes(o.counterpartUnitId)))
         .map((o) => ({ date: localParts(o.dueAt, sez.timeZone).date, kind: o.kind, title: o.period ?? '', dueAt: o.dueAt, state: o.state as 'open' | 'met' | 'overdue', subjectId: o.subjectId, unitId: o.unitId }))

@@ -206,7 +206,7 @@ export function createPlanService(deps: Deps) {
       const police = sez.police.filter((u) => reaches(ctx, 'sez.read', u)).map((u) => u.id);
       if (!police.length) return [];
       const from = `${month}-01`;
-      const rows = await db.selectFrom('sezInspection').selectAll().where('sezId', '=', sez.id).where('policeUnitId', 'in', police).where('plannedOn', '>=', from).where('plannedOn', '<', addDays(`${month}-28`, 4).slice(0, 7) + '-01').orderBy('plannedOn').execute();
+      const rows = await db.selectFrom('sezInspection').selectAll().where('sezId', '=', sez.id).where('policeUnitId', 'in', police).where('plannedOn', '>=', from).where('plannedOn', '<', `${monthAfter(month)}-01`).orderBy('plannedOn').execute();
       return rows.map((r) => ({ id: r.id, sezId: r.sezId, plannedOn: r.plannedOn, squad: r.squad, post: r.post, inspector: r.inspector, performedAt: r.performedAt, findings: r.findings, measures: r.measures }));
     },
   };

@@ -1,0 +1,3 @@
+export { createCaseService, type CaseService } from './cases.service.ts';
+export { createForceService, type ForceService } from './force.service.ts';
+export { caseRoutes } from './cases.routes.ts';
