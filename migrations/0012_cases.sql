@@ -98,6 +98,7 @@ create table handover_line (
   primary key (act_id, line_no)
 );
 create unique index handover_line_item on handover_line (act_id, item_id);
+comment on table handover_line is 'retention: case-10y';
 
 -- The chain of custody: immutable entries, one per change (seized, sent, accepted, refused).
 create table custody_event (
@@ -140,3 +141,59 @@ create table use_of_force_report (
 );
 create index use_of_force_unit on use_of_force_report (unit_id, used_at desc);
 comment on table use_of_force_report is 'retention: case-10y; personal data';
+
+-- Border representatives (Law Art. 2(30)-(31), 28): ours and the neighbour's, per border section, from
+-- the lists exchanged through the MFA (Art. 58(7)).
+create table border_representative (
+  id uuid primary key,
+  side text not null check (side in ('kazakhstan', 'neighbour')),
+  neighbour_country text not null,
+  border_section_id uuid references border_section(id),
+  unit_id uuid references unit(id),
+  full_name text not null,
+  position text not null,
+  role text not null check (role in ('representative', 'deputy', 'assistant')),
+  list_reference text,
+  valid_from date not null,
+  valid_to date,
+  created_at timestamptz not null
+);
+comment on table border_representative is 'retention: reference; personal data';
+
+-- A border incident (Art. 2(26), 27): registration, unilateral or joint investigation, correspondence
+-- through exchange points, meetings of border representatives with protocol; settled, or passed to the MFA.
+create table border_incident (
+  id uuid primary key,
+  number text not null unique,
+  unit_id uuid not null references unit(id),
+  agency_id uuid not null references agency(id),
+  neighbour_country text not null,
+  border_section_id uuid references border_section(id),
+  domain text not null check (domain in ('land', 'water', 'air')),
+  occurred_at timestamptz not null,
+  place jsonb not null,
+  summary text not null,
+  violation text not null,
+  investigation text check (investigation in ('unilateral', 'joint')),
+  armed_forces_experts boolean not null default false,
+  status text not null check (status in ('registered', 'investigating', 'settled', 'passed_to_mfa')),
+  outcome text,
+  mfa_unit_id uuid references unit(id),
+  closed_at timestamptz,
+  created_by uuid references app_user(id),
+  created_at timestamptz not null
+);
+create index border_incident_unit on border_incident (unit_id, occurred_at desc);
+comment on table border_incident is 'retention: case-10y';
+
+create table border_incident_event (
+  id uuid primary key,
+  incident_id uuid not null references border_incident(id),
+  kind text not null check (kind in ('investigation', 'letter_sent', 'letter_received', 'meeting', 'settled', 'passed_to_mfa')),
+  at timestamptz not null,
+  details jsonb not null,
+  by_user uuid references app_user(id),
+  created_at timestamptz not null
+);
+create index border_incident_event_incident on border_incident_event (incident_id, at);
+comment on table border_incident_event is 'retention: case-10y';

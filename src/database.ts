@@ -3,7 +3,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { ExchangeMessageTable, ExchangeRecipientTable, NotificationChannelTable, NotificationDeliveryTable, NotificationTable, ObligationClockTable, ObligationTable, UdbAttachmentTable, UdbBlobTable, UdbDocumentTable } from './modules/exchange/exchange.tables.ts';
 import type { CheckpointLaneTable, CrossingTable, CrossingVersionTable, DetentionTable, DocumentSeizureTable, SecondaryInspectionTable, VehicleCrossingTable, VehicleExaminationTable } from './modules/crossings/crossings.tables.ts';
-import type { CustodyEventTable, CustodyItemTable, DetentionVersionTable, HandoverActTable, HandoverLineTable, UseOfForceReportTable } from './modules/cases/cases.tables.ts';
+import type { BorderIncidentEventTable, BorderIncidentTable, BorderRepresentativeTable, CustodyEventTable, CustodyItemTable, DetentionVersionTable, HandoverActTable, HandoverLineTable, UseOfForceReportTable } from './modules/cases/cases.tables.ts';
 import type { SezAdmissionTable, SezInspectionTable, SezListOfficerTable, SezListStepTable, SezListTable, SezListVehicleTable, SezPlanTable, SezRosterTable, SezWeaponMovementTable } from './modules/sez/sez.tables.ts';
 import type { DocumentRegisterTable, ScreeningAlertTable, WatchlistEntryTable, WatchlistEntryVersionTable, WatchlistImportTable, WatchlistTable } from './modules/screening/screening.tables.ts';
 
@@ -375,4 +375,7 @@ export interface Database {
   handoverLine: HandoverLineTable;
   custodyEvent: CustodyEventTable;
   useOfForceReport: UseOfForceReportTable;
+  borderRepresentative: BorderRepresentativeTable;
+  borderIncident: BorderIncidentTable;
+  borderIncidentEvent: BorderIncidentEventTable;
 }

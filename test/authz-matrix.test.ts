@@ -82,7 +82,9 @@ before(async () => {
   const itemId = detention.items[0].id as string;
   const forceBody = { unitId: bsUnit.id, servicemen: 'x', usedAt: '2026-11-20T05:00:00Z', place: { description: 'x', inBorderSpace: true }, means: ['physical_force'], ground: '75.2.1', warning: 'verbal', prohibitions: { women: false, obviousDisability: false, minors: false, vehicleWithPassengers: false, unintentionalCrosser: false, animals: false }, outcome: 'x' };
   const force = (await bsHead.request('POST', '/api/v1/use-of-force', forceBody)).json();
-  assert.ok(detention.id && handover.id && force.id, `case records for the matrix: ${JSON.stringify([handover, force]).slice(0, 600)}`);
+  const incidentBody = { unitId: bsUnit.id, neighbourCountry: 'KGZ', domain: 'land', occurredAt: '2026-11-20T04:00:00Z', place: { description: 'x' }, summary: 'x', violation: 'x' };
+  const incident = (await bsHead.request('POST', '/api/v1/border-incidents', incidentBody)).json();
+  assert.ok(detention.id && handover.id && force.id && incident.id, `case records for the matrix: ${JSON.stringify([handover, force, incident]).slice(0, 600)}`);
   const act = seedId('act', 'LAW-2013-70-V');
   const names = { kk: 'a', ru: 'b', en: 'c' };
   const unitBody = { parentId: bsUnit.id, unitType: 'POST', code: `M-${newId().slice(-6).toUpperCase()}`, names };
@@ -229,6 +231,11 @@ before(async () => {
     c('GET', '/api/v1/use-of-force/{id}', `/api/v1/use-of-force/${force.id}`, 'deny', 'deny'),
     c('POST', '/api/v1/use-of-force/{id}/prosecutor-notice', `/api/v1/use-of-force/${force.id}/prosecutor-notice`, 'deny', 'deny', { notifiedAt: '2026-11-20T05:30:00Z', notice: 'x' }),
     c('POST', '/api/v1/use-of-force/{id}/premises-notice', `/api/v1/use-of-force/${force.id}/premises-notice`, 'deny', 'deny', { notifiedAt: '2026-11-20T05:30:00Z', notice: 'x' }),
+    c('POST', '/api/v1/border-incidents', '/api/v1/border-incidents', 'deny', 'deny', incidentBody),
+    c('GET', '/api/v1/border-incidents/{id}', `/api/v1/border-incidents/${incident.id}`, 'deny', 'deny'),
+    c('POST', '/api/v1/border-incidents/{id}/steps', `/api/v1/border-incidents/${incident.id}/steps`, 'deny', 'deny', { kind: 'investigation', mode: 'joint' }),
+    c('GET', '/api/v1/border-representatives', '/api/v1/border-representatives', 'deny', 'allow'),
+    c('POST', '/api/v1/border-representatives', '/api/v1/border-representatives', 'deny', 'deny', { side: 'kazakhstan', neighbourCountry: 'KGZ', fullName: 'x', position: 'x', role: 'representative', validFrom: '2026-01-01' }),
     // last: it ends the caller's session
     c('POST', '/api/v1/auth/logout', '/api/v1/auth/logout', 'public', 'public'),
   ];

@@ -160,3 +160,51 @@ test('use of force: the prosecutor within 12 hours; a missed clock is overdue an
   assert.equal((await booth.request('POST', `/api/v1/use-of-force/${report.id}/prosecutor-notice`, { notifiedAt: '2026-11-21T21:40:00Z', notice: 'again' })).json().code, 'ALREADY_NOTIFIED');
   assert.equal((await migration.request('GET', `/api/v1/use-of-force/${report.id}`)).statusCode, 404);
 });
+
+test('a border incident: registered, investigated jointly, letters through the exchange point, a meeting that does not settle it, passed to the MFA, which then sees it', async () => {
+  at('2026-11-22T05:00:00Z');
+  const refdata = await tokenClient(w.app, 'demo.refdata', DEMO_PASSWORD);
+  const section = await w.deps.db.selectFrom('borderSection').select('id').where('neighbourCountry', '=', 'KGZ').executeTakeFirstOrThrow();
+  for (const r of [{ side: 'kazakhstan', fullName: 'полковник Оспанов Е. К.', position: 'Пограничный представитель РК на участке Кордай', role: 'representative' }, { side: 'neighbour', fullName: 'полковник Асанов Т. Б.', position: 'Пограничный представитель КР', role: 'representative' }]) {
+    const res = await refdata.request('POST', '/api/v1/border-representatives', { ...r, neighbourCountry: 'KGZ', borderSectionId: section.id, listReference: 'MFA note No. 12/345 of 2026-01-15', validFrom: '2026-01-15' });
+    assert.equal(res.statusCode, 201, res.body);
+  }
+  assert.equal((await customs.request('POST', '/api/v1/border-incidents', { neighbourCountry: 'KGZ', domain: 'land', occurredAt: '2026-11-22T02:00:00Z', place: { description: 'x' }, summary: 'x', violation: 'x' })).statusCode, 404);
+  const wrongSide = await bsHead.request('POST', '/api/v1/border-incidents', { neighbourCountry: 'CHN', borderSectionId: section.id, domain: 'land', occurredAt: '2026-11-22T02:00:00Z', place: { description: 'x' }, summary: 'x', violation: 'x' });
+  assert.deepEqual(paths(wrongSide), ['neighbourCountry']);
+  const inc = await bsHead.request('POST', '/api/v1/border-incidents', { neighbourCountry: 'KGZ', borderSectionId: section.id, domain: 'land', occurredAt: '2026-11-22T02:00:00Z', place: { description: 'Border sign 214, Korday section', latitude: 43.04, longitude: 74.71 }, summary: 'Livestock of a KG farm driven across the line; shepherds crossed after it', violation: 'Crossing outside a checkpoint (Art. 30(1))' });
+  assert.equal(inc.statusCode, 201, inc.body);
+  const id = inc.json().id;
+  assert.deepEqual(inc.json().representatives.map((r: { side: string }) => r.side), ['kazakhstan', 'neighbour']);
+  const early = await bsHead.request('POST', `/api/v1/border-incidents/${id}/steps`, { kind: 'settled', outcome: 'x' });
+  assert.deepEqual(paths(early), ['kind']);
+  const noAf = await bsHead.request('POST', `/api/v1/border-incidents/${id}/steps`, { kind: 'investigation', mode: 'joint', armedForcesExperts: true });
+  assert.deepEqual(paths(noAf), ['armedForcesExperts']);
+  for (const step of [
+    { kind: 'investigation', mode: 'joint' },
+    { kind: 'letter_sent', at: '2026-11-22T04:00:00Z', exchangePoint: 'Korday correspondence exchange point', counterpart: 'KG border representative', subject: 'Proposal of a joint inspection at sign 214' },
+    { kind: 'letter_received', at: '2026-11-22T04:30:00Z', exchangePoint: 'Korday correspondence exchange point', counterpart: 'KG border representative', subject: 'Agreed: meeting at the incident site' },
+    { kind: 'meeting', at: '2026-11-22T04:50:00Z', venue: 'incident_site', location: 'Border sign 214', participants: ['полковник Оспанов Е. К.', 'полковник Асанов Т. Б.'], protocol: 'The KG side disputes the number of animals; no agreement on compensation.', settled: false },
+  ]) {
+    const res = await bsHead.request('POST', `/api/v1/border-incidents/${id}/steps`, step);
+    assert.equal(res.statusCode, 200, res.body);
+  }
+  // the MFA does not see it until it is passed on
+  const mfaUser = await makeMfaClient();
+  assert.equal((await mfaUser.request('GET', `/api/v1/border-incidents/${id}`)).statusCode, 404);
+  const notMfa = await bsHead.request('POST', `/api/v1/border-incidents/${id}/steps`, { kind: 'passed_to_mfa', mfaUnitId: unitId('CP-KORDAY'), outcome: 'x' });
+  assert.deepEqual(paths(notMfa), ['mfaUnitId']);
+  const passed = await bsHead.request('POST', `/api/v1/border-incidents/${id}/steps`, { kind: 'passed_to_mfa', mfaUnitId: unitId('MFA-HQ'), outcome: 'Not settled by the border representatives: compensation for the livestock disputed (Art. 27(7))' });
+  assert.equal(passed.json().status, 'passed_to_mfa');
+  assert.deepEqual(passed.json().events.map((e: { kind: string }) => e.kind), ['investigation', 'letter_sent', 'letter_received', 'meeting', 'passed_to_mfa']);
+  assert.equal((await mfaUser.request('GET', `/api/v1/border-incidents/${id}`)).statusCode, 200);
+  assert.equal((await w.deps.db.selectFrom('notification').select('kind').where('subjectId', '=', id).where('unitId', '=', unitId('MFA-HQ')).executeTakeFirstOrThrow()).kind, 'case.incident.mfa');
+  assert.equal((await bsHead.request('POST', `/api/v1/border-incidents/${id}/steps`, { kind: 'settled', outcome: 'late' })).json().code, 'INCIDENT_CLOSED');
+  assert.equal((await customs.request('GET', `/api/v1/border-incidents/${id}`)).statusCode, 404);
+});
+
+async function makeMfaClient() {
+  const { makeUser, signIn } = await import('./helpers.ts');
+  const u = await makeUser(w, { unitId: unitId('MFA-HQ'), roles: [{ role: 'duty_officer', scopeUnitId: unitId('MFA-HQ') }] });
+  return signIn(w.app, u.username);
+}

@@ -103,3 +103,34 @@ export const ForceView = z.object({
   detentionId: Uuid.nullable(), premisesEntry: z.record(z.string(), z.unknown()).nullable(), prosecutorNotifiedAt: Timestamp.nullable(), prosecutorNotice: z.string().nullable(), premisesNotifiedAt: Timestamp.nullable(),
   clocks: z.array(z.object({ kind: z.string(), dueAt: Timestamp, state: z.string(), outcome: z.string().nullable(), rule: z.string() })),
 });
+
+export const IncidentBody = z.strictObject({
+  unitId: Uuid.optional(),
+  neighbourCountry: z.string().regex(/^[A-Z]{3}$/, 'ISO 3166 alpha-3'),
+  borderSectionId: Uuid.optional(),
+  domain: z.enum(['land', 'water', 'air']),
+  occurredAt: IsoDateTime,
+  place: z.strictObject({ description: Text(500), latitude: z.number().min(-90).max(90).optional(), longitude: z.number().min(-180).max(180).optional() }),
+  summary: Text(4000),
+  violation: Text(1000).describe('The violation of the State Border regime it is connected with (Art. 2(26))'),
+});
+export const IncidentStepBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('investigation'), mode: z.enum(['unilateral', 'joint']), armedForcesExperts: z.boolean().default(false).describe('airspace incidents: AF representatives as experts (Art. 27(5))') }),
+  z.strictObject({ kind: z.enum(['letter_sent', 'letter_received']), at: IsoDateTime, exchangePoint: Text(200).describe('The correspondence exchange point (Art. 27(3))'), counterpart: Text(300), subject: Text(2000), reference: z.string().trim().max(100).optional() }),
+  z.strictObject({ kind: z.literal('meeting'), at: IsoDateTime, venue: z.enum(['meeting_point', 'incident_site']), location: Text(300), participants: z.array(Text(300)).min(2).max(30), protocol: Text(8000), settled: z.boolean() }),
+  z.strictObject({ kind: z.literal('settled'), outcome: Text(4000) }),
+  z.strictObject({ kind: z.literal('passed_to_mfa'), mfaUnitId: Uuid, outcome: Text(4000).describe('Why it could not be settled by the border representatives (Art. 27(7))') }),
+]);
+export const IncidentView = z.object({
+  id: Uuid, number: z.string(), unitId: Uuid, agencyId: Uuid, neighbourCountry: z.string(), borderSectionId: Uuid.nullable(), domain: z.string(), occurredAt: Timestamp,
+  place: z.record(z.string(), z.unknown()), summary: z.string(), violation: z.string(), investigation: z.string().nullable(), armedForcesExperts: z.boolean(),
+  status: z.enum(['registered', 'investigating', 'settled', 'passed_to_mfa']), outcome: z.string().nullable(), mfaUnitId: Uuid.nullable(), closedAt: Timestamp.nullable(),
+  events: z.array(z.object({ kind: z.string(), at: Timestamp, details: z.record(z.string(), z.unknown()), byUser: Uuid.nullable() })),
+  representatives: z.array(z.object({ side: z.string(), fullName: z.string(), position: z.string(), role: z.string() })),
+});
+export const RepresentativeBody = z.strictObject({
+  side: z.enum(['kazakhstan', 'neighbour']), neighbourCountry: z.string().regex(/^[A-Z]{3}$/), borderSectionId: Uuid.optional(), unitId: Uuid.optional(),
+  fullName: Text(200), position: Text(300), role: z.enum(['representative', 'deputy', 'assistant']), listReference: z.string().trim().max(200).optional().describe('The list exchanged through the MFA (Art. 58(7))'),
+  validFrom: IsoDate, validTo: IsoDate.optional(),
+});
+export const RepresentativeView = z.object({ id: Uuid, side: z.string(), neighbourCountry: z.string(), borderSectionId: Uuid.nullable(), unitId: Uuid.nullable(), fullName: z.string(), position: z.string(), role: z.string(), listReference: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() });

@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, Uuid } from '../../contracts/common.ts';
-import { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, CustodyBoardView, CustodyChainView, DetentionChangeBody, DetentionView, ForceBody, ForceView, HandoverView, NoticeBody } from '../../contracts/cases.ts';
+import { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, CustodyBoardView, CustodyChainView, DetentionChangeBody, DetentionView, ForceBody, ForceView, HandoverView, IncidentBody, IncidentStepBody, IncidentView, NoticeBody, RepresentativeBody, RepresentativeView } from '../../contracts/cases.ts';
+import { listOf } from '../../contracts/common.ts';
 import { requireCtx } from '../auth/index.ts';
 import { renderActPdf } from './act-pdf.ts';
 import type { CaseService } from './cases.service.ts';
 import type { ForceService } from './force.service.ts';
+import type { IncidentService } from './incidents.service.ts';
 
-export async function caseRoutes(app: FastifyInstance, { cases, force }: { cases: CaseService; force: ForceService }) {
+export async function caseRoutes(app: FastifyInstance, { cases, force, incidents }: { cases: CaseService; force: ForceService; incidents: IncidentService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
   r.post('/api/v1/detentions', { schema: { tags, summary: 'Record a detention by a patrol or directly, with the items seized (Law Art. 30, 66(12)-(14))', body: CreateDetentionBody, response: { 201: DetentionView } } },
@@ -49,4 +51,14 @@ export async function caseRoutes(app: FastifyInstance, { cases, force }: { cases
     async (req) => force.notified(requireCtx(req), req.params.id, 'prosecutor', req.body));
   r.post('/api/v1/use-of-force/:id/premises-notice', { schema: { tags, summary: 'Record when the prosecutor was notified of the entry into premises (Art. 67(1)(22))', params: IdParams, body: NoticeBody, response: { 200: ForceView } } },
     async (req) => force.notified(requireCtx(req), req.params.id, 'premises', req.body));
+  r.post('/api/v1/border-incidents', { schema: { tags, summary: 'Register a border incident (Law Art. 2(26), 27)', body: IncidentBody, response: { 201: IncidentView } } },
+    async (req, reply) => reply.status(201).send(await incidents.register(requireCtx(req), req.body)));
+  r.get('/api/v1/border-incidents/:id', { schema: { tags, summary: 'A border incident with its steps and the border representatives of the section (audited read)', params: IdParams, response: { 200: IncidentView } } },
+    async (req) => incidents.view(requireCtx(req), req.params.id));
+  r.post('/api/v1/border-incidents/:id/steps', { schema: { tags, summary: 'Investigation mode, a letter through an exchange point, a meeting with protocol, settlement, or passing to the MFA', params: IdParams, body: IncidentStepBody, response: { 200: IncidentView } } },
+    async (req) => incidents.step(requireCtx(req), req.params.id, req.body));
+  r.get('/api/v1/border-representatives', { schema: { tags, summary: 'Border representatives, ours and the neighbours\' (lists exchanged through the MFA)', querystring: z.strictObject({ neighbour: z.string().regex(/^[A-Z]{3}$/).optional() }), response: { 200: listOf(RepresentativeView) } } },
+    async (req) => ({ items: await incidents.representatives(requireCtx(req), req.query.neighbour) }));
+  r.post('/api/v1/border-representatives', { schema: { tags, summary: 'Add a border representative (reference data)', body: RepresentativeBody, response: { 201: RepresentativeView } } },
+    async (req, reply) => reply.status(201).send(await incidents.addRepresentative(requireCtx(req), req.body)));
 }

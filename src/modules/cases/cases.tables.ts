@@ -106,3 +106,51 @@ export interface UseOfForceReportTable {
   reportedBy: string | null;
   createdAt: Timestamp;
 }
+
+export interface BorderRepresentativeTable {
+  id: string;
+  side: 'kazakhstan' | 'neighbour';
+  neighbourCountry: string;
+  borderSectionId: string | null;
+  unitId: string | null;
+  fullName: string;
+  position: string;
+  role: 'representative' | 'deputy' | 'assistant';
+  listReference: string | null;
+  validFrom: string;
+  validTo: string | null;
+  createdAt: Timestamp;
+}
+
+export type IncidentStatus = 'registered' | 'investigating' | 'settled' | 'passed_to_mfa';
+export interface BorderIncidentTable {
+  id: string;
+  number: string;
+  unitId: string;
+  agencyId: string;
+  neighbourCountry: string;
+  borderSectionId: string | null;
+  domain: 'land' | 'water' | 'air';
+  occurredAt: Timestamp;
+  place: Json<{ description: string; latitude?: number; longitude?: number }>;
+  summary: string;
+  violation: string;
+  investigation: 'unilateral' | 'joint' | null;
+  armedForcesExperts: boolean;
+  status: IncidentStatus;
+  outcome: string | null;
+  mfaUnitId: string | null;
+  closedAt: Timestamp | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface BorderIncidentEventTable {
+  id: string;
+  incidentId: string;
+  kind: 'investigation' | 'letter_sent' | 'letter_received' | 'meeting' | 'settled' | 'passed_to_mfa';
+  at: Timestamp;
+  details: Json<Record<string, unknown>>;
+  byUser: string | null;
+  createdAt: Timestamp;
+}
