@@ -15,6 +15,7 @@ const NAV: Array<{ path: string; key: string; permission?: string }> = [
   { path: '/compliance', key: 'nav.compliance', permission: 'exchange.compliance' },
   { path: '/udb', key: 'nav.udb', permission: 'udb.read' },
   { path: '/sez', key: 'nav.sez', permission: 'sez.read' },
+  { path: '/cases', key: 'nav.cases', permission: 'case.read' },
   { path: '/organisations', key: 'nav.organisations', permission: 'org.read' },
   { path: '/legal', key: 'nav.legal', permission: 'legal.read' },
   { path: '/audit', key: 'nav.audit', permission: 'audit.read' },

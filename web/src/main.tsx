@@ -18,6 +18,7 @@ import { ScreeningPage } from './pages/ScreeningPage.tsx';
 import { StaysPage } from './pages/StaysPage.tsx';
 import { DeskPage } from './pages/DeskPage.tsx';
 import { SezPage } from './pages/SezPage.tsx';
+import { CasesPage } from './pages/CasesPage.tsx';
 import { CompliancePage } from './pages/CompliancePage.tsx';
 import { UdbPage } from './pages/UdbPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
@@ -58,6 +59,7 @@ const Pages = {
   compliance: guarded('exchange.compliance', CompliancePage),
   udb: guarded('udb.read', UdbPage),
   sez: guarded('sez.read', SezPage),
+  cases: guarded('case.read', CasesPage),
 };
 
 function App() {
@@ -80,6 +82,7 @@ function App() {
         <Route path="/stays" component={Pages.stays} />
         <Route path="/desk" component={Pages.desk} />
         <Route path="/sez" component={Pages.sez} />
+        <Route path="/cases" component={Pages.cases} />
         <Route path="/compliance" component={Pages.compliance} />
         <Route path="/udb" component={Pages.udb} />
         <Route path="/profile" component={ProfilePage} />

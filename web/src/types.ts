@@ -4,6 +4,7 @@ import type { DemoUsersView, SessionView, TokenView } from '../../src/contracts/
 import type { BorderSectionView, CheckpointStatusChangeView, CheckpointView, SezView } from '../../src/contracts/geo.ts';
 import type { LegalActView } from '../../src/contracts/legal.ts';
 import type { ComplianceView, InboxItem as InboxItemView, MessageView, NotificationView, ObligationView, UdbDocumentView } from '../../src/contracts/exchange.ts';
+import type { CustodyBoardView, CustodyChainView, DetentionView, ForceView, HandoverView } from '../../src/contracts/cases.ts';
 import type { AdmissionView, CalendarItem, InspectionView, ListSummary, ListView, PlanView, RosterView, SezPartyView } from '../../src/contracts/sez.ts';
 import type { ActingAssignmentView, AgencyView, CounterpartGroupView, OfficerView, RoleView, UnitView, UserView } from '../../src/contracts/org.ts';
 
@@ -41,6 +42,11 @@ export type SezPlan = Wire<typeof PlanView>;
 export type SezRoster = Wire<typeof RosterView>;
 export type SezInspection = Wire<typeof InspectionView>;
 export type SezCalendarItem = Wire<typeof CalendarItem>;
+export type CustodyBoard = Wire<typeof CustodyBoardView>;
+export type CustodyChain = Wire<typeof CustodyChainView>;
+export type Detention = Wire<typeof DetentionView>;
+export type Handover = Wire<typeof HandoverView>;
+export type ForceReport = Wire<typeof ForceView>;
 export type AuditEvent = {
   id: string; chain: string; seq: number; occurredAt: string; actorUserId: string | null; actorUsername: string | null; agencyId: string | null;
   unitId: string | null; action: string; entityType: string | null; entityId: string | null; correlationId: string | null; ip: string | null;

@@ -24,7 +24,7 @@ const T = {
 export type ActForPdf = {
   number: string; status: 'sent' | 'accepted' | 'accepted_with_discrepancies' | 'refused'; from: { names: Names }; to: { names: Names }; basis: string; toLocalExecutive: boolean;
   handingOfficer: string; handedAt: Date; documents: string[]; receivingOfficer: string | null; receivedAt: Date | null; refusalReason: string | null; measures: string | null;
-  lines: Array<{ lineNo: number; description: string; quantity: number; measure: string; sealNo: string | null; receivedQuantity: number | null; receivedSealNo: string | null; note: string | null }>;
+  lines: Array<{ lineNo: number; kind: string; description: string; quantity: number; measure: string; sealNo: string | null; receivedQuantity: number | null; receivedSealNo: string | null; note: string | null }>;
 };
 export type ChainForPdf = Array<{ description: string; events: Array<{ kind: string; from: { names: Names } | null; to: { names: Names } | null; actNumber: string | null; note: string | null; at: Date }> }>;
 
@@ -48,7 +48,7 @@ export function renderActPdf(act: ActForPdf, chains: ChainForPdf, lang: Lang, ti
   doc.fontSize(9).table({
     columnStyles: [30, '*', 90, 90, 110],
     rowStyles: (row: number) => (row === 0 ? { font: { src: FONT_BOLD }, backgroundColor: '#eeeeee' } : undefined),
-    data: [[...t.cols], ...act.lines.map((l) => [String(l.lineNo), l.description, `${l.quantity} ${l.measure}`, l.sealNo ?? '', l.note ? `${l.receivedQuantity ?? l.quantity} ${l.measure}${l.receivedSealNo ? `, ${l.receivedSealNo}` : ''} — ${l.note}` : act.status.startsWith('accepted') ? '✓' : ''])],
+    data: [[...t.cols], ...act.lines.map((l) => [String(l.lineNo), l.description, l.kind === 'person' ? '' : `${l.quantity} ${l.measure}`, l.sealNo ?? '', l.note ? `${l.receivedQuantity ?? l.quantity} ${l.measure}${l.receivedSealNo ? `, ${l.receivedSealNo}` : ''} — ${l.note}` : act.status.startsWith('accepted') ? '✓' : ''])],
   } as never);
   doc.moveDown(1).font('Sans').fontSize(10);
   doc.text(`${t.handed}: ${act.handingOfficer}    ${t.signature} ____________    ${t.time}: ${date(act.handedAt)}`, left, doc.y, { width });

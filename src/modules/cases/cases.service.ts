@@ -78,7 +78,7 @@ export function createCaseService(deps: Deps) {
     const person = row.person as { surname?: string; givenNames?: string };
     const id = newId();
     await trx.insertInto('custodyItem').values({ id, kind: 'person', description: row.unidentified ? `unidentified: ${row.description ?? ''}`.trim() : `${person.surname ?? ''} ${person.givenNames ?? ''}`.trim(), quantity: '1', measure: 'person', sealNo: null, detentionId: row.id, custodianUnitId: row.unitId, custodianAgencyId: row.agencyId, ownerless: false, seizedAt: row.detainedAt, seizedBy: row.detainedBy, createdAt: at }).execute();
-    await trx.insertInto('custodyEvent').values({ id: newId(), itemId: id, kind: 'seized', fromUnitId: null, toUnitId: row.unitId, actId: null, note: 'detained', byUser: row.detainedBy, at: row.detainedAt }).execute();
+    await trx.insertInto('custodyEvent').values({ id: newId(), itemId: id, kind: 'seized', fromUnitId: null, toUnitId: row.unitId, actId: null, note: null, byUser: row.detainedBy, at: row.detainedAt }).execute();
     return id;
   }
 
@@ -149,7 +149,7 @@ export function createCaseService(deps: Deps) {
         for (const item of body.items) {
           const itemId = newId();
           await trx.insertInto('custodyItem').values({ id: itemId, kind: item.kind, description: item.description, quantity: String(item.quantity), measure: item.measure, sealNo: item.sealNo ?? null, detentionId: id, custodianUnitId: unit.id, custodianAgencyId: unit.agencyId, ownerless: false, seizedAt: detainedAt, seizedBy: userOf(ctx), createdAt: at }).execute();
-          await trx.insertInto('custodyEvent').values({ id: newId(), itemId, kind: 'seized', fromUnitId: null, toUnitId: unit.id, actId: null, note: 'seized at detention (Art. 66(14))', byUser: userOf(ctx), at: detainedAt }).execute();
+          await trx.insertInto('custodyEvent').values({ id: newId(), itemId, kind: 'seized', fromUnitId: null, toUnitId: unit.id, actId: null, note: null, byUser: userOf(ctx), at: detainedAt }).execute();
         }
         await snapshot(trx, ctx, row, 1, 'recorded', at);
         await recordChange(deps, trx, ctx, { action: 'case.detention.recorded', entityType: 'detention', entityId: id, agencyId: unit.agencyId, unitId: unit.id, details: { source: body.source, category: body.category, items: body.items.length } });
@@ -197,7 +197,7 @@ export function createCaseService(deps: Deps) {
         for (const item of body.items) {
           const itemId = newId();
           await trx.insertInto('custodyItem').values({ id: itemId, kind: item.kind, description: item.description, quantity: String(item.quantity), measure: item.measure, sealNo: item.sealNo ?? null, detentionId: id, custodianUnitId: unit.id, custodianAgencyId: unit.agencyId, ownerless: false, seizedAt: at, seizedBy: userOf(ctx), createdAt: at }).execute();
-          await trx.insertInto('custodyEvent').values({ id: newId(), itemId, kind: 'seized', fromUnitId: null, toUnitId: unit.id, actId: null, note: body.note ?? 'seized (Art. 66(14))', byUser: userOf(ctx), at }).execute();
+          await trx.insertInto('custodyEvent').values({ id: newId(), itemId, kind: 'seized', fromUnitId: null, toUnitId: unit.id, actId: null, note: body.note ?? null, byUser: userOf(ctx), at }).execute();
         }
         await recordChange(deps, trx, ctx, { action: 'case.detention.items_seized', entityType: 'detention', entityId: id, agencyId: unit.agencyId, unitId: unit.id, details: { items: body.items.length } });
       });

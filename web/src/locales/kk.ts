@@ -1,10 +1,12 @@
 import { kkExchange } from './exchange/kk.ts';
 import { kkSez } from './sez/kk.ts';
+import { kkCases } from './cases/kk.ts';
 import type { MessageKey } from './en.ts';
 
 export const kk: Record<MessageKey, string> = {
   ...kkExchange,
   ...kkSez,
+  ...kkCases,
   'app.name': 'Шекара',
   'app.tagline': 'Мемлекеттік шекараны басқару және ведомствоаралық өзара іс-қимыл',
   'lang.kk': 'Қазақша',
