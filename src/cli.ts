@@ -57,6 +57,8 @@ export function buildCli(): Command {
       await seedDemoExchange(deps);
       const { seedDemoSez } = await import('./demo/sez-demo.ts');
       await seedDemoSez(deps);
+      const { seedDemoCases } = await import('./demo/cases-demo.ts');
+      await seedDemoCases(deps);
       console.log(inserted ? `Loaded ${inserted} demo records.` : 'The demo data is already loaded; nothing changed.');
     }));
 

@@ -8,6 +8,7 @@ import { startMaintenance } from './platform/maintenance.ts';
 import { startExchangeScheduler } from './modules/exchange/index.ts';
 import { seedDemoExchange } from './demo/exchange-demo.ts';
 import { seedDemoSez } from './demo/sez-demo.ts';
+import { seedDemoCases } from './demo/cases-demo.ts';
 
 /** Runs Shekara: database, migrations, seed, HTTP API and web UI, background maintenance. */
 export async function startServer(config: Config) {
@@ -20,6 +21,8 @@ export async function startServer(config: Config) {
   if (config.demo) await seedDemoExchange(deps);
   // and a month of SEZ passage at the demo ICBC Khorgos
   if (config.demo) await seedDemoSez(deps);
+  // and a few cases at Korday (a hand-over accepted with a discrepancy, a detention awaiting hand-over, a use-of-force report)
+  if (config.demo) await seedDemoCases(deps);
   const { app, services } = await buildApp(deps);
   deps.log = app.log;
   const interrupted = await services.importJobs.markInterrupted();

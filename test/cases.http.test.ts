@@ -40,6 +40,10 @@ test('a detention at the console is handed over to the migration police with the
   const searched = await booth.request('POST', `/api/v1/detentions/${detention.id}/items`, { note: 'personal search, protocol 17', items: [{ kind: 'cash', description: 'US dollars', quantity: 5000, measure: 'USD', sealNo: 'BS-0017' }, { kind: 'documents', description: 'Passports of other persons', quantity: 2, measure: 'pcs' }] });
   assert.equal(searched.statusCode, 200, searched.body);
   const items = searched.json().items as Array<{ id: string; kind: string }>;
+  // the head of the border control department sees the custody of the checkpoint post below it
+  const headBoard = (await bsHead.request('GET', '/api/v1/custody-board')).json();
+  assert.equal(headBoard.unit.id, unitId('BS-BCD-KORDAY'));
+  assert.ok(items.every((i) => headBoard.held.some((h: { id: string }) => h.id === i.id)));
   // the booth records; handing over is the head's
   const held = await bsHead.request('POST', `/api/v1/detentions/${detention.id}/versions`, { reason: 'Held in the checkpoint premises', heldAt: 'bs_premises', heldIn: '2026-11-20T06:10:00Z', protocol: { number: 'АП-17', drawnAt: '2026-11-20T06:20:00Z', onSpot: true } });
   assert.equal(held.statusCode, 200, held.body);

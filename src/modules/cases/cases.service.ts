@@ -6,7 +6,7 @@
 // measures taken on a clock. Records are visible to the agencies involved only; reads are audited.
 import type { z } from 'zod';
 import type { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, DetentionChangeBody } from '../../contracts/cases.ts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { can, type Ctx } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -341,13 +341,15 @@ export function createCaseService(deps: Deps) {
     /** A unit's custody board: who and what it holds and since when, acts awaiting its acceptance or the other side's, measures it owes. */
     async board(ctx: Ctx, unitId: string | undefined) {
       const unit = await deskUnit(db, ctx, 'case.read', unitId);
+      // the unit and every unit below it: a head sees the custody of the posts and shifts under them
+      const subtree = db.selectFrom('unit').select('unit.id').where(sql<boolean>`${unit.id}::uuid = any(unit.path)`);
       const [held, incoming, outgoing, due, detentions] = await Promise.all([
         db.selectFrom('custodyItem as i').selectAll('i').select((eb) => eb.exists(eb.selectFrom('handoverLine as l').innerJoin('handoverAct as a', 'a.id', 'l.actId').select('l.actId').whereRef('l.itemId', '=', 'i.id').where('a.status', '=', 'sent')).as('inTransfer'))
-          .where('i.custodianUnitId', '=', unit.id).orderBy('i.seizedAt', 'desc').limit(500).execute(),
-        db.selectFrom('handoverAct').selectAll().where('toUnitId', '=', unit.id).where('status', '=', 'sent').orderBy('handedAt').execute(),
-        db.selectFrom('handoverAct').selectAll().where('fromUnitId', '=', unit.id).orderBy('handedAt', 'desc').limit(50).execute(),
-        db.selectFrom('obligation as o').innerJoin('handoverAct as a', 'a.id', 'o.subjectId').select(['a.id', 'a.number', 'o.dueAt', 'o.state']).where('o.unitId', '=', unit.id).where('o.kind', '=', 'case.measures').where('o.state', '<>', 'met').orderBy('o.dueAt').execute(),
-        db.selectFrom('detention').selectAll().where('unitId', '=', unit.id).where('status', '=', 'open').orderBy('detainedAt', 'desc').limit(200).execute(),
+          .where('i.custodianUnitId', 'in', subtree).orderBy('i.seizedAt', 'desc').limit(500).execute(),
+        db.selectFrom('handoverAct').selectAll().where('toUnitId', 'in', subtree).where('status', '=', 'sent').orderBy('handedAt').execute(),
+        db.selectFrom('handoverAct').selectAll().where('fromUnitId', 'in', subtree).orderBy('handedAt', 'desc').limit(50).execute(),
+        db.selectFrom('obligation as o').innerJoin('handoverAct as a', 'a.id', 'o.subjectId').select(['a.id', 'a.number', 'o.dueAt', 'o.state']).where('o.unitId', 'in', subtree).where('o.kind', '=', 'case.measures').where('o.state', '<>', 'met').orderBy('o.dueAt').execute(),
+        db.selectFrom('detention').selectAll().where('unitId', 'in', subtree).where('status', '=', 'open').orderBy('detainedAt', 'desc').limit(200).execute(),
       ]);
       const units = await unitsById(db, [...incoming.map((a) => a.fromUnitId), ...outgoing.map((a) => a.toUnitId)]);
       await recordRead(deps, ctx, { entityType: 'custody_board', entityIds: [unit.id] });
