@@ -234,6 +234,8 @@ before(async () => {
     c('POST', '/api/v1/border-incidents', '/api/v1/border-incidents', 'deny', 'deny', incidentBody),
     c('GET', '/api/v1/border-incidents/{id}', `/api/v1/border-incidents/${incident.id}`, 'deny', 'deny'),
     c('POST', '/api/v1/border-incidents/{id}/steps', `/api/v1/border-incidents/${incident.id}/steps`, 'deny', 'deny', { kind: 'investigation', mode: 'joint' }),
+    c('GET', '/api/v1/border-incidents', '/api/v1/border-incidents', 'deny-read', 'filtered', undefined, incident.id),
+    c('GET', '/api/v1/case-statistics', `/api/v1/case-statistics?unitId=${bsUnit.id}&from=2026-11-01&to=2026-11-30`, 'deny', 'deny'),
     c('GET', '/api/v1/border-representatives', '/api/v1/border-representatives', 'deny', 'allow'),
     c('POST', '/api/v1/border-representatives', '/api/v1/border-representatives', 'deny', 'deny', { side: 'kazakhstan', neighbourCountry: 'KGZ', fullName: 'x', position: 'x', role: 'representative', validFrom: '2026-01-01' }),
     // last: it ends the caller's session

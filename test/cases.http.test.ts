@@ -95,6 +95,13 @@ test('a detention at the console is handed over to the migration police with the
     assert.equal(pdf.statusCode, 200);
     assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
   }
+  // the figures both agencies reconcile (Instruction p.9(3)): the same act counted on each side
+  const mia = seedId('agency', 'MIA');
+  const ours = (await bsHead.request('GET', '/api/v1/case-statistics?from=2026-11-20&to=2026-11-20')).json();
+  assert.deepEqual(ours.handovers, [{ direction: 'sent', counterpartAgencyId: mia, status: 'accepted_with_discrepancies', count: 1 }]);
+  const theirs = (await migration.request('GET', '/api/v1/case-statistics?from=2026-11-20&to=2026-11-20')).json();
+  assert.deepEqual(theirs.handovers, [{ direction: 'received', counterpartAgencyId: seedId('agency', 'NSC-BS'), status: 'accepted_with_discrepancies', count: 1 }]);
+  assert.deepEqual(paths(await bsHead.request('GET', '/api/v1/case-statistics?from=2026-11-21&to=2026-11-20')), ['to']);
   // every step audited
   const audit = await w.deps.db.selectFrom('auditEvent').select('action').where('entityId', '=', a.id).execute();
   for (const x of ['case.handover.sent', 'case.handover.accepted_with_discrepancies', 'case.handover.measures_reported']) assert.ok(audit.some((e) => e.action === x), x);
@@ -205,6 +212,8 @@ test('a border incident: registered, investigated jointly, letters through the e
   assert.equal((await w.deps.db.selectFrom('notification').select('kind').where('subjectId', '=', id).where('unitId', '=', unitId('MFA-HQ')).executeTakeFirstOrThrow()).kind, 'case.incident.mfa');
   assert.equal((await bsHead.request('POST', `/api/v1/border-incidents/${id}/steps`, { kind: 'settled', outcome: 'late' })).json().code, 'INCIDENT_CLOSED');
   assert.equal((await customs.request('GET', `/api/v1/border-incidents/${id}`)).statusCode, 404);
+  assert.ok((await mfaUser.request('GET', '/api/v1/border-incidents')).json().items.some((i: { id: string }) => i.id === id));
+  assert.equal((await customs.request('GET', '/api/v1/border-incidents')).json().items.length, 0);
 });
 
 async function makeMfaClient() {

@@ -134,3 +134,11 @@ export const RepresentativeBody = z.strictObject({
   validFrom: IsoDate, validTo: IsoDate.optional(),
 });
 export const RepresentativeView = z.object({ id: Uuid, side: z.string(), neighbourCountry: z.string(), borderSectionId: Uuid.nullable(), unitId: Uuid.nullable(), fullName: z.string(), position: z.string(), role: z.string(), listReference: z.string().nullable(), validFrom: z.string(), validTo: z.string().nullable() });
+export const IncidentSummary = z.object({ id: Uuid, number: z.string(), unitId: Uuid, neighbourCountry: z.string(), domain: z.string(), occurredAt: Timestamp, summary: z.string(), status: z.enum(['registered', 'investigating', 'settled', 'passed_to_mfa']) });
+export const CaseStatsQuery = z.strictObject({ unitId: Uuid.optional(), from: IsoDate, to: IsoDate });
+export const CaseStatsView = z.object({
+  unit: z.object({ id: Uuid, agencyId: Uuid, names: Names }), from: IsoDate, to: IsoDate,
+  detentions: z.array(z.object({ category: z.string(), count: z.number().int() })),
+  handovers: z.array(z.object({ direction: z.enum(['sent', 'received']), counterpartAgencyId: Uuid, status: z.string(), count: z.number().int() })),
+  useOfForce: z.object({ reports: z.number().int(), prosecutorLate: z.number().int(), withFindings: z.number().int() }),
+});

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, Uuid } from '../../contracts/common.ts';
-import { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, CustodyBoardView, CustodyChainView, DetentionChangeBody, DetentionView, ForceBody, ForceView, HandoverView, IncidentBody, IncidentStepBody, IncidentView, NoticeBody, RepresentativeBody, RepresentativeView } from '../../contracts/cases.ts';
+import { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, CustodyBoardView, CustodyChainView, DetentionChangeBody, DetentionView, ForceBody, ForceView, HandoverView, IncidentBody, IncidentStepBody, IncidentSummary, IncidentView, CaseStatsQuery, CaseStatsView, NoticeBody, RepresentativeBody, RepresentativeView } from '../../contracts/cases.ts';
 import { listOf } from '../../contracts/common.ts';
 import { requireCtx } from '../auth/index.ts';
 import { renderActPdf } from './act-pdf.ts';
@@ -53,6 +53,10 @@ export async function caseRoutes(app: FastifyInstance, { cases, force, incidents
     async (req) => force.notified(requireCtx(req), req.params.id, 'premises', req.body));
   r.post('/api/v1/border-incidents', { schema: { tags, summary: 'Register a border incident (Law Art. 2(26), 27)', body: IncidentBody, response: { 201: IncidentView } } },
     async (req, reply) => reply.status(201).send(await incidents.register(requireCtx(req), req.body)));
+  r.get('/api/v1/border-incidents', { schema: { tags, summary: 'Border incidents the caller sees, newest first', querystring: z.strictObject({ status: z.enum(['registered', 'investigating', 'settled', 'passed_to_mfa']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: listOf(IncidentSummary) } } },
+    async (req) => ({ items: await incidents.list(requireCtx(req), req.query) }));
+  r.get('/api/v1/case-statistics', { schema: { tags, summary: 'Detentions by category, hand-overs sent and received per counterpart agency and outcome, uses of force: the figures agencies reconcile (Instruction 2002 p.9(3))', querystring: CaseStatsQuery, response: { 200: CaseStatsView } } },
+    async (req) => cases.statistics(requireCtx(req), req.query));
   r.get('/api/v1/border-incidents/:id', { schema: { tags, summary: 'A border incident with its steps and the border representatives of the section (audited read)', params: IdParams, response: { 200: IncidentView } } },
     async (req) => incidents.view(requireCtx(req), req.params.id));
   r.post('/api/v1/border-incidents/:id/steps', { schema: { tags, summary: 'Investigation mode, a letter through an exchange point, a meeting with protocol, settlement, or passing to the MFA', params: IdParams, body: IncidentStepBody, response: { 200: IncidentView } } },

@@ -19,6 +19,7 @@ import { localParts } from '../exchange/clocks.ts';
 import { notify } from '../exchange/notifications.ts';
 import { createObligations, fulfil } from '../exchange/obligations.ts';
 import { deskUnit, unitsById, type UnitInfo } from '../exchange/units.ts';
+import { forceFindings } from './force.service.ts';
 import { CASE_PACK_CODE, DETENTION_CATEGORIES, type CaseRules } from './rules.ts';
 
 type Detention = Selectable<DetentionTable>;
@@ -77,7 +78,7 @@ export function createCaseService(deps: Deps) {
     if (existing) return existing.id;
     const person = row.person as { surname?: string; givenNames?: string };
     const id = newId();
-    await trx.insertInto('custodyItem').values({ id, kind: 'person', description: row.unidentified ? `unidentified: ${row.description ?? ''}`.trim() : `${person.surname ?? ''} ${person.givenNames ?? ''}`.trim(), quantity: '1', measure: 'person', sealNo: null, detentionId: row.id, custodianUnitId: row.unitId, custodianAgencyId: row.agencyId, ownerless: false, seizedAt: row.detainedAt, seizedBy: row.detainedBy, createdAt: at }).execute();
+    await trx.insertInto('custodyItem').values({ id, kind: 'person', description: row.unidentified ? `— ${row.description ?? ''}`.trim() : `${person.surname ?? ''} ${person.givenNames ?? ''}`.trim(), quantity: '1', measure: 'person', sealNo: null, detentionId: row.id, custodianUnitId: row.unitId, custodianAgencyId: row.agencyId, ownerless: false, seizedAt: row.detainedAt, seizedBy: row.detainedBy, createdAt: at }).execute();
     await trx.insertInto('custodyEvent').values({ id: newId(), itemId: id, kind: 'seized', fromUnitId: null, toUnitId: row.unitId, actId: null, note: null, byUser: row.detainedBy, at: row.detainedAt }).execute();
     return id;
   }
@@ -335,6 +336,34 @@ export function createCaseService(deps: Deps) {
       return {
         item: { id: item.id, kind: item.kind, description: item.description, quantity: Number(item.quantity), measure: item.measure, sealNo: item.sealNo, custodian: ref(item.custodianUnitId)!, detentionId: item.detentionId, seizedAt: item.seizedAt },
         events: events.map((e) => ({ kind: e.kind, from: ref(e.fromUnitId), to: ref(e.toUnitId), actId: e.actId, actNumber: e.number, note: e.note, byUser: e.byUser, at: e.at })),
+      };
+    },
+
+    /** The figures of a unit (and the units below it) over local dates [from, to], for reconciliation with the other agencies
+     * (Instruction 2002 p.9(3)): both sides count the same hand-over acts, so their figures agree by construction, and what
+     * differs in substance shows as acts accepted with discrepancies or refused. */
+    async statistics(ctx: Ctx, query: { unitId?: string | undefined; from: string; to: string }) {
+      const unit = await deskUnit(db, ctx, 'case.read', query.unitId);
+      if (query.to < query.from) throw new ValidationError([{ path: 'to', message: 'is before from' }]);
+      const subtree = db.selectFrom('unit').select('unit.id').where(sql<boolean>`${unit.id}::uuid = any(unit.path)`);
+      const from = new Date(`${query.from}T00:00:00Z`);
+      const to = new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000);
+      const [detentions, sent, received, force] = await Promise.all([
+        db.selectFrom('detention').select(['category', (eb) => eb.fn.countAll<number>().as('n')]).where('unitId', 'in', subtree).where('detainedAt', '>=', from).where('detainedAt', '<', to).groupBy('category').execute(),
+        db.selectFrom('handoverAct').select(['toAgencyId as agency', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('fromUnitId', 'in', subtree).where('handedAt', '>=', from).where('handedAt', '<', to).groupBy(['toAgencyId', 'status']).execute(),
+        db.selectFrom('handoverAct').select(['fromAgencyId as agency', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('toUnitId', 'in', subtree).where('handedAt', '>=', from).where('handedAt', '<', to).groupBy(['fromAgencyId', 'status']).execute(),
+        db.selectFrom('useOfForceReport as r').leftJoin('obligation as o', (j) => j.on('o.subjectId', '=', sql.ref('r.id')).on('o.kind', '=', 'force.prosecutor'))
+          .select(['r.means', 'r.ground', 'r.warning', 'r.noWarningCase', 'r.prohibitions', 'r.exceptionGround', 'o.outcome', 'o.state']).where('r.unitId', 'in', subtree).where('r.usedAt', '>=', from).where('r.usedAt', '<', to).execute(),
+      ]);
+      return {
+        unit: unitRef(unit), from: query.from, to: query.to,
+        detentions: detentions.map((d) => ({ category: d.category ?? 'unclassified', count: Number(d.n) })),
+        handovers: [...sent.map((h) => ({ direction: 'sent' as const, counterpartAgencyId: h.agency, status: h.status, count: Number(h.n) })), ...received.map((h) => ({ direction: 'received' as const, counterpartAgencyId: h.agency, status: h.status, count: Number(h.n) }))],
+        useOfForce: {
+          reports: force.length,
+          prosecutorLate: force.filter((f) => f.outcome === 'late' || f.state === 'overdue').length,
+          withFindings: force.filter((f) => forceFindings({ means: f.means, ground: f.ground, warning: f.warning, noWarningCase: f.noWarningCase as never, prohibitions: f.prohibitions, exceptionGround: f.exceptionGround as never }).length > 0).length,
+        },
       };
     },
 

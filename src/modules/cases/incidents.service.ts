@@ -102,6 +102,16 @@ export function createIncidentService(deps: Deps) {
       return view(ctx, id);
     },
 
+    /** The incidents the actor sees, newest first: their Border Service units', or passed to their MFA unit. */
+    async list(ctx: Ctx, query: { status?: string | undefined; limit: number }) {
+      let q = db.selectFrom('borderIncident as i').innerJoin('unit as u', 'u.id', 'i.unitId').leftJoin('unit as m', 'm.id', 'i.mfaUnitId')
+        .select(['i.id', 'i.number', 'i.unitId', 'i.neighbourCountry', 'i.domain', 'i.occurredAt', 'i.summary', 'i.status', 'u.agencyId', 'u.path', 'm.agencyId as mfaAgencyId', 'm.path as mfaPath']);
+      if (query.status) q = q.where('i.status', '=', query.status as never);
+      const rows = await q.orderBy('i.occurredAt', 'desc').limit(1000).execute();
+      const seen = rows.filter((r) => can(ctx.actor, 'case.read', { agencyId: r.agencyId, path: r.path }) || (r.mfaAgencyId && r.mfaPath && can(ctx.actor, 'case.read', { agencyId: r.mfaAgencyId, path: r.mfaPath }))).slice(0, query.limit);
+      return seen.map((r) => ({ id: r.id, number: r.number, unitId: r.unitId, neighbourCountry: r.neighbourCountry, domain: r.domain, occurredAt: r.occurredAt, summary: r.summary, status: r.status }));
+    },
+
     async representatives(ctx: Ctx, neighbour: string | undefined) {
       if (!can(ctx.actor, 'case.read')) throw new NotFoundError('Border representatives');
       let q = db.selectFrom('borderRepresentative').selectAll();

@@ -6,6 +6,7 @@ import { useSession } from '../session.tsx';
 import type { Agency, CustodyBoard, CustodyChain, Detention, Handover, List, Unit } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
 import { ForceForm } from './ForceForm.tsx';
+import { IncidentsPanel } from './IncidentsPanel.tsx';
 
 type Names = { kk: string; ru: string; en: string };
 const pick = (n: Names, lang: string) => n[lang as keyof Names] ?? n.en;
@@ -15,16 +16,17 @@ const pick = (n: Names, lang: string) => n[lang as keyof Names] ?? n.en;
 export function CasesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [tab, setTab] = useState<'board' | 'force'>('board');
+  const [tab, setTab] = useState<'board' | 'force' | 'incidents'>('board');
   const [open, setOpen] = useState<{ kind: 'act' | 'detention' | 'chain'; id: string } | null>(null);
   return (
     <div className="page">
       <h1>{t('cases.title')}</h1>
       <div className="lang-switch tabs" role="tablist">
-        {(['board', ...(can('force.report') ? ['force'] as const : [])] as const).map((k) => <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>{t(`cases.tab.${k}`)}</button>)}
+        {(['board', ...(can('force.report') ? ['force'] as const : []), 'incidents'] as const).map((k) => <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>{t(`cases.tab.${k}`)}</button>)}
       </div>
       {tab === 'board' && <Board onOpen={setOpen} />}
       {tab === 'force' && <ForceForm />}
+      {tab === 'incidents' && <IncidentsPanel />}
       {open?.kind === 'act' && <ActView id={open.id} onChain={(id) => setOpen({ kind: 'chain', id })} />}
       {open?.kind === 'detention' && <DetentionView id={open.id} onAct={(id) => setOpen({ kind: 'act', id })} />}
       {open?.kind === 'chain' && <ChainView id={open.id} />}
