@@ -102,6 +102,12 @@ test('a detention at the console is handed over to the migration police with the
   const theirs = (await migration.request('GET', '/api/v1/case-statistics?from=2026-11-20&to=2026-11-20')).json();
   assert.deepEqual(theirs.handovers, [{ direction: 'received', counterpartAgencyId: seedId('agency', 'NSC-BS'), status: 'accepted_with_discrepancies', count: 1 }]);
   assert.deepEqual(paths(await bsHead.request('GET', '/api/v1/case-statistics?from=2026-11-21&to=2026-11-20')), ['to']);
+  for (const url of [`/api/v1/custody-items/${items[0]!.id}/chain.pdf?lang=kk`]) {
+    const pdf = await migration.request('GET', url);
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  }
+  assert.equal((await customs.request('GET', `/api/v1/custody-items/${items[0]!.id}/chain.pdf`)).statusCode, 404);
   // every step audited
   const audit = await w.deps.db.selectFrom('auditEvent').select('action').where('entityId', '=', a.id).execute();
   for (const x of ['case.handover.sent', 'case.handover.accepted_with_discrepancies', 'case.handover.measures_reported']) assert.ok(audit.some((e) => e.action === x), x);
@@ -170,6 +176,11 @@ test('use of force: the prosecutor within 12 hours; a missed clock is overdue an
   assert.equal(premises.json().clocks.find((c: { kind: string }) => c.kind === 'force.premises').outcome, 'on_time');
   assert.equal((await booth.request('POST', `/api/v1/use-of-force/${report.id}/prosecutor-notice`, { notifiedAt: '2026-11-21T21:40:00Z', notice: 'again' })).json().code, 'ALREADY_NOTIFIED');
   assert.equal((await migration.request('GET', `/api/v1/use-of-force/${report.id}`)).statusCode, 404);
+  const listed = (await bsHead.request('GET', '/api/v1/use-of-force')).json().items;
+  assert.deepEqual([listed[0].id, listed[0].prosecutorClock.outcome], [report.id, 'late']);
+  const printed = await booth.request('GET', `/api/v1/use-of-force/${report.id}/report.pdf?lang=kk`);
+  assert.equal(printed.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  assert.equal((await migration.request('GET', `/api/v1/use-of-force/${report.id}/report.pdf`)).statusCode, 404);
 });
 
 test('a border incident: registered, investigated jointly, letters through the exchange point, a meeting that does not settle it, passed to the MFA, which then sees it', async () => {

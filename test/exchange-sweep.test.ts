@@ -200,9 +200,9 @@ test('an acting substitute receives what the principal would: the principal\'s d
   const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
   const id = async (username: string) => (await w.deps.db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
   const deputy = await tokenClient(w.app, 'demo.police.panfilov', DEMO_PASSWORD);
-  // a police officer keeps no exchange desk of their own: their notifications are only those of SEZ passage
+  // a police officer keeps no exchange desk of their own: their notifications are only those of SEZ passage and cases
   const own = (await deputy.request('GET', '/api/v1/notifications')).json().items as Array<{ subjectType: string; payload: { obligationKind?: string } }>;
-  assert.ok(own.every((n) => n.subjectType.startsWith('sez_') || n.payload.obligationKind?.startsWith('sez.')), 'a police officer keeps no exchange desk of their own');
+  assert.ok(own.every((n) => n.subjectType.startsWith('sez_') || ['handover_act', 'border_incident', 'use_of_force_report'].includes(n.subjectType) || /^(sez|case|force)\./.test(n.payload.obligationKind ?? '')), 'a police officer keeps no exchange desk of their own');
   const acting = await admin.request('POST', '/api/v1/acting-assignments', { principalUserId: await id('demo.duty.mia'), deputyUserId: await id('demo.police.panfilov'), validFrom: '2026-11-27T00:00:00Z', validTo: '2026-11-28T00:00:00Z', basis: 'Order No. 77: acting duty officer' });
   assert.equal(acting.statusCode, 201, acting.body);
   const msg = (await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'wanted_persons', ...oral, summary: 'A wanted person is expected at Korday tonight' })).json();

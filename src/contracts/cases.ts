@@ -142,3 +142,4 @@ export const CaseStatsView = z.object({
   handovers: z.array(z.object({ direction: z.enum(['sent', 'received']), counterpartAgencyId: Uuid, status: z.string(), count: z.number().int() })),
   useOfForce: z.object({ reports: z.number().int(), prosecutorLate: z.number().int(), withFindings: z.number().int() }),
 });
+export const ForceSummary = z.object({ id: Uuid, usedAt: Timestamp, servicemen: z.string(), ground: z.string(), means: z.array(z.string()), prosecutorClock: z.object({ state: z.string(), outcome: z.string().nullable(), dueAt: Timestamp }).nullable() });

@@ -1,6 +1,9 @@
 // The hand-over act and the chain of custody of its items as a PDF in Kazakh or Russian (pdfkit, DejaVu).
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+// The interface's own words for codes (means, grounds, warnings, prohibitions): one translation for screen and paper.
+import { kkCases } from '../../../web/src/locales/cases/kk.ts';
+import { ruCases } from '../../../web/src/locales/cases/ru.ts';
 
 type Lang = 'kk' | 'ru';
 const require = createRequire(import.meta.url);
@@ -12,12 +15,12 @@ const T = {
   kk: {
     title: 'Қабылдау-тапсыру актісі', from: 'Тапсырушы', to: 'Қабылдаушы', basis: 'Негіз', handed: 'Тапсырды', received: 'Қабылдады', time: 'уақыты', documents: 'Қоса берілген құжаттар',
     cols: ['№', 'Атауы', 'Саны', 'Пломба №', 'Қабылданғаны'], status: { sent: 'қабылдау күтілуде', accepted: 'қабылданды', accepted_with_discrepancies: 'сәйкессіздіктермен қабылданды', refused: 'қабылдаудан бас тартылды' },
-    chain: 'Сақтау тізбегі', event: { seized: 'алынды', sent: 'тапсыруға жіберілді', accepted: 'қабылданды', accepted_with_discrepancy: 'сәйкессіздікпен қабылданды', refused: 'бас тартылды' }, refusal: 'Бас тарту себебі', measures: 'Қабылданған шаралар', signature: 'Қолы', leb: 'Иесіз мүлік жергілікті атқарушы органға (Заңның 62-бабы 1-тармағының 4-1) тармақшасы)',
+    chain: 'Сақтау тізбегі', holder: 'Қазір кімде', force: 'Қару, арнайы құралдар, қызметтік жануарлар немесе дене күшін қолдану туралы баянат', servicemen: 'Әскери қызметшілер', place: 'Орны', means: 'Қолданылғаны', ground: 'Негіз', warning: 'Ескерту', prohibitions: 'Тыйымдар бойынша жауаптар', yes: 'иә', no: 'жоқ', aid: 'Көрсетілген көмек', outcome: 'Нәтиже', findings: 'Қарауға', prosecutor: 'Прокурорға хабарланды', notNotified: 'әлі хабарланбаған', premises: 'Үй-жайға кіру', event: { seized: 'алынды', sent: 'тапсыруға жіберілді', accepted: 'қабылданды', accepted_with_discrepancy: 'сәйкессіздікпен қабылданды', refused: 'бас тартылды' }, refusal: 'Бас тарту себебі', measures: 'Қабылданған шаралар', signature: 'Қолы', leb: 'Иесіз мүлік жергілікті атқарушы органға (Заңның 62-бабы 1-тармағының 4-1) тармақшасы)',
   },
   ru: {
     title: 'Акт приёма-передачи', from: 'Передающая сторона', to: 'Принимающая сторона', basis: 'Основание', handed: 'Передал', received: 'Принял', time: 'время', documents: 'Прилагаемые документы',
     cols: ['№', 'Наименование', 'Количество', '№ пломбы', 'Принято'], status: { sent: 'ожидает приёма', accepted: 'принято', accepted_with_discrepancies: 'принято с расхождениями', refused: 'в приёме отказано' },
-    chain: 'Цепочка хранения', event: { seized: 'изъято', sent: 'направлено на передачу', accepted: 'принято', accepted_with_discrepancy: 'принято с расхождением', refused: 'отказано в приёме' }, refusal: 'Причина отказа', measures: 'Принятые меры', signature: 'Подпись', leb: 'Бесхозяйное имущество — местному исполнительному органу (подп. 4-1) п. 1 ст. 62 Закона)',
+    chain: 'Цепочка хранения', holder: 'Сейчас у', force: 'Рапорт о применении оружия, специальных средств, служебных животных или физической силы', servicemen: 'Военнослужащие', place: 'Место', means: 'Применено', ground: 'Основание', warning: 'Предупреждение', prohibitions: 'Ответы о запретах', yes: 'да', no: 'нет', aid: 'Оказанная помощь', outcome: 'Результат', findings: 'На рассмотрение', prosecutor: 'Прокурор уведомлён', notNotified: 'ещё не уведомлён', premises: 'Проникновение в помещение', event: { seized: 'изъято', sent: 'направлено на передачу', accepted: 'принято', accepted_with_discrepancy: 'принято с расхождением', refused: 'отказано в приёме' }, refusal: 'Причина отказа', measures: 'Принятые меры', signature: 'Подпись', leb: 'Бесхозяйное имущество — местному исполнительному органу (подп. 4-1) п. 1 ст. 62 Закона)',
   },
 } as const;
 
@@ -64,6 +67,55 @@ export function renderActPdf(act: ActForPdf, chains: ChainForPdf, lang: Lang, ti
       }
     }
   }
+  doc.end();
+  return done;
+}
+
+function start(title: string, lang: Lang) {
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 48, bottom: 48, left: 56, right: 48 }, info: { Title: title, Producer: 'Shekara' } });
+  doc.registerFont('Sans', FONT);
+  doc.registerFont('Sans-Bold', FONT_BOLD);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
+  return { doc, done, t: T[lang], width: doc.page.width - doc.page.margins.left - doc.page.margins.right };
+}
+
+/** The chain of custody of one item, from seizure to its current holder. */
+export function renderChainPdf(chain: { item: { description: string; quantity: number; measure: string; sealNo: string | null; custodian: { names: Names } }; events: ChainForPdf[number]['events'] }, lang: Lang, timeZone: string): Promise<Buffer> {
+  const { doc, done, t, width } = start(chain.item.description, lang);
+  const date = (d: Date) => new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  doc.font('Sans-Bold').fontSize(13).text(`${t.chain}: ${chain.item.description}`, { width });
+  doc.font('Sans').fontSize(10).text(`${chain.item.quantity} ${chain.item.measure}${chain.item.sealNo ? ` · ${chain.item.sealNo}` : ''} · ${t.holder}: ${chain.item.custodian.names[lang]}`, { width }).moveDown(0.6);
+  for (const e of chain.events) doc.fontSize(9.5).text(`${date(e.at)} · ${t.event[e.kind as keyof typeof t.event] ?? e.kind}${e.from ? ` · ${e.from.names[lang]}` : ''}${e.to ? ` → ${e.to.names[lang]}` : ''}${e.actNumber ? ` · ${e.actNumber}` : ''}${e.note ? ` · ${e.note}` : ''}`, { width });
+  doc.end();
+  return done;
+}
+
+export type ForceForPdf = { usedAt: Date; servicemen: string; place: Record<string, unknown>; means: string[]; ground: string; groundBasis: string; warning: string; noWarningCase: string | null; prohibitions: Record<string, boolean>; aid: string | null; outcome: string; findings: string[]; prosecutorNotifiedAt: Date | null; prosecutorNotice: string | null; premisesEntry: Record<string, unknown> | null; premisesNotifiedAt: Date | null };
+
+/** The use-of-force report as it goes to the file and the prosecutor. */
+export function renderForcePdf(r: ForceForPdf, unit: Names, lang: Lang, timeZone: string): Promise<Buffer> {
+  const { doc, done, t, width } = start('use of force', lang);
+  const words = (lang === 'kk' ? kkCases : ruCases) as Record<string, string>;
+  const w = (key: string, fallback: string) => words[key] ?? fallback;
+  const date = (d: Date) => new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  doc.font('Sans-Bold').fontSize(12).text(t.force, { align: 'center', width }).moveDown(0.6);
+  const line = (label: string, value: string) => { doc.font('Sans-Bold').fontSize(10).text(`${label}: `, { continued: true, width }).font('Sans').text(value, { width }); };
+  line(unit[lang], date(r.usedAt));
+  line(t.servicemen, r.servicemen);
+  line(t.place, String(r.place.description ?? ''));
+  line(t.means, r.means.map((m) => w(`force.means.${m}`, m)).join(', '));
+  line(t.ground, w(`force.ground.${r.ground.replaceAll('.', '_')}`, r.groundBasis));
+  line(t.warning, `${w(`force.warning.${r.warning}`, r.warning)}${r.noWarningCase ? ` (${w(`force.noWarning.${r.noWarningCase}`, r.noWarningCase)})` : ''}`);
+  doc.font('Sans-Bold').fontSize(10).text(`${t.prohibitions}:`, { width });
+  for (const [k, v] of Object.entries(r.prohibitions)) doc.font('Sans').fontSize(9.5).text(`${w(`force.q.${k}`, k)} — ${v ? t.yes : t.no}`, { width });
+  if (r.aid) line(t.aid, r.aid);
+  line(t.outcome, r.outcome);
+  if (r.premisesEntry) line(t.premises, `${String(r.premisesEntry.premises ?? '')} · ${String(r.premisesEntry.enteredAt ?? '')}${r.premisesNotifiedAt ? ` · ${t.prosecutor}: ${date(r.premisesNotifiedAt)}` : ''}`);
+  line(t.prosecutor, r.prosecutorNotifiedAt ? `${date(r.prosecutorNotifiedAt)} · ${r.prosecutorNotice ?? ''}` : t.notNotified);
+  if (r.findings.length) { doc.moveDown(0.5); line(t.findings, r.findings.join('; ')); }
+  doc.moveDown(2).font('Sans').fontSize(10).text(`${t.signature} ____________`, { width });
   doc.end();
   return done;
 }

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, Uuid } from '../../contracts/common.ts';
-import { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, CustodyBoardView, CustodyChainView, DetentionChangeBody, DetentionView, ForceBody, ForceView, HandoverView, IncidentBody, IncidentStepBody, IncidentSummary, IncidentView, CaseStatsQuery, CaseStatsView, NoticeBody, RepresentativeBody, RepresentativeView } from '../../contracts/cases.ts';
+import { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, CustodyBoardView, CustodyChainView, DetentionChangeBody, DetentionView, ForceBody, ForceView, HandoverView, IncidentBody, IncidentStepBody, IncidentSummary, IncidentView, CaseStatsQuery, CaseStatsView, ForceSummary, NoticeBody, RepresentativeBody, RepresentativeView } from '../../contracts/cases.ts';
 import { listOf } from '../../contracts/common.ts';
 import { requireCtx } from '../auth/index.ts';
-import { renderActPdf } from './act-pdf.ts';
+import { renderActPdf, renderChainPdf, renderForcePdf } from './act-pdf.ts';
 import type { CaseService } from './cases.service.ts';
 import type { ForceService } from './force.service.ts';
 import type { IncidentService } from './incidents.service.ts';
@@ -41,10 +41,25 @@ export async function caseRoutes(app: FastifyInstance, { cases, force, incidents
     });
   r.get('/api/v1/custody-items/:id/chain', { schema: { tags, summary: 'The chain of custody of an item, from seizure to its current holder (audited read)', params: IdParams, response: { 200: CustodyChainView } } },
     async (req) => cases.chain(requireCtx(req), req.params.id));
+  r.get('/api/v1/custody-items/:id/chain.pdf', { schema: { tags, summary: 'The chain of custody of an item, printed (PDF, Kazakh or Russian)', params: IdParams, querystring: z.strictObject({ lang: z.enum(['kk', 'ru']).default('ru') }), produces: ['application/pdf'] } },
+    async (req, reply) => {
+      const ctx = requireCtx(req);
+      const pdf = await renderChainPdf(await cases.chain(ctx, req.params.id), req.query.lang, ctx.actor.timeZone);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="custody-chain-${req.query.lang}.pdf"`).header('cache-control', 'no-store').send(pdf);
+    });
+  r.get('/api/v1/use-of-force/:id/report.pdf', { schema: { tags, summary: 'The use-of-force report, printed (PDF, Kazakh or Russian)', params: IdParams, querystring: z.strictObject({ lang: z.enum(['kk', 'ru']).default('ru') }), produces: ['application/pdf'] } },
+    async (req, reply) => {
+      const ctx = requireCtx(req);
+      const r = await force.view(ctx, req.params.id);
+      const pdf = await renderForcePdf(r as never, await force.unitNames(r.unitId), req.query.lang, ctx.actor.timeZone);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="use-of-force-${req.query.lang}.pdf"`).header('cache-control', 'no-store').send(pdf);
+    });
   r.get('/api/v1/custody-board', { schema: { tags, summary: 'A unit\'s custody board: held, incoming, outgoing, measures due, open detentions', querystring: z.strictObject({ unitId: Uuid.optional() }), response: { 200: CustodyBoardView } } },
     async (req) => cases.board(requireCtx(req), req.query.unitId));
   r.post('/api/v1/use-of-force', { schema: { tags, summary: 'Report a use of weapons, special means, service animals or physical force (Art. 72-75): the prosecutor clock starts', body: ForceBody, response: { 201: ForceView } } },
     async (req, reply) => reply.status(201).send(await force.report(requireCtx(req), req.body)));
+  r.get('/api/v1/use-of-force', { schema: { tags, summary: 'Use-of-force reports of a unit and the units below it, newest first, with the prosecutor clock', querystring: z.strictObject({ unitId: Uuid.optional() }), response: { 200: listOf(ForceSummary) } } },
+    async (req) => ({ items: await force.list(requireCtx(req), req.query.unitId) }));
   r.get('/api/v1/use-of-force/:id', { schema: { tags, summary: 'A use-of-force report with its clocks (audited read)', params: IdParams, response: { 200: ForceView } } },
     async (req) => force.view(requireCtx(req), req.params.id));
   r.post('/api/v1/use-of-force/:id/prosecutor-notice', { schema: { tags, summary: 'Record when and how the prosecutor was notified of the use (Art. 72(9))', params: IdParams, body: NoticeBody, response: { 200: ForceView } } },

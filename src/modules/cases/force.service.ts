@@ -3,6 +3,7 @@
 // the prohibitions (the form asks every one and records the answer), aid given, outcome. The prosecutor
 // is notified within 12 hours (Art. 72(9)), and within 24 hours of entering premises in pursuit
 // (Art. 67(1)(22)): both are clocks that warn and escalate, with the notification's time recorded.
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ForceBody, NoticeBody } from '../../contracts/cases.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
@@ -60,6 +61,16 @@ export function createForceService(deps: Deps) {
 
   return {
     view,
+    /** The reports of a unit and the units below it, newest first, with the prosecutor clock's state. */
+    async list(ctx: Ctx, unitId: string | undefined) {
+      const unit = await deskUnit(db, ctx, 'case.read', unitId);
+      const rows = await db.selectFrom('useOfForceReport as r').leftJoin('obligation as o', (j) => j.on('o.subjectId', '=', sql.ref('r.id')).on('o.kind', '=', 'force.prosecutor'))
+        .select(['r.id', 'r.usedAt', 'r.servicemen', 'r.ground', 'r.means', 'o.state', 'o.outcome', 'o.dueAt'])
+        .where('r.unitId', 'in', db.selectFrom('unit').select('unit.id').where(sql<boolean>`${unit.id}::uuid = any(unit.path)`)).orderBy('r.usedAt', 'desc').limit(200).execute();
+      return rows.map((r) => ({ id: r.id, usedAt: r.usedAt, servicemen: r.servicemen, ground: r.ground, means: r.means as string[], prosecutorClock: r.state ? { state: r.state, outcome: r.outcome, dueAt: r.dueAt! } : null }));
+    },
+
+    async unitNames(unitId: string) { return (await unitsById(db, [unitId])).get(unitId)!.names; },
 
     async report(ctx: Ctx, body: Body) {
       const unit = await deskUnit(db, ctx, 'force.report', body.unitId);

@@ -15,12 +15,13 @@ import { deskUnits } from './notifications.ts';
 import { presentObligation } from './present.ts';
 import { deskUnit, unitRef, unitsById } from './units.ts';
 
-/** The notifications a user's desks receive: everything of their exchange desks; of their SEZ desks (holders of `sez.read`
- * without `exchange.read`), only what concerns SEZ passage. */
-function visibleTo(units: string[], sezUnits: string[]) {
+/** The notifications a user's desks receive: everything of their exchange desks; of their SEZ desks (`sez.read`), what
+ * concerns SEZ passage; of their case desks (`case.read`), hand-overs, incidents and use-of-force reviews. */
+function visibleTo(units: string[], sezUnits: string[], caseUnits: string[] = []) {
   return (eb: ExpressionBuilder<Database, 'notification'>) => eb.or([
     ...(units.length ? [eb('notification.unitId', 'in', units)] : []),
     ...(sezUnits.length ? [eb.and([eb('notification.unitId', 'in', sezUnits), eb.or([eb('notification.subjectType', 'like', 'sez\\_%'), eb(sql<string>`notification.payload->>'obligationKind'`, 'like', 'sez.%')])])] : []),
+    ...(caseUnits.length ? [eb.and([eb('notification.unitId', 'in', caseUnits), eb.or([eb('notification.subjectType', 'in', ['handover_act', 'border_incident', 'use_of_force_report']), eb(sql<string>`notification.payload->>'obligationKind'`, 'in', ['case.measures', 'force.prosecutor', 'force.premises'])])])] : []),
   ]);
 }
 
@@ -122,8 +123,9 @@ export function createDeskService(deps: Deps) {
     async notifications(ctx: Ctx, options: { from?: Date; unseen?: boolean; limit?: number } = {}) {
       const units = deskUnits(ctx.actor, 'exchange.read');
       const sezUnits = deskUnits(ctx.actor, 'sez.read');
-      if (!units.length && !sezUnits.length) throw new NotFoundError('Notifications');
-      let q = db.selectFrom('notification').select(['id', 'unitId', 'kind', 'severity', 'subjectType', 'subjectId', 'payload', 'createdAt', 'seenAt']).where(visibleTo(units, sezUnits));
+      const caseUnits = deskUnits(ctx.actor, 'case.read');
+      if (!units.length && !sezUnits.length && !caseUnits.length) throw new NotFoundError('Notifications');
+      let q = db.selectFrom('notification').select(['id', 'unitId', 'kind', 'severity', 'subjectType', 'subjectId', 'payload', 'createdAt', 'seenAt']).where(visibleTo(units, sezUnits, caseUnits));
       if (options.from) q = q.where('createdAt', '>=', options.from);
       if (options.unseen) q = q.where('seenAt', 'is', null);
       const rows = await q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(options.limit ?? 50).execute();
@@ -133,10 +135,11 @@ export function createDeskService(deps: Deps) {
     async markSeen(ctx: Ctx, id: string) {
       const units = deskUnits(ctx.actor, 'exchange.read');
       const sezUnits = deskUnits(ctx.actor, 'sez.read');
-      const any = units.length > 0 || sezUnits.length > 0;
-      const r = any ? await db.updateTable('notification').set({ seenAt: clock.now(), seenBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).where('id', '=', id).where(visibleTo(units, sezUnits)).where('seenAt', 'is', null).executeTakeFirst() : null;
+      const caseUnits = deskUnits(ctx.actor, 'case.read');
+      const any = units.length > 0 || sezUnits.length > 0 || caseUnits.length > 0;
+      const r = any ? await db.updateTable('notification').set({ seenAt: clock.now(), seenBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).where('id', '=', id).where(visibleTo(units, sezUnits, caseUnits)).where('seenAt', 'is', null).executeTakeFirst() : null;
       if (!r || Number(r.numUpdatedRows) === 0) {
-        const exists = any ? await db.selectFrom('notification').select('id').where('id', '=', id).where(visibleTo(units, sezUnits)).executeTakeFirst() : null;
+        const exists = any ? await db.selectFrom('notification').select('id').where('id', '=', id).where(visibleTo(units, sezUnits, caseUnits)).executeTakeFirst() : null;
         if (!exists) throw new NotFoundError('Notification');
       }
       return { ok: true as const };

@@ -5,8 +5,9 @@ import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { Agency, CustodyBoard, CustodyChain, Detention, Handover, List, Unit } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
-import { ForceForm } from './ForceForm.tsx';
+import { ForceForm, ForceList } from './ForceForm.tsx';
 import { IncidentsPanel } from './IncidentsPanel.tsx';
+import { Notices } from './Notices.tsx';
 
 type Names = { kk: string; ru: string; en: string };
 const pick = (n: Names, lang: string) => n[lang as keyof Names] ?? n.en;
@@ -21,11 +22,12 @@ export function CasesPage() {
   return (
     <div className="page">
       <h1>{t('cases.title')}</h1>
+      <Notices match={(n) => ['handover_act', 'border_incident', 'use_of_force_report'].includes(n.subjectType) || /^(case|force)\./.test(String(n.payload.obligationKind ?? ''))} />
       <div className="lang-switch tabs" role="tablist">
         {(['board', ...(can('force.report') ? ['force'] as const : []), 'incidents'] as const).map((k) => <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>{t(`cases.tab.${k}`)}</button>)}
       </div>
       {tab === 'board' && <Board onOpen={setOpen} />}
-      {tab === 'force' && <ForceForm />}
+      {tab === 'force' && <><ForceList /><ForceForm /></>}
       {tab === 'incidents' && <IncidentsPanel />}
       {open?.kind === 'act' && <ActView id={open.id} onChain={(id) => setOpen({ kind: 'chain', id })} />}
       {open?.kind === 'detention' && <DetentionView id={open.id} onAct={(id) => setOpen({ kind: 'act', id })} />}

@@ -1,8 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api.ts';
-import type { ForceReport } from '../types.ts';
+import { api, ApiError, get } from '../api.ts';
+import type { ForceReport, ForceSummary, List } from '../types.ts';
 import { Field, FormError, formatTime } from '../ui.tsx';
 
 const MEANS = ['weapon', 'military_equipment', 'special_means', 'service_animal', 'physical_force', 'improvised_means'] as const;
@@ -84,5 +84,24 @@ export function ForceForm() {
       <button className="primary" type="submit" disabled={save.isPending || unanswered.length > 0 || means.length === 0}>{t('force.save')}</button>
       {unanswered.length > 0 && <span className="muted small"> {t('force.answerAll')}</span>}
     </form>
+  );
+}
+
+/** The unit's reports with the prosecutor clock: what is still to be notified shows first by its state. */
+export function ForceList() {
+  const { t, i18n } = useTranslation();
+  const list = useQuery({ queryKey: ['cases', 'force'], queryFn: () => get<List<ForceSummary>>('/api/v1/use-of-force') });
+  if (!list.data?.items.length) return null;
+  return (
+    <section className="panel" aria-label={t('force.list')}>
+      <h2>{t('force.list')}</h2>
+      <table className="data"><tbody>{list.data.items.map((r) => (
+        <tr key={r.id}>
+          <td>{formatTime(r.usedAt, i18n.language)}</td><td>{r.servicemen}</td><td>{t(`force.ground.${r.ground.replaceAll('.', '_')}`)}</td>
+          <td>{r.prosecutorClock && <>{t(`obligation.state.${r.prosecutorClock.state}`)}{r.prosecutorClock.outcome && ` · ${t(`sez.outcome.${r.prosecutorClock.outcome}`)}`}</>}</td>
+          <td><a href={`/api/v1/use-of-force/${r.id}/report.pdf?lang=${i18n.language === 'kk' ? 'kk' : 'ru'}`} target="_blank" rel="noreferrer">{t('cases.print')}</a></td>
+        </tr>
+      ))}</tbody></table>
+    </section>
   );
 }

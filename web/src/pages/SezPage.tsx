@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, get } from '../api.ts';
+import { get } from '../api.ts';
 import { useSession } from '../session.tsx';
-import type { List, Notice, SezParty } from '../types.ts';
-import { ErrorNote, formatTime, Loading } from '../ui.tsx';
+import type { List, SezParty } from '../types.ts';
+import { ErrorNote, Loading } from '../ui.tsx';
+import { Notices } from './Notices.tsx';
 import { SezCalendar } from './SezCalendar.tsx';
 import { SezCheckpoint } from './SezCheckpoint.tsx';
 import { SezLists } from './SezLists.tsx';
@@ -49,7 +50,7 @@ export function SezPage() {
               {sez.rules.forwardWithinDays !== null ? t('sez.forwardRule', { days: sez.rules.forwardWithinDays }) : t('sez.forwardNone')}
             </p>
           )}
-          <SezNotices />
+          <Notices match={(n) => n.subjectType.startsWith('sez_') || String(n.payload.obligationKind ?? '').startsWith('sez.')} />
           <div className="lang-switch tabs" role="tablist">
             {tabs.map((k) => <button key={k} type="button" role="tab" aria-selected={current === k} className={current === k ? 'active' : ''} onClick={() => setTab(k)}>{t(`sez.tab.${k}`)}</button>)}
           </div>
@@ -60,30 +61,5 @@ export function SezPage() {
         </>
       )}
     </div>
-  );
-}
-
-/** What concerns this desk in SEZ passage (lists to agree, priority groups to admit, clocks due), refreshed every 20 s. */
-function SezNotices() {
-  const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const notices = useQuery({ queryKey: ['sez', 'notices'], queryFn: () => get<List<Notice>>('/api/v1/notifications?unseen=true&limit=20'), refetchInterval: 20_000 });
-  const seen = useMutation({ mutationFn: (id: string) => api('POST', `/api/v1/notifications/${id}/seen`), onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['sez', 'notices'] }) });
-  const items = (notices.data?.items ?? []).filter((n) => n.subjectType.startsWith('sez_') || String(n.payload.obligationKind ?? '').startsWith('sez.'));
-  if (!items.length) return null;
-  return (
-    <section className="panel" aria-label={t('desk.notifications')} aria-live="polite">
-      <ul className="timeline">
-        {items.map((n) => (
-          <li key={n.id} className={`notice severity-${n.severity}`}>
-            <strong>{t(`notice.${n.kind}`, { defaultValue: n.kind })}</strong>{' '}
-            {typeof n.payload.obligationKind === 'string' && <span>{t(`obligation.${n.payload.obligationKind}`)} </span>}
-            {typeof n.payload.summary === 'string' && <span>{n.payload.summary} </span>}
-            <span className="muted small">{formatTime(n.createdAt, i18n.language)}</span>{' '}
-            <button type="button" className="link" onClick={() => seen.mutate(n.id)}>{t('desk.seen')}</button>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

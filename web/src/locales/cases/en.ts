@@ -139,6 +139,7 @@ export const enCases = {
   'force.notifiedAt': "Prosecutor notified at",
   'force.notice': "How and to whom",
   'force.recordNotice': "Record the notice",
+  'force.list': "Reports of the unit",
   'force.new': "New report",
   'obligation.case.measures': "Report on measures after a hand-over",
   'obligation.force.prosecutor': "Prosecutor notified of the use (12 h)",

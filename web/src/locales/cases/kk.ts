@@ -141,6 +141,7 @@ export const kkCases: Record<keyof typeof enCases, string> = {
   'force.notifiedAt': "Прокурорға хабарланған уақыт",
   'force.notice': "Қалай және кімге",
   'force.recordNotice': "Хабарламаны жазу",
+  'force.list': "Бөлімшенің баянаттары",
   'force.new': "Жаңа баянат",
   'obligation.case.measures': "Тапсырудан кейінгі шаралар туралы хабар",
   'obligation.force.prosecutor': "Прокурорға қолдану туралы хабарлау (12 сағ)",

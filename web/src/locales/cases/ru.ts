@@ -141,6 +141,7 @@ export const ruCases: Record<keyof typeof enCases, string> = {
   'force.notifiedAt': "Прокурор уведомлён",
   'force.notice': "Как и кого",
   'force.recordNotice': "Записать уведомление",
+  'force.list': "Рапорты подразделения",
   'force.new': "Новый рапорт",
   'obligation.case.measures': "Сообщение о мерах после передачи",
   'obligation.force.prosecutor': "Уведомление прокурора о применении (12 ч)",
