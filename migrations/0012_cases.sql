@@ -17,6 +17,8 @@ alter table detention
   add column held_out timestamptz,
   add column protocol jsonb,
   add column explanation jsonb,
+  add column photo bytea,
+  add column photo_type text check (photo_type in ('image/jpeg', 'image/png')),
   add column version integer not null default 1,
   add column updated_at timestamptz;
 alter table detention alter column detained_by drop not null;

@@ -217,6 +217,7 @@ before(async () => {
     c('POST', '/api/v1/sez/inspections/{id}/record', `/api/v1/sez/inspections/${inspection.id}/record`, 'deny', 'deny', { performedAt: '2026-11-20T05:00:00Z', findings: 'f' }),
     c('POST', '/api/v1/detentions', '/api/v1/detentions', 'deny', 'deny', detentionBody),
     c('GET', '/api/v1/detentions/{id}', `/api/v1/detentions/${detention.id}`, 'deny', 'deny'),
+    c('GET', '/api/v1/detentions/{id}/photo', `/api/v1/detentions/${detention.id}/photo`, 'deny', 'deny'),
     c('POST', '/api/v1/detentions/{id}/versions', `/api/v1/detentions/${detention.id}/versions`, 'deny', 'deny', { reason: 'x', heldAt: 'bs_premises' }),
     c('POST', '/api/v1/detentions/{id}/items', `/api/v1/detentions/${detention.id}/items`, 'deny', 'deny', { items: [{ kind: 'goods', description: 'x', quantity: 1, measure: 'pcs' }] }),
     c('POST', '/api/v1/handover-acts', '/api/v1/handover-acts', 'deny', 'deny', { fromUnitId: bsUnit.id, toUnitId: sezBs.id, basis: 'x', handingOfficer: 'x', lines: [{ itemId }] }),

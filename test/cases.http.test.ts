@@ -120,13 +120,19 @@ test('a patrol detention of an unidentified person with seized goods; bad input 
   assert.deepEqual([...new Set(paths(bad))].sort(), ['category', 'place.description']);
   const future = await bsHead.request('POST', '/api/v1/detentions', { source: 'patrol', unidentified: true, category: 'border_violator_outside_checkpoint', place: { description: 'Section 12, 3 km east of Korday' }, detainedAt: '2026-11-22T03:00:00Z', grounds: 'Crossed outside the checkpoint', procedure: 'administrative' });
   assert.deepEqual(paths(future).sort(), ['description', 'detainedAt']);
+  const fake = await bsHead.request('POST', '/api/v1/detentions', { source: 'patrol', unidentified: true, description: 'x', category: 'border_violator_other', place: { description: 'x' }, detainedAt: '2026-11-21T02:40:00Z', grounds: 'x', procedure: 'administrative', photo: { mediaType: 'image/png', contentBase64: Buffer.from('not an image').toString('base64') } });
+  assert.deepEqual(paths(fake), ['photo.contentBase64']);
   const det = await bsHead.request('POST', '/api/v1/detentions', {
-    source: 'patrol', unidentified: true, description: 'Man about 30, green jacket, speaks Uzbek', category: 'border_violator_outside_checkpoint',
+    source: 'patrol', unidentified: true, description: 'Man about 30, green jacket, speaks Uzbek', category: 'border_violator_outside_checkpoint', photo: { mediaType: 'image/png', contentBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' },
     place: { description: 'Section 12, 3 km east of Korday', latitude: 43.05, longitude: 74.75 }, detainedAt: '2026-11-21T02:40:00Z', grounds: 'Crossed outside the checkpoint at night (Art. 30(1))', procedure: 'administrative',
     search: [{ item: 'mobile phone' }], items: [{ kind: 'goods', description: 'Cigarettes, cartons', quantity: 50, measure: 'cartons', sealNo: 'BS-0090' }],
   });
   assert.equal(det.statusCode, 201, det.body);
   assert.equal(det.json().categoryBasis, 'Law Art. 30(1): crossed or tried to cross outside a checkpoint or in breach of the procedure');
+  assert.equal(det.json().hasPhoto, true);
+  const photo = await bsHead.request('GET', `/api/v1/detentions/${det.json().id}/photo`);
+  assert.deepEqual([photo.statusCode, photo.headers['content-type'], photo.rawPayload.subarray(1, 4).toString()], [200, 'image/png', 'PNG']);
+  assert.equal((await customs.request('GET', `/api/v1/detentions/${det.json().id}/photo`)).statusCode, 404);
   const goods = det.json().items.find((i: { kind: string }) => i.kind === 'goods');
   const notLeb = await bsHead.request('POST', '/api/v1/handover-acts', { toUnitId: unitId('CP-KORDAY'), basis: 'ownerless', handingOfficer: 'x', toLocalExecutive: true, lines: [{ itemId: goods.id }] });
   assert.deepEqual(paths(notLeb), ['toUnitId']);

@@ -14,6 +14,7 @@ export const CreateDetentionBody = z.strictObject({
   unidentified: z.boolean().default(false),
   person: z.strictObject({ surname: Text(100), givenNames: z.string().trim().max(200).optional(), dateOfBirth: IsoDate.optional(), nationality: z.string().regex(/^[A-Z]{3}$/).optional(), documentNumber: z.string().trim().max(30).optional() }).optional(),
   description: z.string().trim().max(2000).optional().describe('For an unidentified person: appearance, clothing, language, distinguishing marks'),
+  photo: z.strictObject({ mediaType: z.enum(['image/jpeg', 'image/png']), contentBase64: z.string().max(700_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64') }).optional().describe('A photo of the person (at most ~500 KB; the web page scales it down)'),
   category: Category,
   place: Place,
   detainedAt: IsoDateTime,
@@ -35,7 +36,7 @@ export const DetentionChangeBody = z.strictObject({
 });
 export const DetentionView = z.object({
   id: Uuid, version: z.number().int(), source: z.string(), status: z.string(), unitId: Uuid, agencyId: Uuid, crossingId: Uuid.nullable(), checkpointId: Uuid.nullable(),
-  unidentified: z.boolean(), person: z.record(z.string(), z.unknown()), description: z.string().nullable(), category: z.string().nullable(), categoryBasis: z.string().nullable(),
+  unidentified: z.boolean(), person: z.record(z.string(), z.unknown()), description: z.string().nullable(), hasPhoto: z.boolean(), category: z.string().nullable(), categoryBasis: z.string().nullable(),
   place: z.record(z.string(), z.unknown()).nullable(), detainedAt: Timestamp, grounds: z.string(), search: z.array(z.record(z.string(), z.unknown())), vehicles: z.array(z.record(z.string(), z.unknown())),
   procedure: z.string().nullable(), heldAt: z.string().nullable(), heldIn: Timestamp.nullable(), heldOut: Timestamp.nullable(),
   protocol: z.record(z.string(), z.unknown()).nullable(), explanation: z.record(z.string(), z.unknown()).nullable(),

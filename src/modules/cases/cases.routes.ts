@@ -17,6 +17,11 @@ export async function caseRoutes(app: FastifyInstance, { cases, force, incidents
     async (req, reply) => reply.status(201).send(await cases.createDetention(requireCtx(req), req.body)));
   r.get('/api/v1/detentions/:id', { schema: { tags, summary: 'A detention with its items and versions (audited read)', params: IdParams, response: { 200: DetentionView } } },
     async (req) => cases.detention(requireCtx(req), req.params.id));
+  r.get('/api/v1/detentions/:id/photo', { schema: { tags, summary: 'The detained person\'s photo (audited read)', params: IdParams, produces: ['image/jpeg', 'image/png'] } },
+    async (req, reply) => {
+      const { bytes, mediaType } = await cases.photo(requireCtx(req), req.params.id);
+      return reply.type(mediaType).header('cache-control', 'no-store').send(bytes);
+    });
   r.post('/api/v1/detentions/:id/versions', { schema: { tags, summary: 'Change a detention (holding, protocol, explanation, correction): a new version', params: IdParams, body: DetentionChangeBody, response: { 200: DetentionView } } },
     async (req) => cases.changeDetention(requireCtx(req), req.params.id, req.body));
   r.post('/api/v1/detentions/:id/items', { schema: { tags, summary: 'Items found at the personal search or seized, into the detaining unit\'s custody', params: IdParams, body: AddItemsBody, response: { 200: DetentionView } } },

@@ -59,7 +59,7 @@ export function createCaseService(deps: Deps) {
     await recordRead(deps, ctx, { entityType: 'detention', entityIds: [id] });
     return {
       id: row.id, version: row.version, source: row.source, status: row.status, unitId: row.unitId, agencyId: row.agencyId, crossingId: row.crossingId, checkpointId: row.checkpointId,
-      unidentified: row.unidentified, person: row.person, description: row.description, category: row.category, categoryBasis: row.category ? (DETENTION_CATEGORIES as Record<string, string>)[row.category] ?? null : null,
+      unidentified: row.unidentified, person: row.person, description: row.description, hasPhoto: row.photo !== null, category: row.category, categoryBasis: row.category ? (DETENTION_CATEGORIES as Record<string, string>)[row.category] ?? null : null,
       place: row.place, detainedAt: row.detainedAt, grounds: row.grounds, search: row.search ?? [], vehicles: row.vehicles ?? [], procedure: row.procedure, heldAt: row.heldAt, heldIn: row.heldIn, heldOut: row.heldOut,
       protocol: row.protocol, explanation: row.explanation,
       items: items.map((i) => ({ id: i.id, kind: i.kind, description: i.description, quantity: Number(i.quantity), measure: i.measure, sealNo: i.sealNo, custodianUnitId: i.custodianUnitId })),
@@ -68,7 +68,7 @@ export function createCaseService(deps: Deps) {
   }
 
   async function snapshot(trx: Executor, ctx: Ctx, row: Detention, version: number, reason: string, at: Date) {
-    const { createdAt: _c, ...rest } = row;
+    const { createdAt: _c, photo: _p, ...rest } = row;
     await trx.insertInto('detentionVersion').values({ detentionId: row.id, version, snapshot: JSON.stringify(rest), reason, changedBy: userOf(ctx), at }).execute();
   }
 
@@ -127,12 +127,27 @@ export function createCaseService(deps: Deps) {
   return {
     detention: detentionView,
 
+    /** The detained person's photo (an audited read of personal data). */
+    async photo(ctx: Ctx, id: string) {
+      await visibleDetention(ctx, id);
+      const row = await db.selectFrom('detention').select(['photo', 'photoType']).where('id', '=', id).executeTakeFirstOrThrow();
+      if (!row.photo || !row.photoType) throw new NotFoundError('Photo');
+      await recordRead(deps, ctx, { entityType: 'detention_photo', entityIds: [id] });
+      return { bytes: row.photo, mediaType: row.photoType };
+    },
+
     /** A detention by a patrol or entered directly, with the items seized and the person taken into custody. */
     async createDetention(ctx: Ctx, body: z.infer<typeof CreateDetentionBody>) {
       const unit = await deskUnit(db, ctx, 'case.record', body.unitId);
       const problems: FieldProblem[] = [];
       if (!body.unidentified && !body.person) problems.push({ path: 'person', message: 'is required unless the person is unidentified' });
       if (body.unidentified && !body.description) problems.push({ path: 'description', message: 'describe an unidentified person' });
+      const photo = body.photo ? Buffer.from(body.photo.contentBase64, 'base64') : null;
+      if (photo && body.photo) {
+        const jpeg = photo[0] === 0xff && photo[1] === 0xd8;
+        const png = photo.subarray(0, 4).toString('hex') === '89504e47';
+        if (!(body.photo.mediaType === 'image/jpeg' ? jpeg : png)) problems.push({ path: 'photo.contentBase64', message: `is not a ${body.photo.mediaType} image` });
+      }
       const detainedAt = new Date(body.detainedAt);
       if (detainedAt > new Date(clock.now().getTime() + 5 * 60_000)) problems.push({ path: 'detainedAt', message: 'is in the future' });
       if (body.place.checkpointId && !(await db.selectFrom('checkpoint').select('id').where('id', '=', body.place.checkpointId).executeTakeFirst())) problems.push({ path: 'place.checkpointId', message: 'no such checkpoint' });
@@ -144,6 +159,7 @@ export function createCaseService(deps: Deps) {
           id, crossingId: null, checkpointId: body.place.checkpointId ?? null, unitId: unit.id, agencyId: unit.agencyId, source: body.source, category: body.category,
           unidentified: body.unidentified, person: JSON.stringify(body.person ?? {}), description: body.description ?? null, place: JSON.stringify(body.place), grounds: body.grounds,
           search: JSON.stringify(body.search), vehicles: JSON.stringify(body.vehicles), procedure: body.procedure, detainedAt, detainedBy: userOf(ctx), createdAt: at, updatedAt: at,
+          photo, photoType: body.photo?.mediaType ?? null,
         }).execute();
         const row = await trx.selectFrom('detention').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         await personItem(trx, ctx, row, at);

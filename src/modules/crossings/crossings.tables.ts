@@ -107,6 +107,8 @@ export interface DetentionTable {
   heldOut: Timestamp | null;
   protocol: Json<{ number: string; drawnAt: string; onSpot: boolean }> | null;
   explanation: Json<{ requestedAt: string; request: string; answer: string | null; answeredAt: string | null }> | null;
+  photo: Buffer | null;
+  photoType: 'image/jpeg' | 'image/png' | null;
   version: Generated<number>;
   updatedAt: Timestamp | null;
 }
