@@ -4,7 +4,7 @@ import type { DemoUsersView, SessionView, TokenView } from '../../src/contracts/
 import type { BorderSectionView, CheckpointStatusChangeView, CheckpointView, SezView } from '../../src/contracts/geo.ts';
 import type { LegalActView } from '../../src/contracts/legal.ts';
 import type { ComplianceView, InboxItem as InboxItemView, MessageView, NotificationView, ObligationView, UdbDocumentView } from '../../src/contracts/exchange.ts';
-import type { CustodyBoardView, CustodyChainView, DetentionView, ForceSummary as ForceSummaryView, ForceView, HandoverView, IncidentSummary as IncidentSummaryView, IncidentView } from '../../src/contracts/cases.ts';
+import type { CaseStatsView, CustodyBoardView, CustodyChainView, DetentionView, ForceSummary as ForceSummaryView, ForceView, HandoverView, IncidentSummary as IncidentSummaryView, IncidentView } from '../../src/contracts/cases.ts';
 import type { AdmissionView, CalendarItem, InspectionView, ListSummary, ListView, PlanView, RosterView, SezPartyView } from '../../src/contracts/sez.ts';
 import type { ActingAssignmentView, AgencyView, CounterpartGroupView, OfficerView, RoleView, UnitView, UserView } from '../../src/contracts/org.ts';
 
@@ -48,6 +48,7 @@ export type Detention = Wire<typeof DetentionView>;
 export type Handover = Wire<typeof HandoverView>;
 export type ForceReport = Wire<typeof ForceView>;
 export type ForceSummary = Wire<typeof ForceSummaryView>;
+export type CaseStats = Wire<typeof CaseStatsView>;
 export type Incident = Wire<typeof IncidentView>;
 export type IncidentSummary = Wire<typeof IncidentSummaryView>;
 export type AuditEvent = {

@@ -3,9 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
-import type { Agency, CustodyBoard, CustodyChain, Detention, Handover, List, Unit } from '../types.ts';
+import type { Agency, CaseStats, CustodyBoard, CustodyChain, Detention, Handover, List, Unit } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
 import { ForceForm, ForceList } from './ForceForm.tsx';
+import { DetentionForm } from './DetentionForm.tsx';
 import { IncidentsPanel } from './IncidentsPanel.tsx';
 import { Notices } from './Notices.tsx';
 
@@ -17,18 +18,20 @@ const pick = (n: Names, lang: string) => n[lang as keyof Names] ?? n.en;
 export function CasesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [tab, setTab] = useState<'board' | 'force' | 'incidents'>('board');
+  const [tab, setTab] = useState<'board' | 'detain' | 'force' | 'incidents' | 'stats'>('board');
   const [open, setOpen] = useState<{ kind: 'act' | 'detention' | 'chain'; id: string } | null>(null);
   return (
     <div className="page">
       <h1>{t('cases.title')}</h1>
       <Notices match={(n) => ['handover_act', 'border_incident', 'use_of_force_report'].includes(n.subjectType) || /^(case|force)\./.test(String(n.payload.obligationKind ?? ''))} />
       <div className="lang-switch tabs" role="tablist">
-        {(['board', ...(can('force.report') ? ['force'] as const : []), 'incidents'] as const).map((k) => <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>{t(`cases.tab.${k}`)}</button>)}
+        {(['board', ...(can('case.record') ? ['detain'] as const : []), ...(can('force.report') ? ['force'] as const : []), 'incidents', 'stats'] as const).map((k) => <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>{t(`cases.tab.${k}`)}</button>)}
       </div>
       {tab === 'board' && <Board onOpen={setOpen} />}
       {tab === 'force' && <><ForceList /><ForceForm /></>}
       {tab === 'incidents' && <IncidentsPanel />}
+      {tab === 'detain' && <DetentionForm onSaved={(id) => { setTab('board'); setOpen({ kind: 'detention', id }); }} />}
+      {tab === 'stats' && <Statistics />}
       {open?.kind === 'act' && <ActView id={open.id} onChain={(id) => setOpen({ kind: 'chain', id })} />}
       {open?.kind === 'detention' && <DetentionView id={open.id} onAct={(id) => setOpen({ kind: 'act', id })} />}
       {open?.kind === 'chain' && <ChainView id={open.id} />}
@@ -85,6 +88,8 @@ function DetentionView({ id, onAct }: { id: string; onAct: (id: string) => void 
     <article className="panel" aria-label={t('cases.detention')}>
       <h2>{t('cases.detention')} · {x.unidentified ? t('cases.unidentified') : `${person.surname ?? ''} ${person.givenNames ?? ''}`} · v{x.version}</h2>
       <p>{x.categoryBasis} · {formatTime(x.detainedAt, i18n.language)} · {x.grounds}</p>
+      {x.description && <p>{x.description}</p>}
+      {x.hasPhoto && <img className="photo-preview" alt={t('detention.photo')} src={`/api/v1/detentions/${x.id}/photo`} />}
       <ul>{x.items.map((i) => <li key={i.id}>{t(`cases.kind.${i.kind}`)}: {i.description} · {i.quantity} {i.measure}{i.sealNo && ` · ${t('cases.seal')} ${i.sealNo}`}</li>)}</ul>
       <form onSubmit={submit} aria-label={t('cases.handOver')}>
         <h3>{t('cases.handOver')}</h3>
@@ -172,5 +177,33 @@ function ChainView({ id }: { id: string }) {
         {c.events.map((e, i) => <li key={i}><strong>{t(`cases.event.${e.kind}`)}</strong> · {formatTime(e.at, i18n.language)}{e.from && ` · ${pick(e.from.names, i18n.language)}`}{e.to && ` → ${pick(e.to.names, i18n.language)}`}{e.actNumber && ` · ${e.actNumber}`}{e.note && <div className="muted small">{e.note}</div>}</li>)}
       </ol>
     </article>
+  );
+}
+
+/** The figures of the unit (and below) this month, for the reconciliation between agencies (Instruction 2002 p.9(3)). */
+function Statistics() {
+  const { t, i18n } = useTranslation();
+  const today = new Date().toISOString().slice(0, 10);
+  const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
+  const [to, setTo] = useState(today);
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => get<List<Agency>>('/api/v1/agencies') });
+  const stats = useQuery({ queryKey: ['cases', 'stats', from, to], queryFn: () => get<CaseStats>(`/api/v1/case-statistics?from=${from}&to=${to}`) });
+  const agency = (id: string) => { const a = agencies.data?.items.find((x) => x.id === id); return a ? pick(a.names, i18n.language) : id; };
+  return (
+    <section className="panel" aria-label={t('cases.tab.stats')}>
+      <div className="row"><Field label={t('stats.from')}><input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></Field><Field label={t('stats.to')}><input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></Field></div>
+      <ErrorNote error={stats.error} />
+      {stats.data && (
+        <>
+          <p className="muted">{pick(stats.data.unit.names, i18n.language)}</p>
+          <h3>{t('cases.detentions')}</h3>
+          <table className="data"><tbody>{stats.data.detentions.map((d) => <tr key={d.category}><td>{d.category === 'unclassified' ? t('stats.unclassified') : t(`cases.category.${d.category}`)}</td><td>{d.count}</td></tr>)}</tbody></table>
+          <h3>{t('stats.handovers')}</h3>
+          <table className="data"><tbody>{stats.data.handovers.map((h, i) => <tr key={i}><td>{t(`stats.${h.direction}`)}</td><td>{agency(h.counterpartAgencyId)}</td><td>{t(`cases.status.${h.status}`)}</td><td>{h.count}</td></tr>)}</tbody></table>
+          <h3>{t('cases.tab.force')}</h3>
+          <p>{t('stats.force', { reports: stats.data.useOfForce.reports, late: stats.data.useOfForce.prosecutorLate, findings: stats.data.useOfForce.withFindings })}</p>
+        </>
+      )}
+    </section>
   );
 }
