@@ -76,7 +76,7 @@ export const AdmissionBody = z.strictObject({
     inspection: z.strictObject({ outcome: z.enum(['no_findings', 'findings']), remarks: z.string().trim().max(1000).optional(), inspectors: Text(300), stateRevenueOfficer: z.string().trim().max(200).optional() }),
   }).optional().describe('A special vehicle, inspected at entry and exit (p.9)'),
 });
-export const AdmissionReason = z.object({ code: z.string(), detail: z.string(), blocking: z.boolean() });
+export const AdmissionReason = z.object({ code: z.string(), detail: z.string(), blocking: z.boolean(), params: z.record(z.string(), z.string()).optional().describe('The values the interface words the reason with') });
 export const AdmissionView = z.object({
   id: Uuid, sezId: Uuid, checkpointId: Uuid, direction: z.enum(['entry', 'exit']), basis: z.enum(['routine', 'oig', 'emergency', 'inspector']), priority: z.boolean(),
   surname: z.string(), givenName: z.string(), certificateNo: z.string(), idDocumentNo: z.string(), listId: Uuid.nullable(), lineNo: z.number().int().nullable(),

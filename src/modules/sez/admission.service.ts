@@ -68,25 +68,26 @@ export function createAdmissionService(deps: Deps) {
       const basisOf = (kind: string) => (kind === 'monthly' ? 'routine' : kind === 'inspectors' ? 'inspector' : kind) as keyof typeof BASIS_ORDER;
       const line = [...lines].sort((a, b) => BASIS_ORDER[basisOf(a.kind)] - BASIS_ORDER[basisOf(b.kind)])[0];
       const reasons: AdmissionReason[] = [];
-      const block = (code: string, detail: string) => reasons.push({ code, detail, blocking: true });
-      const warn = (code: string, detail: string) => reasons.push({ code, detail, blocking: false });
+      const block = (code: string, detail: string, params: Record<string, string>) => reasons.push({ code, detail, blocking: true, params });
+      const warn = (code: string, detail: string, params: Record<string, string>) => reasons.push({ code, detail, blocking: false, params });
 
       // an officer who went in on a list that has since been closed or replaced still comes out: noted, not refused
       const wentIn = body.direction === 'exit' && !line
         ? await db.selectFrom('sezAdmission').select(['basis', 'listId', 'direction']).where('sezId', '=', sez.id).where('certificateNo', '=', cert).where('result', '=', 'pass').orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirst()
         : undefined;
       if (!line && wentIn?.direction === 'entry') {
-        warn('EXIT_AFTER_LIST_ENDED', `Certificate ${cert} went in on a list that is no longer in force; the exit is recorded (p.3, p.14).`);
+        warn('EXIT_AFTER_LIST_ENDED', `Certificate ${cert} went in on a list that is no longer in force; the exit is recorded (p.3, p.14).`, { cert });
       } else if (!line) {
         const anyList = await db.selectFrom('sezListOfficer as o').innerJoin('sezList as l', 'l.id', 'o.listId').select(['l.status', 'l.month', 'l.kind'])
           .where('o.certificateNo', '=', cert).where('l.sezId', '=', sez.id).orderBy('l.month', 'desc').executeTakeFirst();
         block('NOT_ON_LIST', anyList
           ? `Certificate ${cert} is on a ${anyList.kind} list for ${String(anyList.month).slice(0, 7)} that is ${anyList.status}, not on a list in force at ${sez.names.en} for ${local.date.slice(0, 7)} (p.3).`
-          : `Certificate ${cert} is on no list in force at ${sez.names.en} for ${local.date.slice(0, 7)} (p.3): passage only on an approved list.`);
+          : `Certificate ${cert} is on no list in force at ${sez.names.en} for ${local.date.slice(0, 7)} (p.3): passage only on an approved list.`,
+        { cert, month: local.date.slice(0, 7), ...(anyList && { listMonth: String(anyList.month).slice(0, 7), listStatus: anyList.status }) });
       } else if (line.surname.toLocaleUpperCase('ru') !== body.surname.toLocaleUpperCase('ru') || line.givenName.toLocaleUpperCase('ru') !== body.givenName.toLocaleUpperCase('ru')) {
-        block('NAME_MISMATCH', `The list names certificate ${cert} as ${line.surname} ${line.givenName}, not ${body.surname} ${body.givenName}.`);
+        block('NAME_MISMATCH', `The list names certificate ${cert} as ${line.surname} ${line.givenName}, not ${body.surname} ${body.givenName}.`, { cert, listed: `${line.surname} ${line.givenName}`, given: `${body.surname} ${body.givenName}` });
       }
-      if (body.idDocumentExpiry && body.idDocumentExpiry < local.date) block('ID_DOCUMENT_EXPIRED', `The identity document ${body.idDocumentNo} expired on ${body.idDocumentExpiry} (p.3: a valid document).`);
+      if (body.idDocumentExpiry && body.idDocumentExpiry < local.date) block('ID_DOCUMENT_EXPIRED', `The identity document ${body.idDocumentNo} expired on ${body.idDocumentExpiry} (p.3: a valid document).`, { document: body.idDocumentNo, expiry: body.idDocumentExpiry });
 
       // weapons that went in with this officer and are not out yet (p.14): on exit they come out, whatever the lists say now
       const inside = body.direction === 'exit'
@@ -97,21 +98,21 @@ export function createAdmissionService(deps: Deps) {
         : [];
       const permitted = new Set([...(line?.weaponNo ? [line.weaponNo] : []), ...((line?.equipment as { weapons?: string[] } | null)?.weapons ?? []), ...inside]);
       const weapons: AdmissionWeapon[] = body.weapons.map((w) => ({ number: w.toUpperCase(), listed: permitted.has(w.toUpperCase()) }));
-      for (const w of weapons) if (!w.listed && (line || wentIn)) block('WEAPON_NOT_PERMITTED', `Weapon ${w.number} is not on the permit for ${cert} (KZ p.15: passage with a service weapon on the head's permit).`);
+      for (const w of weapons) if (!w.listed && (line || wentIn)) block('WEAPON_NOT_PERMITTED', `Weapon ${w.number} is not on the permit for ${cert} (KZ p.15: passage with a service weapon on the head's permit).`, { weapon: w.number, cert });
       const carried = new Set(weapons.map((w) => w.number));
-      for (const w of inside) if (!carried.has(w)) warn('WEAPON_STILL_INSIDE', `Weapon ${w} went in with ${cert} and is not carried out: report to the duty officer (p.14).`);
+      for (const w of inside) if (!carried.has(w)) warn('WEAPON_STILL_INSIDE', `Weapon ${w} went in with ${cert} and is not carried out: report to the duty officer (p.14).`, { weapon: w, cert });
       let vehicle: VehicleRecord | null = null;
       if (body.vehicle) {
         const plate = body.vehicle.plate.toUpperCase().replace(/\s+/g, ' ');
         const listed = line ? Boolean(await db.selectFrom('sezListVehicle').select('plate').where('listId', '=', line.listId).where('plate', '=', plate).executeTakeFirst()) : false;
-        if (!listed && line) block('VEHICLE_NOT_LISTED', `Vehicle ${plate} is not in the special vehicles of list v${line.version} (p.3, p.9).`);
-        if (body.vehicle.inspection.outcome === 'findings') warn('VEHICLE_FINDINGS', `Inspection of ${plate}: ${body.vehicle.inspection.remarks ?? 'findings recorded'} (p.9).`);
+        if (!listed && line) block('VEHICLE_NOT_LISTED', `Vehicle ${plate} is not in the special vehicles of list v${line.version} (p.3, p.9).`, { plate, version: String(line.version) });
+        if (body.vehicle.inspection.outcome === 'findings') warn('VEHICLE_FINDINGS', `Inspection of ${plate}: ${body.vehicle.inspection.remarks ?? 'findings recorded'} (p.9).`, { plate, remarks: body.vehicle.inspection.remarks ?? '' });
         vehicle = { plate, kind: body.vehicle.kind ?? null, listed, inspection: { outcome: body.vehicle.inspection.outcome, remarks: body.vehicle.inspection.remarks ?? null, inspectors: body.vehicle.inspection.inspectors, stateRevenueOfficer: body.vehicle.inspection.stateRevenueOfficer ?? null } };
       }
       if (line && pack.content.roster.required && (line.kind === 'monthly')) {
         const roster = await db.selectFrom('sezRoster').select('posts').where('sezId', '=', sez.id).where('day', '=', local.date).where('status', '=', 'approved').execute();
         if (roster.length && !roster.some((r) => r.posts.some((p) => p.officers.some((o) => o.toUpperCase().includes(cert) || o.toLocaleUpperCase('ru').includes(line.surname.toLocaleUpperCase('ru')))))) {
-          warn('NOT_ON_ROSTER', `${line.surname} is not on today's approved post roster (KZ p.12): advisory only, the roster is not a basis of passage.`);
+          warn('NOT_ON_ROSTER', `${line.surname} is not on today's approved post roster (KZ p.12): advisory only, the roster is not a basis of passage.`, { surname: line.surname });
         }
       }
       const result = reasons.some((r) => r.blocking) ? 'refuse' : 'pass';

@@ -64,7 +64,8 @@ export interface SezListStepTable {
   at: Timestamp;
 }
 
-export type AdmissionReason = { code: string; detail: string; blocking: boolean };
+/** A reason of an admission: the code, the detail in English (logs, the API), and the values the interface words it with. */
+export type AdmissionReason = { code: string; detail: string; blocking: boolean; params?: Record<string, string> };
 export type AdmissionWeapon = { number: string; listed: boolean };
 export type VehicleRecord = { plate: string; kind: string | null; listed: boolean; inspection: { outcome: 'no_findings' | 'findings'; remarks: string | null; inspectors: string; stateRevenueOfficer: string | null } };
 

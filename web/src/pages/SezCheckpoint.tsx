@@ -67,7 +67,7 @@ export function SezCheckpoint({ sez, canAdmit }: { sez: SezParty; canAdmit: bool
           {result && (
             <div className={`note ${result.result === 'pass' ? 'ok' : 'error'}`} role="status" aria-label={t('sez.outcome')}>
               <strong>{t(`sez.result.${result.result}`)}</strong> · {result.surname} {result.givenName} · {result.certificateNo}{result.priority && <> · <span className="badge status-suspended">{t(`sez.basis.${result.basis}`)}</span></>}
-              <ul>{result.reasons.map((r, i) => <li key={i}><strong>{t(`sez.reason.${r.code}`, { defaultValue: r.code })}</strong> <span className="muted small">{r.detail}</span></li>)}</ul>
+              <ul>{result.reasons.map((r, i) => <li key={i}><strong>{t(`sez.reason.${r.code}`, { defaultValue: r.code })}</strong> <span className="muted small">{reasonText(r, t)}</span></li>)}</ul>
             </div>
           )}
         </form>
@@ -91,4 +91,11 @@ export function SezCheckpoint({ sez, canAdmit }: { sez: SezParty; canAdmit: bool
       <ul>{inside.data?.items.map((w) => <li key={w.weaponNo}>{w.weaponNo} · {w.certificateNo} · {formatTime(w.enteredAt, i18n.language, sez.timeZone)}</li>)}</ul>
     </section>
   );
+}
+
+/** A reason in the interface's words, from the values the server gives (older records: its English detail). */
+function reasonText(r: SezAdmission['reasons'][number], t: (key: string, options?: Record<string, string>) => string): string {
+  if (!r.params) return r.detail;
+  const key = r.code === 'NOT_ON_LIST' && r.params.listMonth ? 'NOT_ON_LIST_OTHER' : r.code;
+  return t(`sez.reasonText.${key}`, { ...r.params, ...(r.params.listStatus && { listStatus: t(`sez.status.${r.params.listStatus}`) }) });
 }
