@@ -158,7 +158,7 @@ test('use of force: the prosecutor within 12 hours; a missed clock is overdue an
   });
   assert.equal(r.statusCode, 201, r.body);
   const report = r.json();
-  assert.deepEqual(report.findings, ['Art. 72(6)(1): weapons against a vehicle with passengers without a real threat to national security']);
+  assert.deepEqual(report.findings, ['vehicle_with_passengers']);
   const clocks = Object.fromEntries(report.clocks.map((c: { kind: string; dueAt: string }) => [c.kind, c.dueAt]));
   assert.deepEqual(clocks, { 'force.prosecutor': '2026-11-21T21:00:00.000Z', 'force.premises': '2026-11-22T09:30:00.000Z' });
   const review = await w.deps.db.selectFrom('notification').select(['unitId', 'severity']).where('subjectId', '=', report.id).where('kind', '=', 'force.findings').executeTakeFirstOrThrow();

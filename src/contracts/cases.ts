@@ -96,11 +96,12 @@ export const ForceBody = z.strictObject({
   detentionId: Uuid.optional(),
   premisesEntry: z.strictObject({ premises: Text(300), owner: z.string().trim().max(200).optional(), enteredAt: IsoDateTime, lockBroken: z.boolean() }).optional().describe('Entry into premises in pursuit (Art. 67(1)(22)): the prosecutor within 24 hours'),
 });
+export const ForceFinding = z.enum(['protected_categories', 'vehicle_with_passengers', 'unintentional_crosser', 'animals', 'hijack_with_passengers', 'no_warning']);
 export const NoticeBody = z.strictObject({ notifiedAt: IsoDateTime, notice: Text(500).describe('How and to whom: e.g. "Panfilov district prosecutor, by phone, ref. 12/44"') });
 export const ForceView = z.object({
   id: Uuid, unitId: Uuid, agencyId: Uuid, servicemen: z.string(), usedAt: Timestamp, place: z.record(z.string(), z.unknown()), means: z.array(z.string()), ground: z.string(), groundBasis: z.string(),
   warning: z.string(), noWarningCase: z.string().nullable(), prohibitions: z.record(z.string(), z.boolean()), exceptionGround: z.string().nullable(), aid: z.string().nullable(), outcome: z.string(),
-  findings: z.array(z.string()).describe('Prohibitions the answers show were not respected (Art. 72(5)-(6)): reviewed by the unit above'),
+  findings: z.array(ForceFinding).describe('Prohibitions the answers show were not respected (Art. 72(5)-(6), 73): reviewed by the unit above'),
   detentionId: Uuid.nullable(), premisesEntry: z.record(z.string(), z.unknown()).nullable(), prosecutorNotifiedAt: Timestamp.nullable(), prosecutorNotice: z.string().nullable(), premisesNotifiedAt: Timestamp.nullable(),
   clocks: z.array(z.object({ kind: z.string(), dueAt: Timestamp, state: z.string(), outcome: z.string().nullable(), rule: z.string() })),
 });

@@ -114,7 +114,7 @@ export function renderForcePdf(r: ForceForPdf, unit: Names, lang: Lang, timeZone
   line(t.outcome, r.outcome);
   if (r.premisesEntry) line(t.premises, `${String(r.premisesEntry.premises ?? '')} · ${String(r.premisesEntry.enteredAt ?? '')}${r.premisesNotifiedAt ? ` · ${t.prosecutor}: ${date(r.premisesNotifiedAt)}` : ''}`);
   line(t.prosecutor, r.prosecutorNotifiedAt ? `${date(r.prosecutorNotifiedAt)} · ${r.prosecutorNotice ?? ''}` : t.notNotified);
-  if (r.findings.length) { doc.moveDown(0.5); line(t.findings, r.findings.join('; ')); }
+  if (r.findings.length) { doc.moveDown(0.5); line(t.findings, r.findings.map((f) => w(`force.finding.${f}`, f)).join('; ')); }
   doc.moveDown(2).font('Sans').fontSize(10).text(`${t.signature} ____________`, { width });
   doc.end();
   return done;

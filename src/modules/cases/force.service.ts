@@ -4,8 +4,9 @@
 // is notified within 12 hours (Art. 72(9)), and within 24 hours of entering premises in pursuit
 // (Art. 67(1)(22)): both are clocks that warn and escalate, with the notification's time recorded.
 import { sql } from 'kysely';
+import { enCases } from '../../../web/src/locales/cases/en.ts';
 import type { z } from 'zod';
-import type { ForceBody, NoticeBody } from '../../contracts/cases.ts';
+import type { ForceBody, ForceFinding, NoticeBody } from '../../contracts/cases.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
@@ -21,17 +22,22 @@ import { CASE_PACK_CODE, FORCE_GROUNDS, GROUNDS_FOR, type CaseRules } from './ru
 type Body = z.infer<typeof ForceBody>;
 const HOUR = 3_600_000;
 
-/** What the answers show was not respected (Art. 72(5)-(6), 73(1)(5), 73(2)-(3)); the report is still recorded, and reviewed above. */
-export function forceFindings(body: Pick<Body, 'means' | 'ground' | 'warning' | 'noWarningCase' | 'prohibitions' | 'exceptionGround'>): string[] {
-  const out: string[] = [];
+/** What the answers show was not respected (Art. 72(5)-(6), 73(1)(5), 73(2)-(3)), by code; the report is still recorded, and
+ * reviewed above. The codes are worded by the interface (`force.finding.*`). */
+export type Finding = z.infer<typeof ForceFinding>;
+/** A finding in English, in the interface's words (logs, notifications, the API). */
+export const findingText = (f: Finding) => enCases[`force.finding.${f}`];
+
+export function forceFindings(body: Pick<Body, 'means' | 'ground' | 'warning' | 'noWarningCase' | 'prohibitions' | 'exceptionGround'>): Finding[] {
+  const out: Finding[] = [];
   const weapons = body.means.includes('weapon') || body.means.includes('military_equipment');
   const p = body.prohibitions;
-  if ((p.women || p.obviousDisability || p.minors) && !(body.exceptionGround && body.exceptionGround !== 'national_security_threat')) out.push('Art. 72(5): used against a woman, a person with obvious disability or a minor without an exception ground');
-  if (weapons && p.vehicleWithPassengers && body.exceptionGround !== 'national_security_threat') out.push('Art. 72(6)(1): weapons against a vehicle with passengers without a real threat to national security');
-  if (weapons && p.unintentionalCrosser) out.push('Art. 72(6)(2): weapons against an unintentional crosser');
-  if (weapons && p.animals) out.push('Art. 72(6)(3): weapons against animals crossing the border');
-  if (body.ground === '73.1.5' && p.vehicleWithPassengers) out.push('Art. 73(1)(5): only vehicles without passengers');
-  if (weapons && body.warning === 'none' && !body.noWarningCase) out.push('Art. 73(3): no warning and none of the cases of Art. 73(2)');
+  if ((p.women || p.obviousDisability || p.minors) && !(body.exceptionGround && body.exceptionGround !== 'national_security_threat')) out.push('protected_categories');
+  if (weapons && p.vehicleWithPassengers && body.exceptionGround !== 'national_security_threat') out.push('vehicle_with_passengers');
+  if (weapons && p.unintentionalCrosser) out.push('unintentional_crosser');
+  if (weapons && p.animals) out.push('animals');
+  if (body.ground === '73.1.5' && p.vehicleWithPassengers) out.push('hijack_with_passengers');
+  if (weapons && body.warning === 'none' && !body.noWarningCase) out.push('no_warning');
   return out;
 }
 
@@ -101,7 +107,7 @@ export function createForceService(deps: Deps) {
           clocks.push({ key: `force.premises:${id}`, kind: 'force.premises', unitId: unit.id, agencyId: unit.agencyId, subjectId: id, rulePackId: pack.id, window: { opensAt: null, dueAt: pDue, warnAt: new Date(pDue.getTime() - pack.content.warnBeforeMinutes * 60_000), rule: `Law Art. 67(1)(22): the prosecutor within ${pack.content.premisesHours} hours of entering the premises` } });
         }
         await createObligations(trx, now, clocks);
-        if (findings.length && unit.parentId) await notify(trx, now, [{ key: `force.findings:${id}`, unitId: unit.parentId, kind: 'force.findings', severity: 'alarm', subjectType: 'use_of_force_report', subjectId: id, payload: { summary: findings.join('; ') } }]);
+        if (findings.length && unit.parentId) await notify(trx, now, [{ key: `force.findings:${id}`, unitId: unit.parentId, kind: 'force.findings', severity: 'alarm', subjectType: 'use_of_force_report', subjectId: id, payload: { findings, summary: findings.map(findingText).join('; ') } }]);
         await recordChange(deps, trx, ctx, { action: 'case.force.reported', entityType: 'use_of_force_report', entityId: id, agencyId: unit.agencyId, unitId: unit.id, details: { means: body.means, ground: body.ground, findings } });
       });
       return view(ctx, id);

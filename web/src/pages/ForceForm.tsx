@@ -35,7 +35,7 @@ export function ForceForm() {
       <article className="panel" aria-label={t('force.report')}>
         <h2>{t('force.report')} · {formatTime(report.usedAt, i18n.language)}</h2>
         <p>{report.groundBasis}</p>
-        {report.findings.length > 0 && <div className="note error" role="alert"><strong>{t('force.findings')}</strong><ul>{report.findings.map((f) => <li key={f}>{f}</li>)}</ul></div>}
+        {report.findings.length > 0 && <div className="note error" role="alert"><strong>{t('force.findings')}</strong><ul>{report.findings.map((f) => <li key={f}>{t(`force.finding.${f}`)}</li>)}</ul></div>}
         <ul className="timeline">{report.clocks.map((c) => <li key={c.kind}><strong>{t(`obligation.${c.kind}`)}</strong> · {t('cases.dueBy')} {formatTime(c.dueAt, i18n.language)} · {t(`obligation.state.${c.state}`)}{c.outcome && ` · ${t(`sez.outcome.${c.outcome}`)}`}</li>)}</ul>
         {!report.prosecutorNotifiedAt && (
           <div className="row">
