@@ -5,23 +5,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { RESULTS, useBrowserWorld } from './helpers.ts';
+import { RESULTS, signedIn, useBrowserWorld } from './helpers.ts';
 import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../test/helpers.ts';
 
 const env = useBrowserWorld();
 
-async function desk(username: string, lang: 'Русский' | 'Қазақша' | 'English', password = DEMO_PASSWORD): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-  await page.goto(env.baseUrl);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.getByRole('navigation').waitFor();
-  await page.getByRole('button', { name: lang }).click();
-  return page;
-}
+const desk = (username: string, lang: 'Русский' | 'Қазақша' | 'English', password = DEMO_PASSWORD) => signedIn(env, username, lang, password);
 
 test('an urgent report on an illegal migrant: sent, seen live and acknowledged by the police, confirmed in writing, escalated', async () => {
   const bs = await desk('demo.duty.bs', 'Русский');

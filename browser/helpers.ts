@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
-import { createWorld, type World } from '../test/helpers.ts';
+import { createWorld, DEMO_PASSWORD, type World } from '../test/helpers.ts';
 
 export const RESULTS = path.resolve(import.meta.dirname, '../test-results');
 
@@ -66,4 +67,18 @@ export async function renderPdf(browser: Browser, pdf: Buffer, out: string): Pro
   await page.locator('#pages').screenshot({ path: out });
   await page.close();
   return texts;
+}
+
+/** A user signed in in a browser of their own (a new context), the interface in their language; a page error fails the test. */
+export async function signedIn(env: BrowserWorld, username: string, lang: 'Русский' | 'Қазақша' | 'English', password = DEMO_PASSWORD): Promise<Page> {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+  await page.goto(env.baseUrl);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.getByRole('navigation').waitFor();
+  await page.getByRole('button', { name: lang }).click();
+  return page;
 }

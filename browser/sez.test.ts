@@ -7,21 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../test/helpers.ts';
-import { RESULTS, renderPdf, useBrowserWorld } from './helpers.ts';
+import { RESULTS, renderPdf, signedIn, useBrowserWorld } from './helpers.ts';
 
 const env = useBrowserWorld();
 
 async function open(username: string, lang: 'Русский' | 'Қазақша'): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ru-RU' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-  await page.goto(env.baseUrl);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(DEMO_PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.getByRole('navigation').waitFor();
-  await page.getByRole('button', { name: lang }).click();
+  const page = await signedIn(env, username, lang);
   await page.goto(`${env.baseUrl}/sez`);
   return page;
 }

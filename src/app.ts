@@ -13,7 +13,7 @@ import { createLegalService, legalRoutes } from './modules/legal/index.ts';
 import { createOrgService, createUserService, orgRoutes } from './modules/org/index.ts';
 import { createScreeningModule, screeningRoutes } from './modules/screening/index.ts';
 import { createDeskService, createMessageService, createUdbService, exchangeRoutes } from './modules/exchange/index.ts';
-import { caseRoutes, createCaseService, createForceService, createIncidentService } from './modules/cases/index.ts';
+import { caseRoutes, createCaseService, createCustodyBoardService, createForceService, createIncidentService } from './modules/cases/index.ts';
 import { createAdmissionService, createListService, createPlanService, createSezDeskService, sezRoutes } from './modules/sez/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import type { Deps } from './platform/deps.ts';
@@ -50,6 +50,7 @@ export function createServices(deps: Deps) {
     cases: createCaseService(deps),
     force: createForceService(deps),
     incidents: createIncidentService(deps),
+    custody: createCustodyBoardService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

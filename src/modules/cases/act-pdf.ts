@@ -1,14 +1,10 @@
 // The hand-over act and the chain of custody of its items as a PDF in Kazakh or Russian (pdfkit, DejaVu).
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { formDate, PDF_BOLD_FONT, pdfDocument } from '../../platform/pdf.ts';
 // The interface's own words for codes (means, grounds, warnings, prohibitions): one translation for screen and paper.
 import { kkCases } from '../../../web/src/locales/cases/kk.ts';
 import { ruCases } from '../../../web/src/locales/cases/ru.ts';
 
 type Lang = 'kk' | 'ru';
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 type Names = { kk: string; ru: string; en: string };
 
 const T = {
@@ -33,14 +29,8 @@ export type ChainForPdf = Array<{ description: string; events: Array<{ kind: str
 
 export function renderActPdf(act: ActForPdf, chains: ChainForPdf, lang: Lang, timeZone: string): Promise<Buffer> {
   const t = T[lang];
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 48, bottom: 48, left: 56, right: 48 }, info: { Title: act.number, Producer: 'Shekara' } });
-  doc.registerFont('Sans', FONT);
-  doc.registerFont('Sans-Bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-  const date = (d: Date) => new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const { doc, done, width } = pdfDocument(act.number);
+  const date = (d: Date) => formDate(d, lang, timeZone);
   const left = doc.page.margins.left;
   doc.font('Sans-Bold').fontSize(13).text(`${t.title} № ${act.number}`, { align: 'center', width });
   doc.font('Sans').fontSize(9).fillColor('#444444').text(t.status[act.status], { align: 'center', width }).fillColor('black').moveDown(0.8);
@@ -50,7 +40,7 @@ export function renderActPdf(act: ActForPdf, chains: ChainForPdf, lang: Lang, ti
   doc.moveDown(0.6);
   doc.fontSize(9).table({
     columnStyles: [30, '*', 90, 90, 110],
-    rowStyles: (row: number) => (row === 0 ? { font: { src: FONT_BOLD }, backgroundColor: '#eeeeee' } : undefined),
+    rowStyles: (row: number) => (row === 0 ? { font: { src: PDF_BOLD_FONT }, backgroundColor: '#eeeeee' } : undefined),
     data: [[...t.cols], ...act.lines.map((l) => [String(l.lineNo), l.description, l.kind === 'person' ? '' : `${l.quantity} ${l.measure}`, l.sealNo ?? '', l.note ? `${l.receivedQuantity ?? l.quantity} ${l.measure}${l.receivedSealNo ? `, ${l.receivedSealNo}` : ''} — ${l.note}` : act.status.startsWith('accepted') ? '✓' : ''])],
   } as never);
   doc.moveDown(1).font('Sans').fontSize(10);
@@ -71,20 +61,12 @@ export function renderActPdf(act: ActForPdf, chains: ChainForPdf, lang: Lang, ti
   return done;
 }
 
-function start(title: string, lang: Lang) {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 48, bottom: 48, left: 56, right: 48 }, info: { Title: title, Producer: 'Shekara' } });
-  doc.registerFont('Sans', FONT);
-  doc.registerFont('Sans-Bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-  return { doc, done, t: T[lang], width: doc.page.width - doc.page.margins.left - doc.page.margins.right };
-}
+const start = (title: string, lang: Lang) => ({ ...pdfDocument(title), t: T[lang] });
 
 /** The chain of custody of one item, from seizure to its current holder. */
 export function renderChainPdf(chain: { item: { description: string; quantity: number; measure: string; sealNo: string | null; custodian: { names: Names } }; events: ChainForPdf[number]['events'] }, lang: Lang, timeZone: string): Promise<Buffer> {
   const { doc, done, t, width } = start(chain.item.description, lang);
-  const date = (d: Date) => new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  const date = (d: Date) => formDate(d, lang, timeZone);
   doc.font('Sans-Bold').fontSize(13).text(`${t.chain}: ${chain.item.description}`, { width });
   doc.font('Sans').fontSize(10).text(`${chain.item.quantity} ${chain.item.measure}${chain.item.sealNo ? ` · ${chain.item.sealNo}` : ''} · ${t.holder}: ${chain.item.custodian.names[lang]}`, { width }).moveDown(0.6);
   for (const e of chain.events) doc.fontSize(9.5).text(`${date(e.at)} · ${t.event[e.kind as keyof typeof t.event] ?? e.kind}${e.from ? ` · ${e.from.names[lang]}` : ''}${e.to ? ` → ${e.to.names[lang]}` : ''}${e.actNumber ? ` · ${e.actNumber}` : ''}${e.note ? ` · ${e.note}` : ''}`, { width });
@@ -99,7 +81,7 @@ export function renderForcePdf(r: ForceForPdf, unit: Names, lang: Lang, timeZone
   const { doc, done, t, width } = start('use of force', lang);
   const words = (lang === 'kk' ? kkCases : ruCases) as Record<string, string>;
   const w = (key: string, fallback: string) => words[key] ?? fallback;
-  const date = (d: Date) => new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  const date = (d: Date) => formDate(d, lang, timeZone);
   doc.font('Sans-Bold').fontSize(12).text(t.force, { align: 'center', width }).moveDown(0.6);
   const line = (label: string, value: string) => { doc.font('Sans-Bold').fontSize(10).text(`${label}: `, { continued: true, width }).font('Sans').text(value, { width }); };
   line(unit[lang], date(r.usedAt));

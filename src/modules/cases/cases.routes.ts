@@ -6,11 +6,12 @@ import { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, Cust
 import { listOf } from '../../contracts/common.ts';
 import { requireCtx } from '../auth/index.ts';
 import { renderActPdf, renderChainPdf, renderForcePdf } from './act-pdf.ts';
+import type { CustodyBoardService } from './board.service.ts';
 import type { CaseService } from './cases.service.ts';
 import type { ForceService } from './force.service.ts';
 import type { IncidentService } from './incidents.service.ts';
 
-export async function caseRoutes(app: FastifyInstance, { cases, force, incidents }: { cases: CaseService; force: ForceService; incidents: IncidentService }) {
+export async function caseRoutes(app: FastifyInstance, { cases, force, incidents, custody }: { cases: CaseService; force: ForceService; incidents: IncidentService; custody: CustodyBoardService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['cases'];
   r.post('/api/v1/detentions', { schema: { tags, summary: 'Record a detention by a patrol or directly, with the items seized (Law Art. 30, 66(12)-(14))', body: CreateDetentionBody, response: { 201: DetentionView } } },
@@ -60,7 +61,7 @@ export async function caseRoutes(app: FastifyInstance, { cases, force, incidents
       return reply.type('application/pdf').header('content-disposition', `inline; filename="use-of-force-${req.query.lang}.pdf"`).header('cache-control', 'no-store').send(pdf);
     });
   r.get('/api/v1/custody-board', { schema: { tags, summary: 'A unit\'s custody board: held, incoming, outgoing, measures due, open detentions', querystring: z.strictObject({ unitId: Uuid.optional() }), response: { 200: CustodyBoardView } } },
-    async (req) => cases.board(requireCtx(req), req.query.unitId));
+    async (req) => custody.board(requireCtx(req), req.query.unitId));
   r.post('/api/v1/use-of-force', { schema: { tags, summary: 'Report a use of weapons, special means, service animals or physical force (Art. 72-75): the prosecutor clock starts', body: ForceBody, response: { 201: ForceView } } },
     async (req, reply) => reply.status(201).send(await force.report(requireCtx(req), req.body)));
   r.get('/api/v1/use-of-force', { schema: { tags, summary: 'Use-of-force reports of a unit and the units below it, newest first, with the prosecutor clock', querystring: z.strictObject({ unitId: Uuid.optional() }), response: { 200: listOf(ForceSummary) } } },
@@ -76,7 +77,7 @@ export async function caseRoutes(app: FastifyInstance, { cases, force, incidents
   r.get('/api/v1/border-incidents', { schema: { tags, summary: 'Border incidents the caller sees, newest first', querystring: z.strictObject({ status: z.enum(['registered', 'investigating', 'settled', 'passed_to_mfa']).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }), response: { 200: listOf(IncidentSummary) } } },
     async (req) => ({ items: await incidents.list(requireCtx(req), req.query) }));
   r.get('/api/v1/case-statistics', { schema: { tags, summary: 'Detentions by category, hand-overs sent and received per counterpart agency and outcome, uses of force: the figures agencies reconcile (Instruction 2002 p.9(3))', querystring: CaseStatsQuery, response: { 200: CaseStatsView } } },
-    async (req) => cases.statistics(requireCtx(req), req.query));
+    async (req) => custody.statistics(requireCtx(req), req.query));
   r.get('/api/v1/border-incidents/:id', { schema: { tags, summary: 'A border incident with its steps and the border representatives of the section (audited read)', params: IdParams, response: { 200: IncidentView } } },
     async (req) => incidents.view(requireCtx(req), req.params.id));
   r.post('/api/v1/border-incidents/:id/steps', { schema: { tags, summary: 'Investigation mode, a letter through an exchange point, a meeting with protocol, settlement, or passing to the MFA', params: IdParams, body: IncidentStepBody, response: { 200: IncidentView } } },

@@ -6,7 +6,7 @@
 // measures taken on a clock. Records are visible to the agencies involved only; reads are audited.
 import type { z } from 'zod';
 import type { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, DetentionChangeBody } from '../../contracts/cases.ts';
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { can, type Ctx } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -19,7 +19,6 @@ import { localParts } from '../exchange/clocks.ts';
 import { notify } from '../exchange/notifications.ts';
 import { createObligations, fulfil } from '../exchange/obligations.ts';
 import { deskUnit, unitsById, type UnitInfo } from '../exchange/units.ts';
-import { forceFindings } from './force.service.ts';
 import { CASE_PACK_CODE, DETENTION_CATEGORIES, type CaseRules } from './rules.ts';
 
 type Detention = Selectable<DetentionTable>;
@@ -352,59 +351,6 @@ export function createCaseService(deps: Deps) {
       return {
         item: { id: item.id, kind: item.kind, description: item.description, quantity: Number(item.quantity), measure: item.measure, sealNo: item.sealNo, custodian: ref(item.custodianUnitId)!, detentionId: item.detentionId, seizedAt: item.seizedAt },
         events: events.map((e) => ({ kind: e.kind, from: ref(e.fromUnitId), to: ref(e.toUnitId), actId: e.actId, actNumber: e.number, note: e.note, byUser: e.byUser, at: e.at })),
-      };
-    },
-
-    /** The figures of a unit (and the units below it) over local dates [from, to], for reconciliation with the other agencies
-     * (Instruction 2002 p.9(3)): both sides count the same hand-over acts, so their figures agree by construction, and what
-     * differs in substance shows as acts accepted with discrepancies or refused. */
-    async statistics(ctx: Ctx, query: { unitId?: string | undefined; from: string; to: string }) {
-      const unit = await deskUnit(db, ctx, 'case.read', query.unitId);
-      if (query.to < query.from) throw new ValidationError([{ path: 'to', message: 'is before from' }]);
-      const subtree = db.selectFrom('unit').select('unit.id').where(sql<boolean>`${unit.id}::uuid = any(unit.path)`);
-      const from = new Date(`${query.from}T00:00:00Z`);
-      const to = new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000);
-      const [detentions, sent, received, force] = await Promise.all([
-        db.selectFrom('detention').select(['category', (eb) => eb.fn.countAll<number>().as('n')]).where('unitId', 'in', subtree).where('detainedAt', '>=', from).where('detainedAt', '<', to).groupBy('category').execute(),
-        db.selectFrom('handoverAct').select(['toAgencyId as agency', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('fromUnitId', 'in', subtree).where('handedAt', '>=', from).where('handedAt', '<', to).groupBy(['toAgencyId', 'status']).execute(),
-        db.selectFrom('handoverAct').select(['fromAgencyId as agency', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('toUnitId', 'in', subtree).where('handedAt', '>=', from).where('handedAt', '<', to).groupBy(['fromAgencyId', 'status']).execute(),
-        db.selectFrom('useOfForceReport as r').leftJoin('obligation as o', (j) => j.on('o.subjectId', '=', sql.ref('r.id')).on('o.kind', '=', 'force.prosecutor'))
-          .select(['r.means', 'r.ground', 'r.warning', 'r.noWarningCase', 'r.prohibitions', 'r.exceptionGround', 'o.outcome', 'o.state']).where('r.unitId', 'in', subtree).where('r.usedAt', '>=', from).where('r.usedAt', '<', to).execute(),
-      ]);
-      return {
-        unit: unitRef(unit), from: query.from, to: query.to,
-        detentions: detentions.map((d) => ({ category: d.category ?? 'unclassified', count: Number(d.n) })),
-        handovers: [...sent.map((h) => ({ direction: 'sent' as const, counterpartAgencyId: h.agency, status: h.status, count: Number(h.n) })), ...received.map((h) => ({ direction: 'received' as const, counterpartAgencyId: h.agency, status: h.status, count: Number(h.n) }))],
-        useOfForce: {
-          reports: force.length,
-          prosecutorLate: force.filter((f) => f.outcome === 'late' || f.state === 'overdue').length,
-          withFindings: force.filter((f) => forceFindings({ means: f.means, ground: f.ground, warning: f.warning, noWarningCase: f.noWarningCase as never, prohibitions: f.prohibitions, exceptionGround: f.exceptionGround as never }).length > 0).length,
-        },
-      };
-    },
-
-    /** A unit's custody board: who and what it holds and since when, acts awaiting its acceptance or the other side's, measures it owes. */
-    async board(ctx: Ctx, unitId: string | undefined) {
-      const unit = await deskUnit(db, ctx, 'case.read', unitId);
-      // the unit and every unit below it: a head sees the custody of the posts and shifts under them
-      const subtree = db.selectFrom('unit').select('unit.id').where(sql<boolean>`${unit.id}::uuid = any(unit.path)`);
-      const [held, incoming, outgoing, due, detentions] = await Promise.all([
-        db.selectFrom('custodyItem as i').selectAll('i').select((eb) => eb.exists(eb.selectFrom('handoverLine as l').innerJoin('handoverAct as a', 'a.id', 'l.actId').select('l.actId').whereRef('l.itemId', '=', 'i.id').where('a.status', '=', 'sent')).as('inTransfer'))
-          .where('i.custodianUnitId', 'in', subtree).orderBy('i.seizedAt', 'desc').limit(500).execute(),
-        db.selectFrom('handoverAct').selectAll().where('toUnitId', 'in', subtree).where('status', '=', 'sent').orderBy('handedAt').execute(),
-        db.selectFrom('handoverAct').selectAll().where('fromUnitId', 'in', subtree).orderBy('handedAt', 'desc').limit(50).execute(),
-        db.selectFrom('obligation as o').innerJoin('handoverAct as a', 'a.id', 'o.subjectId').select(['a.id', 'a.number', 'o.dueAt', 'o.state']).where('o.unitId', 'in', subtree).where('o.kind', '=', 'case.measures').where('o.state', '<>', 'met').orderBy('o.dueAt').execute(),
-        db.selectFrom('detention').selectAll().where('unitId', 'in', subtree).where('status', '=', 'open').orderBy('detainedAt', 'desc').limit(200).execute(),
-      ]);
-      const units = await unitsById(db, [...incoming.map((a) => a.fromUnitId), ...outgoing.map((a) => a.toUnitId)]);
-      await recordRead(deps, ctx, { entityType: 'custody_board', entityIds: [unit.id] });
-      return {
-        unit: unitRef(unit),
-        held: held.map((i) => ({ id: i.id, kind: i.kind, description: i.description, quantity: Number(i.quantity), measure: i.measure, sealNo: i.sealNo, detentionId: i.detentionId, since: i.seizedAt, inTransfer: Boolean(i.inTransfer) })),
-        incoming: incoming.map((a) => ({ id: a.id, number: a.number, from: unitRef(units.get(a.fromUnitId)!), handedAt: a.handedAt, basis: a.basis })),
-        outgoing: outgoing.map((a) => ({ id: a.id, number: a.number, to: unitRef(units.get(a.toUnitId)!), handedAt: a.handedAt, basis: a.basis, status: a.status })),
-        measuresDue: due.map((d) => ({ actId: d.id, number: d.number, dueAt: d.dueAt, state: d.state })),
-        detentions: detentions.map((d) => { const p = d.person as { surname?: string; givenNames?: string }; return { id: d.id, person: d.unidentified ? `— ${d.description ?? ''}` : `${p.surname ?? ''} ${p.givenNames ?? ''}`.trim(), category: d.category, detainedAt: d.detainedAt, heldAt: d.heldAt, status: d.status }; }),
       };
     },
   };

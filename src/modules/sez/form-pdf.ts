@@ -3,13 +3,9 @@
 // the signature blocks filled from the chain (head of the police body or the acting substitute; the
 // NSC division's agreement; forwarding to the Border Service). The Kazakh wording is the seed's; the
 // Russian is ours (the seed has English and Kazakh only), in the words of the Rules.
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import { formDate, PDF_BOLD_FONT, pdfDocument } from '../../platform/pdf.ts';
 
 type Lang = 'kk' | 'ru';
-const require = createRequire(import.meta.url);
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const T = {
   kk: {
@@ -47,16 +43,10 @@ export type FormList = {
 /** Renders the list as the Appendix form; resolves with the PDF bytes. */
 export function renderListPdf(list: FormList, lang: Lang, timeZone: string): Promise<Buffer> {
   const t = T[lang];
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 48, bottom: 48, left: 56, right: 48 }, info: { Title: `${list.kind} ${list.month} v${list.version}`, Producer: 'Shekara' } });
-  doc.registerFont('Sans', FONT);
-  doc.registerFont('Sans-Bold', FONT_BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-  const date = (d: Date) => new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+  const { doc, done, width } = pdfDocument(`${list.kind} ${list.month} v${list.version}`);
+  const date = (d: Date) => formDate(d, lang, timeZone);
   const [y, m] = list.month.split('-').map(Number) as [number, number];
   const monthName = new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : 'ru-RU', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 15))).toLocaleLowerCase(lang);
-  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 
   doc.font('Sans').fontSize(8).text(t.appendix, doc.page.margins.left + width * 0.45, doc.y, { width: width * 0.55, align: 'right' });
   doc.moveDown(1.2);
@@ -76,14 +66,14 @@ export function renderListPdf(list: FormList, lang: Lang, timeZone: string): Pro
     + (o.equipment && (o.equipment.protection.length || o.equipment.activeDefence.length) ? `\n${t.equipment}: ${[...o.equipment.protection, ...o.equipment.activeDefence].join(', ')}` : '');
   doc.font('Sans').fontSize(9).table({
     columnStyles: [36, '*', 120, 130],
-    rowStyles: (row: number) => (row === 0 ? { font: { src: FONT_BOLD }, backgroundColor: '#eeeeee' } : undefined),
+    rowStyles: (row: number) => (row === 0 ? { font: { src: PDF_BOLD_FONT }, backgroundColor: '#eeeeee' } : undefined),
     data: [[...t.cols], ...list.officers.map((o) => [String(o.lineNo), fullName(o), o.certificateNo, weaponCell(o)])],
   } as never);
   if (list.vehicles.length) {
     doc.moveDown(0.8).font('Sans-Bold').fontSize(10).text(t.vehicles, doc.page.margins.left, doc.y, { width });
     doc.moveDown(0.3).font('Sans').fontSize(9).table({
       columnStyles: [36, 160, '*', 140],
-      rowStyles: (row: number) => (row === 0 ? { font: { src: FONT_BOLD }, backgroundColor: '#eeeeee' } : undefined),
+      rowStyles: (row: number) => (row === 0 ? { font: { src: PDF_BOLD_FONT }, backgroundColor: '#eeeeee' } : undefined),
       data: [[...t.vcols], ...list.vehicles.map((v) => [String(v.lineNo), v.plate, v.kind, v.model ?? ''])],
     } as never);
   }

@@ -4,23 +4,22 @@
 // agreement (KZ p.6), due there by the 25th; returned for correction or amended mid-month as new
 // versions of the same lineage. Deadlines run on the obligations engine.
 import type { z } from 'zod';
-import type { CreateListBody, ListsQuery, NewVersionBody, UpdateListBody } from '../../contracts/sez.ts';
+import type { CreateListBody, ListsQuery, NewVersionBody } from '../../contracts/sez.ts';
 import type { Ctx, Grant } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import type { Permission } from '../../platform/permissions.ts';
 import { recordChange, recordRead } from '../audit/index.ts';
 import { localParts, monthAfter } from '../exchange/clocks.ts';
 import { notify } from '../exchange/notifications.ts';
 import { createObligations, fulfil } from '../exchange/obligations.ts';
 import { unitsById, type UnitInfo } from '../exchange/units.ts';
-import { loadSez, reaches, sezFor, sezRulesAt, type Sez } from './parties.ts';
+import { deliveryKey, grantOver, loadSez, reaches, sezFor, sezRulesAt, type Sez } from './parties.ts';
+import { checkLines, writeLines, type Content } from './list-lines.ts';
 import { deliveryWindow, forwardWindow } from './rules.ts';
-import type { ListKind, ListStatus, Signer, StepKind } from './sez.tables.ts';
+import type { ListStatus, Signer, StepKind } from './sez.tables.ts';
 
-type Content = z.infer<typeof UpdateListBody>;
 type Row = Awaited<ReturnType<typeof loadRow>>;
 type Action = 'edit' | 'sign' | 'return' | 'agree' | 'forward' | 'receive' | 'new_version' | 'close';
 
@@ -29,15 +28,6 @@ const OPEN_VERSION: ListStatus[] = ['draft', 'signed', 'agreed'];
 
 async function loadRow(db: Executor, id: string) {
   return db.selectFrom('sezList').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export const deliveryKey = (sezId: string, policeUnitId: string, month: string, kind: 'monthly' | 'inspectors') =>
-  `sez.${kind === 'monthly' ? 'delivery' : 'inspectors'}:${sezId}:${policeUnitId}:${month}`;
-
-/** The grant that gives `permission` over `unit`: one's own first, then one held as acting substitute. */
-export function grantOver(ctx: Ctx, permission: Permission, unit: UnitInfo): Grant | null {
-  const fits = ctx.actor.grants.filter((g) => g.permissions.has(permission) && unit.agencyId === ctx.actor.agencyId && (g.scopeUnitId === null || unit.path.includes(g.scopeUnitId)));
-  return fits.find((g) => !g.actingForUserId) ?? fits[0] ?? null;
 }
 
 export function createListService(deps: Deps) {
@@ -132,48 +122,6 @@ export function createListService(deps: Deps) {
       next: nextActions(ctx, row, sez, police, versions.some((v) => OPEN_VERSION.includes(v.status) && v.id !== row.id) || (OPEN_VERSION.includes(row.status))),
       versions, createdAt: row.createdAt, updatedAt: row.updatedAt,
     };
-  }
-
-  /** Every problem with the lines: duplicates inside the list, an officer on another list of the SEZ for the month, a weapon held by another officer. */
-  async function checkLines(executor: Executor, sez: Sez, month: string, kind: ListKind, lineageId: string, content: Content, problems: FieldProblem[]) {
-    const certs = new Map<string, number>();
-    const weapons = new Map<string, number>();
-    content.officers.forEach((o, i) => {
-      const cert = o.certificateNo.toUpperCase();
-      if (certs.has(cert)) problems.push({ path: `officers.${i}.certificateNo`, message: `the same certificate as line ${certs.get(cert)! + 1}` });
-      else certs.set(cert, i);
-      const carried = [...(o.weaponNo ? [o.weaponNo] : []), ...(o.equipment?.weapons ?? [])].map((w) => w.toUpperCase());
-      for (const w of new Set(carried)) {
-        if (weapons.has(w)) problems.push({ path: `officers.${i}.weaponNo`, message: `weapon ${w} is already assigned to line ${weapons.get(w)! + 1}` });
-        else weapons.set(w, i);
-      }
-    });
-    const plates = new Set<string>();
-    content.vehicles.forEach((v, i) => { const p = v.plate.toUpperCase().replace(/\s+/g, ' '); if (plates.has(p)) problems.push({ path: `vehicles.${i}.plate`, message: 'listed twice' }); plates.add(p); });
-    if (kind !== 'monthly') return;
-    // the other monthly lists of this SEZ and month: the current version of each other lineage
-    const others = await executor.selectFrom('sezList as l').innerJoin('sezListOfficer as o', 'o.listId', 'l.id').innerJoin('unit as u', 'u.id', 'l.policeUnitId')
-      .select(['l.id', 'l.lineageId', 'u.nameEn', 'o.certificateNo', 'o.weaponNo', 'o.surname'])
-      .where('l.sezId', '=', sez.id).where('l.month', '=', `${month}-01`).where('l.kind', '=', 'monthly').where('l.lineageId', '<>', lineageId)
-      .where('l.status', 'not in', ['superseded', 'returned']).execute();
-    content.officers.forEach((o, i) => {
-      const cert = o.certificateNo.toUpperCase();
-      const twice = others.find((x) => x.certificateNo.toUpperCase() === cert);
-      if (twice) problems.push({ path: `officers.${i}.certificateNo`, message: `already on the list of ${twice.nameEn} for ${month} (${twice.surname}): an officer is on one list of the SEZ per month` });
-      const weapon = o.weaponNo?.toUpperCase();
-      const held = weapon ? others.find((x) => x.weaponNo?.toUpperCase() === weapon && x.certificateNo.toUpperCase() !== cert) : undefined;
-      if (held) problems.push({ path: `officers.${i}.weaponNo`, message: `weapon ${o.weaponNo} is assigned to ${held.surname} (certificate ${held.certificateNo}) on the list of ${held.nameEn}` });
-    });
-  }
-
-  async function writeLines(executor: Executor, listId: string, content: Content) {
-    await executor.deleteFrom('sezListOfficer').where('listId', '=', listId).execute();
-    await executor.deleteFrom('sezListVehicle').where('listId', '=', listId).execute();
-    await executor.insertInto('sezListOfficer').values(content.officers.map((o, i) => ({
-      listId, lineNo: i + 1, surname: o.surname, givenName: o.givenName, patronymic: o.patronymic || null, certificateNo: o.certificateNo.toUpperCase(),
-      weaponNo: o.weaponNo?.toUpperCase() ?? null, equipment: o.equipment ? JSON.stringify({ ...o.equipment, weapons: o.equipment.weapons.map((w) => w.toUpperCase()) }) : null,
-    }))).execute();
-    if (content.vehicles.length) await executor.insertInto('sezListVehicle').values(content.vehicles.map((v, i) => ({ listId, lineNo: i + 1, plate: v.plate.toUpperCase().replace(/\s+/g, ' '), kind: v.kind, model: v.model ?? null }))).execute();
   }
 
   /** Refuses a list for a month that has ended at the SEZ. */

@@ -1,7 +1,7 @@
 // Who takes part for an SEZ: the counterpart group of purpose "sez_passage" names the police body,
 // the NSC district division, the BS military unit and its subdivision at the checkpoint; the SEZ's
 // time zone is its checkpoint's. The rule pack in force on a local date says what each must do.
-import { can, type Ctx } from '../../platform/actor.ts';
+import { can, type Ctx, type Grant } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import type { Permission } from '../../platform/permissions.ts';
@@ -55,4 +55,13 @@ export async function sezRulesAt(db: Executor, date: string): Promise<PackInForc
     if (error instanceof DomainError && error.code === 'NO_RULE_PACK') throw new DomainError('NO_RULE_PACK', 409, `No ${SEZ_PACK_CODE} rule pack is in force on ${date}: an administrator enters one on the legal register.`);
     throw error;
   }
+}
+
+export const deliveryKey = (sezId: string, policeUnitId: string, month: string, kind: 'monthly' | 'inspectors') =>
+  `sez.${kind === 'monthly' ? 'delivery' : 'inspectors'}:${sezId}:${policeUnitId}:${month}`;
+
+/** The grant that gives `permission` over `unit`: one's own first, then one held as acting substitute. */
+export function grantOver(ctx: Ctx, permission: Permission, unit: UnitInfo): Grant | null {
+  const fits = ctx.actor.grants.filter((g) => g.permissions.has(permission) && unit.agencyId === ctx.actor.agencyId && (g.scopeUnitId === null || unit.path.includes(g.scopeUnitId)));
+  return fits.find((g) => !g.actingForUserId) ?? fits[0] ?? null;
 }

@@ -12,8 +12,7 @@ import { recordChange } from '../audit/index.ts';
 import { addDays, localParts, monthAfter } from '../exchange/clocks.ts';
 import { notify } from '../exchange/notifications.ts';
 import { createObligations, fulfil } from '../exchange/obligations.ts';
-import { deliveryKey, grantOver } from './lists.service.ts';
-import { loadSez, reaches, sezFor, sezRulesAt, type Sez } from './parties.ts';
+import { deliveryKey, grantOver, loadSez, reaches, sezFor, sezRulesAt, type Sez } from './parties.ts';
 import { deliveryWindow, rosterWindow } from './rules.ts';
 
 export const rosterKey = (sezId: string, policeUnitId: string, day: string) => `sez.roster:${sezId}:${policeUnitId}:${day}`;
