@@ -6,10 +6,9 @@ import type { Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { recordRead } from '../audit/index.ts';
-import { deskUnit, unitsById, type UnitInfo } from '../exchange/units.ts';
+import { deskUnit, unitRef, unitsById } from '../exchange/units.ts';
 import { forceFindings } from './force.service.ts';
 
-const unitRef = (u: UnitInfo) => ({ id: u.id, agencyId: u.agencyId, names: u.names });
 
 export function createCustodyBoardService(deps: Deps) {
   const { db } = deps;

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { AcceptBody, AddItemsBody, CreateDetentionBody, CreateHandoverBody, DetentionChangeBody } from '../../contracts/cases.ts';
 import type { Selectable } from 'kysely';
-import { can, type Ctx } from '../../platform/actor.ts';
+import type { Ctx } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
@@ -18,12 +18,10 @@ import { packInForce } from '../crossings/reasons.ts';
 import { localParts } from '../exchange/clocks.ts';
 import { notify } from '../exchange/notifications.ts';
 import { createObligations, fulfil } from '../exchange/obligations.ts';
-import { deskUnit, unitsById, type UnitInfo } from '../exchange/units.ts';
+import { deskUnit, reaches, unitRef, unitsById, type UnitInfo } from '../exchange/units.ts';
 import { CASE_PACK_CODE, DETENTION_CATEGORIES, type CaseRules } from './rules.ts';
 
 type Detention = Selectable<DetentionTable>;
-const unitRef = (u: UnitInfo) => ({ id: u.id, agencyId: u.agencyId, names: u.names });
-const reaches = (ctx: Ctx, permission: 'case.read' | 'case.record' | 'case.handover', u: UnitInfo | undefined) => Boolean(u && can(ctx.actor, permission, { agencyId: u.agencyId, path: u.path }));
 
 export function createCaseService(deps: Deps) {
   const { db, clock } = deps;

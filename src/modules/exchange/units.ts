@@ -56,10 +56,14 @@ export async function exchangeRulesAt(db: Executor, date: string): Promise<PackI
 
 export const unitRef = (u: UnitInfo) => ({ id: u.id, agencyId: u.agencyId, level: u.level, names: u.names });
 
+/** True when the actor holds `permission` over the unit (false for no unit). */
+export const reaches = (ctx: Ctx, permission: Permission, unit: UnitInfo | null | undefined) =>
+  Boolean(unit && can(ctx.actor, permission, { agencyId: unit.agencyId, path: unit.path }));
+
 /** The unit the actor acts for: the one named, if the actor holds `permission` over it, else their first desk; otherwise 404. */
 export async function deskUnit(db: Executor, ctx: Ctx, permission: Permission, unitId: string | undefined): Promise<UnitInfo> {
   const id = unitId ?? deskUnits(ctx.actor, permission)[0];
   const unit = id ? (await unitsById(db, [id])).get(id) : undefined;
-  if (!unit || !can(ctx.actor, permission, { agencyId: unit.agencyId, path: unit.path })) throw new NotFoundError('Unit');
-  return unit;
+  if (!reaches(ctx, permission, unit)) throw new NotFoundError('Unit');
+  return unit!;
 }

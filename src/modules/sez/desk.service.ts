@@ -41,15 +41,15 @@ export function createSezDeskService(deps: Deps) {
         .where((eb) => eb.or([eb('key', 'like', `%:${sez.id}:%`), ...(sez.units.length ? [eb('unitId', 'in', sez.units.map((u) => u.id))] : [])])).orderBy('dueAt').execute();
       const items = obligations
         .filter((o) => all || mine.includes(o.unitId) || (o.counterpartUnitId !== null && mine.includes(o.counterpartUnitId)))
-        .map((o) => ({ date: localParts(o.dueAt, sez.timeZone).date, kind: o.kind, title: o.period ?? '', dueAt: o.dueAt, state: o.state as 'open' | 'met' | 'overdue', subjectId: o.subjectId, unitId: o.unitId }))
+        .map((o) => ({ date: localParts(o.dueAt, sez.timeZone).date, kind: o.kind, title: o.period ?? '', dueAt: o.dueAt as Date | null, state: o.state as 'open' | 'met' | 'overdue' | 'info', subjectId: o.subjectId, unitId: o.unitId }))
         .filter((o) => o.date.startsWith(month));
       const police = sez.police.filter((u) => reaches(ctx, 'sez.read', u)).map((u) => u.id);
       if (police.length) {
         const inspections = await db.selectFrom('sezInspection').select(['id', 'plannedOn', 'squad', 'inspector', 'performedAt', 'policeUnitId']).where('sezId', '=', sez.id).where('policeUnitId', 'in', police)
           .where('plannedOn', '>=', `${month}-01`).where('plannedOn', '<', `${monthAfter(month)}-01`).execute();
-        for (const i of inspections) items.push({ date: i.plannedOn, kind: 'sez.inspection', title: `${i.squad} · ${i.inspector}`, dueAt: null as never, state: i.performedAt ? 'met' : 'open', subjectId: i.id, unitId: i.policeUnitId });
+        for (const i of inspections) items.push({ date: i.plannedOn, kind: 'sez.inspection', title: `${i.squad} · ${i.inspector}`, dueAt: null, state: i.performedAt ? 'met' : 'open', subjectId: i.id, unitId: i.policeUnitId });
       }
-      return items.sort((a, b) => a.date.localeCompare(b.date)).map((i) => ({ ...i, dueAt: i.dueAt ?? null }));
+      return items.sort((a, b) => a.date.localeCompare(b.date));
     },
   };
 }

@@ -106,10 +106,10 @@ export function createListService(deps: Deps) {
       db.selectFrom('sezListOfficer').selectAll().where('listId', '=', id).orderBy('lineNo').execute(),
       db.selectFrom('sezListVehicle').selectAll().where('listId', '=', id).orderBy('lineNo').execute(),
       db.selectFrom('sezListStep').selectAll().where('listId', '=', id).orderBy('at').orderBy('id').execute(),
-      db.selectFrom('obligation').select(['key', 'kind', 'dueAt', 'state', 'outcome', 'rule', 'fulfilledAt']).where('subjectId', '=', row.lineageId).orderBy('dueAt').execute(),
+      // the lineage's delivery clock and this version's forwarding clock
+      db.selectFrom('obligation').select(['key', 'kind', 'dueAt', 'state', 'outcome', 'rule', 'fulfilledAt']).where((eb) => eb.or([eb('subjectId', '=', row.lineageId), eb('key', '=', `sez.forward:${id}`)])).orderBy('dueAt').execute(),
       db.selectFrom('sezList').select(['id', 'version', 'status']).where('lineageId', '=', row.lineageId).orderBy('version').execute(),
     ]);
-    const forward = await db.selectFrom('obligation').select(['key', 'kind', 'dueAt', 'state', 'outcome', 'rule', 'fulfilledAt']).where('key', '=', `sez.forward:${id}`).execute();
     await recordRead(deps, ctx, { entityType: 'sez_list', entityIds: [id] });
     return {
       id: row.id, lineageId: row.lineageId, version: row.version, kind: row.kind, status: row.status, month: row.month.slice(0, 7),
@@ -118,7 +118,7 @@ export function createListService(deps: Deps) {
       vehicles: vehicles.map((v) => ({ lineNo: v.lineNo, plate: v.plate, kind: v.kind, model: v.model })),
       permitNo: row.permitNo, changeReason: row.changeReason, offence: row.offence, emergencyOrder: row.emergencyOrder,
       steps: steps.map((s) => ({ step: s.step, unitId: s.unitId, userId: s.userId, actingForUserId: s.actingForUserId, signer: s.signer, note: s.note, at: s.at })),
-      obligations: [...obligations, ...forward.filter((f) => !obligations.some((o) => o.key === f.key))].map((o) => ({ ...o, state: o.state as 'open' | 'met' | 'overdue', outcome: o.outcome as 'on_time' | 'early' | 'late' | null })),
+      obligations: obligations.map((o) => ({ ...o, state: o.state as 'open' | 'met' | 'overdue', outcome: o.outcome as 'on_time' | 'early' | 'late' | null })),
       next: nextActions(ctx, row, sez, police, versions.some((v) => OPEN_VERSION.includes(v.status) && v.id !== row.id) || (OPEN_VERSION.includes(row.status))),
       versions, createdAt: row.createdAt, updatedAt: row.updatedAt,
     };

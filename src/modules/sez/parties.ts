@@ -6,7 +6,7 @@ import type { Executor } from '../../platform/db.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import type { Permission } from '../../platform/permissions.ts';
 import { packInForce, type PackInForce } from '../crossings/reasons.ts';
-import { unitsById, type UnitInfo } from '../exchange/units.ts';
+import { reaches, unitsById, type UnitInfo } from '../exchange/units.ts';
 import { SEZ_PACK_CODE, type SezRules } from './rules.ts';
 
 export type PartyRole = 'police_body' | 'nsc_district_division' | 'bs_military_unit' | 'bs_subdivision';
@@ -33,8 +33,7 @@ export async function loadSez(db: Executor, sezId: string): Promise<Sez | null> 
   };
 }
 
-export const reaches = (ctx: Ctx, permission: Permission, unit: UnitInfo | null | undefined) =>
-  Boolean(unit && can(ctx.actor, permission, { agencyId: unit.agencyId, path: unit.path }));
+export { reaches };
 
 /** The parts the actor plays for an SEZ with a permission (any role whose unit their grants reach). */
 export function rolesOf(ctx: Ctx, sez: Sez, permission: Permission): PartyRole[] {

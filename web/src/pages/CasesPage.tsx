@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
+import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { Agency, CaseStats, CustodyBoard, CustodyChain, Detention, Handover, List, Unit } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
@@ -10,8 +11,6 @@ import { DetentionForm } from './DetentionForm.tsx';
 import { IncidentsPanel } from './IncidentsPanel.tsx';
 import { Notices } from './Notices.tsx';
 
-type Names = { kk: string; ru: string; en: string };
-const pick = (n: Names, lang: string) => n[lang as keyof Names] ?? n.en;
 
 /** Cases at the border: the unit's custody board (who and what it holds, acts to accept, measures owed), detentions and
  * their hand-over with the chain of custody, and use-of-force reports on their clocks. */

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
+import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { Incident, IncidentSummary, List } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
@@ -106,7 +107,7 @@ function MfaUnit({ value, onChange }: { value: string; onChange: (id: string) =>
   const units = useQuery({ queryKey: ['units', mfa?.id], queryFn: () => get<List<{ id: string; names: { kk: string; ru: string; en: string } }>>(`/api/v1/units?agencyId=${mfa!.id}`), enabled: Boolean(mfa) });
   return (
     <Field label={t('incident.mfaUnit')}>
-      <select value={value} onChange={(e) => onChange(e.target.value)}><option value="" />{units.data?.items.map((u) => <option key={u.id} value={u.id}>{u.names[i18n.language as 'kk'] ?? u.names.en}</option>)}</select>
+      <select value={value} onChange={(e) => onChange(e.target.value)}><option value="" />{units.data?.items.map((u) => <option key={u.id} value={u.id}>{pick(u.names, i18n.language)}</option>)}</select>
     </Field>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import type { List, SezList, SezListSummary, SezParty } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
-import { pickName } from './SezPage.tsx';
+import { pick } from '../i18n.ts';
 
 type Line = { surname: string; givenName: string; patronymic: string; certificateNo: string; weaponNo: string; equipment: string };
 type Vehicle = { plate: string; kind: string; model: string };
@@ -33,7 +33,7 @@ export function SezLists({ sez }: { sez: SezParty }) {
               <tr key={l.id} className={open === l.id ? 'selected' : ''}>
                 <td>{l.month}</td><td>{t(`sez.kind.${l.kind}`)}</td><td>v{l.version}</td>
                 <td><span className={`badge sez-${l.status}`}>{t(`sez.status.${l.status}`)}</span>{l.next.length > 0 && <span className="badge status-restricted">{t('sez.yourTurn')}</span>}</td>
-                <td>{pickName(l.policeUnit.names, i18n.language)}</td><td>{l.officerCount}</td><td>{l.weaponCount}</td>
+                <td>{pick(l.policeUnit.names, i18n.language)}</td><td>{l.officerCount}</td><td>{l.weaponCount}</td>
                 <td><button type="button" className="link" onClick={() => { setOpen(l.id); setDrafting(false); }}>{t('sez.open')}</button></td>
               </tr>
             ))}
@@ -77,7 +77,7 @@ function ListDetail({ id, sez, onOpen }: { id: string; sez: SezParty; onOpen: (i
       {l.vehicles.length > 0 && <p>{t('sez.vehicles')}: {l.vehicles.map((v) => `${v.plate} (${v.kind}${v.model ? `, ${v.model}` : ''})`).join('; ')}</p>}
       <h3>{t('sez.chain')}</h3>
       <ol className="timeline">
-        {l.steps.map((s, i) => <li key={i}><strong>{t(`sez.step.${s.step}`)}</strong> {formatTime(s.at, i18n.language, sez.timeZone)} · {s.signer.acting && `${t('sez.acting')} `}{s.signer.position} {s.signer.name} · {pickName(s.signer.unitName, i18n.language)}{s.note && <div>{s.note}</div>}</li>)}
+        {l.steps.map((s, i) => <li key={i}><strong>{t(`sez.step.${s.step}`)}</strong> {formatTime(s.at, i18n.language, sez.timeZone)} · {s.signer.acting && `${t('sez.acting')} `}{s.signer.position} {s.signer.name} · {pick(s.signer.unitName, i18n.language)}{s.note && <div>{s.note}</div>}</li>)}
         {l.steps.length === 0 && <li className="muted">{t('sez.notSigned')}</li>}
       </ol>
       {l.obligations.length > 0 && (

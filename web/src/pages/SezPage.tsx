@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api.ts';
+import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { List, SezParty } from '../types.ts';
 import { ErrorNote, Loading } from '../ui.tsx';
@@ -11,8 +12,6 @@ import { SezCheckpoint } from './SezCheckpoint.tsx';
 import { SezLists } from './SezLists.tsx';
 import { SezPlans } from './SezPlans.tsx';
 
-type Names = { kk: string; ru: string; en: string };
-export const pickName = (n: Names, lang: string) => n[lang as keyof Names] ?? n.en;
 
 /** SEZ passage (SEZ Rules 2019): the police body drafts, signs and tracks lists; the NSC division agrees and forwards them;
  * the Border Service receives them and admits officers at the checkpoint; the plan, rosters and the month's calendar. */
@@ -39,10 +38,10 @@ export function SezPage() {
           <div className="row">
             {parties.data!.items.length > 1 && (
               <select aria-label={t('sez.zone')} value={sez.id} onChange={(e) => setChosen(e.target.value)}>
-                {parties.data!.items.map((s) => <option key={s.id} value={s.id}>{pickName(s.names, i18n.language)}</option>)}
+                {parties.data!.items.map((s) => <option key={s.id} value={s.id}>{pick(s.names, i18n.language)}</option>)}
               </select>
             )}
-            <p><strong>{pickName(sez.names, i18n.language)}</strong> · {t('sez.myRoles')}: {roles.map((r) => t(`sez.role.${r}`)).join(', ') || t('sez.oversight')}</p>
+            <p><strong>{pick(sez.names, i18n.language)}</strong> · {t('sez.myRoles')}: {roles.map((r) => t(`sez.role.${r}`)).join(', ') || t('sez.oversight')}</p>
           </div>
           {sez.rules && (
             <p className="muted small">
