@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { recordChange, verifyAuditChains } from '../src/modules/audit/index.ts';
+import { auditHash, canonicalAround, canonicalJson } from '../src/modules/audit/audit.hash.ts';
+import { recordChange, recordChanges, verifyAuditChains } from '../src/modules/audit/index.ts';
 import { cliActor } from '../src/platform/actor.ts';
 import { acquireDataDirLock, DataDirBusyError } from '../src/platform/data-dir-lock.ts';
 import { migrate, readMigrations, MigrationChecksumError } from '../src/platform/migrate.ts';
@@ -59,6 +60,35 @@ test('the audit chains verify, and a changed or removed row is found', async () 
   const removed = await verifyAuditChains(world.deps.db);
   assert.deepEqual({ seq: removed.firstBreak?.seq, problem: removed.firstBreak?.problem }, { seq: target.seq, problem: 'missing_rows' });
   await sql`alter table audit_event enable trigger audit_event_no_update`.execute(world.deps.db);
+});
+
+test('the database links and hashes events exactly as auditHash does, in batches and outside a transaction', async () => {
+  // details that a naive split around the sequence number or a different JSON text would get wrong
+  const awkward = { seq: -7_777_777, note: 'Қорғас «Нұр» \u2028 😀 "quoted" \\ back', z: [3, { y: null, x: 'é' }], a: true };
+  const row = { id: '00000000-0000-4000-8000-000000000001', chain: 'c', occurredAt: new Date('2026-11-20T06:00:00.123Z'), actorUserId: null, actorUsername: 'ivanov', onBehalfOfUserId: null, agencyId: null, unitId: null, action: 'a', entityType: 't', entityId: '1', correlationId: null, ip: null, details: awkward };
+  const [head, tail] = canonicalAround(row);
+  assert.equal(`${head}42${tail}`, canonicalJson({ ...row, seq: 42, occurredAt: row.occurredAt.toISOString() }));
+
+  await world.deps.db.transaction().execute((trx) => recordChanges(world.deps, trx, ctx, [
+    { action: 'test.batch', entityType: 'test', entityId: 'b1', details: awkward },
+    { action: 'test.batch', entityType: 'test', entityId: 'b2', details: { nested: { b: 2, a: 1 } }, publish: false },
+  ]));
+  await recordChange(world.deps, world.deps.db, ctx, { action: 'test.alone', entityType: 'test', entityId: 'solo', details: awkward, publish: false });
+  const rows = await world.deps.db.selectFrom('auditEvent').selectAll().where('action', 'in', ['test.batch', 'test.alone']).orderBy('occurredAt').orderBy('seq').execute();
+  assert.equal(rows.length, 3);
+  const [b1, b2] = rows.filter((r) => r.action === 'test.batch');
+  assert.equal(b2!.chain, b1!.chain);
+  assert.equal(b2!.seq, b1!.seq + 1);
+  assert.equal(b2!.prevHash, b1!.hash);
+  for (const r of rows) {
+    const { prevHash, hash, ...fields } = r;
+    assert.equal(hash, auditHash(prevHash, { ...fields, occurredAt: new Date(r.occurredAt) }), `${r.entityId} hashed as auditHash does`);
+  }
+  assert.deepEqual(rows.find((r) => r.entityId === 'solo')!.details, awkward);
+  // only the published change has an outbox row
+  const outbox = await world.deps.db.selectFrom('outboxEvent').select(['aggregateId', 'payload']).where('topic', '=', 'test.batch').execute();
+  assert.deepEqual(outbox.map((o) => o.aggregateId), ['b1']);
+  assert.deepEqual(outbox[0]!.payload, awkward);
 });
 
 test('the audit table refuses updates and deletes', async () => {

@@ -37,3 +37,15 @@ export function auditHash(prevHash: string, row: HashedFields): string {
   const body = canonicalJson({ ...row, occurredAt: row.occurredAt.toISOString() });
   return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
+
+/**
+ * The canonical JSON of a row before and after its sequence number (which only the database knows
+ * under the chain's lock): `head + seq + tail` is exactly `canonicalJson` of the row with that seq.
+ */
+export function canonicalAround(row: Omit<HashedFields, 'seq'>): [string, string] {
+  const MARK = -7_777_777; // a number no row carries, replaced by its position
+  const body = canonicalJson({ ...row, seq: MARK, occurredAt: row.occurredAt.toISOString() });
+  // the last one: `details`, sorted before `seq`, may hold anything; only `unitId` (an id) sorts after it
+  const at = body.lastIndexOf(`"seq":${MARK}`) + '"seq":'.length;
+  return [body.slice(0, at), body.slice(at + String(MARK).length)];
+}

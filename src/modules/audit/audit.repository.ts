@@ -1,39 +1,36 @@
-import { sql } from 'kysely';
+import { sql, type Compilable } from 'kysely';
 import type { Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { auditHash, GENESIS_HASH, type HashedFields } from './audit.hash.ts';
+import { auditHash, canonicalAround, GENESIS_HASH, type HashedFields } from './audit.hash.ts';
 
 export type AuditEntry = Omit<HashedFields, 'id' | 'chain' | 'seq' | 'occurredAt'> & { occurredAt: Date };
 
+/** An outbox row written with the events (the worker delivers it after commit). */
+export type OutboxRow = { id: string; origin: string; createdAt: string; topic: string; aggregateType: string; aggregateId: string | null; payload: Record<string, unknown> };
+
 /**
- * Appends one event to a chain. The per-chain advisory lock is held until the caller's transaction
- * ends, so concurrent writers line up and every row links to the one committed before it.
+ * Appends events to a chain in one round trip (`audit_append`, migrations/0013): the per-chain
+ * advisory lock, held until the caller's transaction ends so concurrent writers line up and every row
+ * links to the one committed before it; the head; each event's sequence number and hash; and the
+ * outbox rows. Returns the last sequence number written.
  */
-export async function appendAuditEvent(db: Executor, chain: string, entry: AuditEntry): Promise<{ id: string; seq: number }> {
-  // the lock first, then the head: one statement would not order them (the planner may read the head first)
-  await sql`select pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`.execute(db);
-  const last = await db
-    .selectFrom('auditEvent')
-    .select(['seq', 'hash'])
-    .where('chain', '=', chain)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const row: HashedFields = {
-    ...entry,
+export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Compilable[] = []): Promise<{ ids: string[]; lastSeq: number }> {
+  const events = entries.map((entry) => {
     // ms precision survives the timestamptz round trip exactly
-    occurredAt: new Date(entry.occurredAt.getTime()),
-    id: newId(),
-    chain,
-    seq: (last?.seq ?? 0) + 1,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = auditHash(prevHash, row);
-  await db
-    .insertInto('auditEvent')
-    .values({ ...row, details: JSON.stringify(row.details), prevHash, hash })
-    .execute();
-  return { id: row.id, seq: row.seq };
+    const row = { ...entry, occurredAt: new Date(entry.occurredAt.getTime()), id: newId(), chain };
+    const [head, tail] = canonicalAround(row);
+    return { ...row, occurredAt: row.occurredAt.toISOString(), head, tail };
+  });
+  // the caller's writes go first as data-modifying CTEs: one statement, one round trip, all or nothing
+  const ctes = writes.length ? sql`with ${sql.join(writes.map((w, i) => sql`${sql.ref(`write_${i}`)} as (${w})`))} ` : sql``;
+  const result = await sql<{ seq: string }>`${ctes}select audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb) as seq`.execute(db);
+  return { ids: events.map((e) => e.id), lastSeq: Number(result.rows[0]!.seq) };
+}
+
+/** Appends one event (see appendAuditEvents). */
+export async function appendAuditEvent(db: Executor, chain: string, entry: AuditEntry): Promise<{ id: string; seq: number }> {
+  const { ids, lastSeq } = await appendAuditEvents(db, chain, [entry]);
+  return { id: ids[0]!, seq: lastSeq };
 }
 
 export type AuditFilter = {

@@ -1,8 +1,9 @@
+import type { Compilable } from 'kysely';
 import type { Ctx } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { enqueueOutbox } from '../../platform/outbox.ts';
-import { appendAuditEvent } from './audit.repository.ts';
+import { newId } from '../../platform/ids.ts';
+import { appendAuditEvents } from './audit.repository.ts';
 
 export { createAuditService } from './audit.service.ts';
 export { auditRoutes } from './audit.routes.ts';
@@ -20,7 +21,8 @@ function chainFor(config: Pick<Deps['config'], 'nodeId' | 'auditChains'>, trx: E
   if (taken) return taken;
   nextChain = (nextChain + 1) % config.auditChains;
   const chain = `${config.nodeId}.${nextChain}`;
-  chainOfTransaction.set(trx, chain);
+  // a statement outside a transaction is a transaction of its own: nothing to remember
+  if (trx.isTransaction) chainOfTransaction.set(trx, chain);
   return chain;
 }
 
@@ -40,8 +42,23 @@ export type Change = {
  * so a change and its trail commit or vanish together.
  */
 export async function recordChange(deps: Pick<Deps, 'clock' | 'config'>, trx: Executor, ctx: Ctx | null, change: Change) {
+  await recordChanges(deps, trx, ctx, [change]);
+}
+
+/** Records several changes of one transaction in one round trip (their events in order on one chain). */
+export async function recordChanges(deps: Pick<Deps, 'clock' | 'config'>, trx: Executor, ctx: Ctx | null, changes: Change[]) {
+  await writeAudited(deps, trx, ctx, [], changes);
+}
+
+/**
+ * Writes and their audit in one statement: each write a data-modifying CTE, the events (and outbox
+ * rows) appended by the main query. A statement commits or fails whole, so outside a transaction it
+ * needs none: the hot paths of border control write a crossing in one round trip this way.
+ */
+export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executor: Executor, ctx: Ctx | null, writes: Compilable[], changes: Change[]) {
   const at = deps.clock.now();
-  await appendAuditEvent(trx, chainFor(deps.config, trx), {
+  const origin = deps.config.nodeId;
+  const entries = changes.map((change) => ({
     occurredAt: at,
     actorUserId: ctx?.actor.userId ?? null,
     actorUsername: ctx?.actor.username ?? null,
@@ -54,30 +71,24 @@ export async function recordChange(deps: Pick<Deps, 'clock' | 'config'>, trx: Ex
     correlationId: ctx?.correlationId ?? null,
     ip: ctx?.ip ?? null,
     details: change.details ?? {},
-  });
-  if (change.publish !== false) {
-    await enqueueOutbox(trx, deps.config.nodeId, at, {
-      topic: change.action,
-      aggregateType: change.entityType,
-      aggregateId: change.entityId,
-      payload: change.details ?? {},
-    });
-  }
+  }));
+  const outbox = changes.filter((change) => change.publish !== false).map((change) => ({
+    id: newId(), origin, createdAt: at.toISOString(), topic: change.action, aggregateType: change.entityType, aggregateId: change.entityId, payload: change.details ?? {},
+  }));
+  await appendAuditEvents(executor, chainFor(deps.config, executor), entries, outbox, writes);
 }
 
-/** Records that personal data was read (who, what, why); its own small transaction. */
+/** Records that personal data was read (who, what, why); its own statement, a transaction of its own. */
 export async function recordRead(
   deps: Pick<Deps, 'clock' | 'config' | 'db'>,
   ctx: Ctx,
   read: { entityType: string; entityIds: string[]; query?: Record<string, unknown> },
 ) {
-  await deps.db.transaction().execute((trx) =>
-    recordChange(deps, trx, ctx, {
-      action: 'personal_data.read',
-      entityType: read.entityType,
-      entityId: read.entityIds.length === 1 ? read.entityIds[0]! : '*',
-      details: { ids: read.entityIds.slice(0, 200), count: read.entityIds.length, query: read.query ?? {} },
-      publish: false,
-    }),
-  );
+  await recordChange(deps, deps.db, ctx, {
+    action: 'personal_data.read',
+    entityType: read.entityType,
+    entityId: read.entityIds.length === 1 ? read.entityIds[0]! : '*',
+    details: { ids: read.entityIds.slice(0, 200), count: read.entityIds.length, query: read.query ?? {} },
+    publish: false,
+  });
 }

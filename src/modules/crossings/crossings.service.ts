@@ -1,16 +1,17 @@
 // Border control at checkpoints (Law Art. 14-23, 31-35; W1-W3): a crossing is registered with the
 // document as read, checked at once (document, checkpoint, screening), decided by the officer with coded
 // reasons, and completed when the traveller leaves the checkpoint (Art. 19(9)). Every change is a version.
-import type { Selectable } from 'kysely';
+import type { Compilable, Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { CorrectCrossingBody, CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordChange, recordRead } from '../audit/index.ts';
+import { recordRead, writeAudited } from '../audit/index.ts';
 import { parseMrz } from '../documents/mrz.ts';
 import type { ScreeningService } from '../screening/index.ts';
 import { FOREIGN, runChecks, suggestDecision, type CheckFacts } from './checks.ts';
@@ -38,10 +39,10 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     return row as unknown as Row;
   }
 
-  /** A version of the crossing as stored (the joined checkpoint zone and unit path are not part of it). */
-  async function snapshotVersion(trx: Tx, row: Record<string, unknown>, change: string, ctx: Ctx, reason: string | null, version: number) {
+  /** A version of the crossing as stored (the joined checkpoint zone and unit path are not part of it), to be written. */
+  function versionRow(row: Record<string, unknown>, change: string, ctx: Ctx, reason: string | null, version: number) {
     const { checkpointTimeZone: _tz, unitPath: _path, ...stored } = row;
-    await trx.insertInto('crossingVersion').values({ crossingId: row.id as string, version, change, reason, snapshot: JSON.stringify(stored), changedAt: clock.now(), changedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).execute();
+    return db.insertInto('crossingVersion').values({ crossingId: row.id as string, version, change, reason, snapshot: JSON.stringify(stored), changedAt: clock.now(), changedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId });
   }
 
   return {
@@ -49,11 +50,6 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     async start(ctx: Ctx, body: z.infer<typeof StartCrossingBody>) {
       if (!can(ctx.actor, 'crossing.record')) throw new NotFoundError('Checkpoint');
       const id = body.id ?? newId();
-      const existing = await db.selectFrom('crossing').select(['id', 'checkpointId', 'officerUserId']).where('id', '=', id).executeTakeFirst();
-      if (existing) {
-        if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', message: 'already used' }]);
-        return this.get(ctx, id);
-      }
       const now = clock.now();
       const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
       if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError([{ path: 'arrivedAt', message: 'is in the future' }]);
@@ -83,7 +79,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       if (document!.issuingState === 'D') document!.issuingState = 'DEU';
       if (person!.nationality === 'D') person = { ...person!, nationality: 'DEU' };
       const travellerCategory = body.travellerCategory ?? categoryOf(person!.nationality, document!.code);
-      const { result: screened, write: writeScreening } = await screening.screenDeferred(ctx, {
+      const { result: screened, writes: screeningWrites, audit: screeningAudit } = await screening.screenDeferred(ctx, {
         person: { surname: person!.surname, ...(person!.givenNames && { givenNames: person!.givenNames }), ...(person!.dateOfBirth && { dateOfBirth: person!.dateOfBirth }), ...(person!.nationality && { nationality: person!.nationality }), ...(person!.sex && { sex: person!.sex }), nameTruncated },
         document: { number: document!.number, issuingState: document!.issuingState },
         checkpointId: cp.id,
@@ -103,13 +99,20 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         status: 'in_control' as const, decision: null, reasonPackId: null, decisionNote: null, returnToCountry: null, arrivedAt, decidedAt: null, leftAt: null,
         officerUserId: ctx.actor.userId, decidedBy: null, version: 1, createdAt: now, updatedAt: now,
       };
-      await db.transaction().execute(async (trx) => {
-        // the screening's alerts and audit commit with the crossing
-        await writeScreening(trx);
-        await trx.insertInto('crossing').values(row).execute();
-        await snapshotVersion(trx, { ...row, checks, hits }, 'registered', ctx, null, 1);
-        await recordChange(deps, trx, ctx, { action: 'crossing.registered', entityType: 'crossing', entityId: id, agencyId: cp.agencyId, unitId: cp.unitId, details: { checkpoint: cp.code, direction: body.direction, checks: checks.filter((c) => c.result !== 'pass').map((c) => c.code) } });
-      });
+      // one statement: the crossing, its first version, the screening's alerts and both audit events
+      try {
+        await writeAudited(deps, db, ctx, [db.insertInto('crossing').values(row), versionRow({ ...row, checks, hits }, 'registered', ctx, null, 1), ...screeningWrites], [
+          screeningAudit,
+          { action: 'crossing.registered', entityType: 'crossing', entityId: id, agencyId: cp.agencyId, unitId: cp.unitId, details: { checkpoint: cp.code, direction: body.direction, checks: checks.filter((c) => c.result !== 'pass').map((c) => c.code) } },
+        ]);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // a retried registration (the id is the client's): the first answer again, never a second crossing
+        const existing = await db.selectFrom('crossing').select(['id', 'checkpointId', 'officerUserId']).where('id', '=', id).executeTakeFirst();
+        if (!existing) throw error;
+        if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', message: 'already used' }]);
+        return this.get(ctx, id);
+      }
       return presentCrossing({ ...row, checks, hits, reasons: [] } as never, suggestDecision(facts, checks));
     },
 
@@ -144,8 +147,9 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         if (!allowed.includes(body.decision)) problems.push({ path: 'decision', message: `must be one of ${allowed.join(', ')} ${inSecondary ? 'after secondary inspection' : 'at control'}` });
         const needsNote = body.decision !== 'pass' && body.decision !== 'refuse';
         if ((needsNote || (inSecondary && body.decision === 'pass')) && !body.note) problems.push({ path: 'note', message: inSecondary ? 'the findings of the inspection are required' : 'the grounds are required for this decision' });
-        const list = await reasonListAt(trx, localDate(now, row.checkpointTimeZone));
-        if (body.decision === 'refuse') {
+        // the reason list in force at the checkpoint today, read only when a refusal names reasons
+        const list = body.decision === 'refuse' ? await reasonListAt(trx, localDate(now, row.checkpointTimeZone)) : null;
+        if (list) {
           if (body.reasons.length === 0) problems.push({ path: 'reasons', message: 'a refusal needs at least one reason of the list' });
           body.reasons.forEach((code, i) => {
             const reason = list.reasons.find((r) => r.code === code);
@@ -165,28 +169,28 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         const decision = body.decision === 'handed_to_police' ? 'hold_identification' : body.decision;
         const changes = {
           status: toSecondary ? ('secondary' as const) : ('decided' as const),
-          decision: decision as Row['decision'], reasons: body.reasons, reasonPackId: body.decision === 'refuse' ? list.packId : null, decisionNote: body.note ?? null,
+          decision: decision as Row['decision'], reasons: body.reasons, reasonPackId: list?.packId ?? null, decisionNote: body.note ?? null,
           returnToCountry: body.returnToCountry ?? null, decidedAt: toSecondary ? null : now, decidedBy: toSecondary ? null : actor, version: row.version + 1, updatedAt: now,
         };
-        await trx.updateTable('crossing').set(changes).where('id', '=', id).execute();
+        const writes: Compilable[] = [trx.updateTable('crossing').set(changes).where('id', '=', id)];
         if (toSecondary) {
-          await trx.insertInto('secondaryInspection').values({ id: newId(), crossingId: id, reason: body.decision === 'hold_identification' ? `identification (Art. 35(4)): ${body.note}` : body.note!, openedAt: now, openedBy: actor, outcome: null, findings: null, closedAt: null, closedBy: null }).execute();
+          writes.push(trx.insertInto('secondaryInspection').values({ id: newId(), crossingId: id, reason: body.decision === 'hold_identification' ? `identification (Art. 35(4)): ${body.note}` : body.note!, openedAt: now, openedBy: actor, outcome: null, findings: null, closedAt: null, closedBy: null }));
         }
         if (inSecondary) {
-          await trx.updateTable('secondaryInspection').set({ outcome: body.decision as never, findings: body.note ?? null, closedAt: now, closedBy: actor }).where('crossingId', '=', id).where('closedAt', 'is', null).execute();
+          writes.push(trx.updateTable('secondaryInspection').set({ outcome: body.decision as never, findings: body.note ?? null, closedAt: now, closedBy: actor }).where('crossingId', '=', id).where('closedAt', 'is', null));
         }
         if (body.decision === 'detain') {
-          await trx.insertInto('detention').values({
+          writes.push(trx.insertInto('detention').values({
             id: newId(), crossingId: id, checkpointId: row.checkpointId, unitId: row.unitId, agencyId: row.agencyId, grounds: body.note!, detainedAt: now, detainedBy: actor, createdAt: now,
             person: JSON.stringify({ surname: row.surname, givenNames: row.givenNames, dateOfBirth: row.dateOfBirth, nationality: row.nationality, document: { number: row.documentNumber, issuingState: row.issuingState } }),
-          }).execute();
+          }));
         }
         if (body.decision === 'seize_document') {
           const invalid = (row.checks as unknown as Array<{ code: string; result: string }>).some((c) => c.code === 'document_register' && c.result === 'fail');
-          await trx.insertInto('documentSeizure').values({ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }).execute();
+          writes.push(trx.insertInto('documentSeizure').values({ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }));
         }
-        await snapshotVersion(trx, { ...row, ...changes }, inSecondary ? `secondary_${body.decision}` : `decided_${body.decision}`, ctx, body.note ?? null, changes.version);
-        await recordChange(deps, trx, ctx, { action: `crossing.${inSecondary ? 'secondary_closed' : 'decided'}`, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: body.decision, reasons: body.reasons, returnToCountry: body.returnToCountry ?? null } });
+        writes.push(versionRow({ ...row, ...changes }, inSecondary ? `secondary_${body.decision}` : `decided_${body.decision}`, ctx, body.note ?? null, changes.version));
+        await writeAudited(deps, trx, ctx, writes, [{ action: `crossing.${inSecondary ? 'secondary_closed' : 'decided'}`, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: body.decision, reasons: body.reasons, returnToCountry: body.returnToCountry ?? null } }]);
         return presentCrossing({ ...row, ...changes }, suggestionOf(row));
       });
     },
@@ -198,9 +202,8 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         if (row.status !== 'decided' || !['pass', 'refuse'].includes(row.decision ?? '')) throw new ConflictError(`Only a crossing decided pass or refuse is completed by leaving (this one is ${row.status}${row.decision ? `, ${row.decision}` : ''}).`);
         const now = clock.now();
         const changes = { status: 'completed' as const, leftAt: now, version: row.version + 1, updatedAt: now };
-        await trx.updateTable('crossing').set(changes).where('id', '=', id).execute();
-        await snapshotVersion(trx, { ...row, ...changes }, 'left_checkpoint', ctx, null, changes.version);
-        await recordChange(deps, trx, ctx, { action: 'crossing.completed', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: row.decision } });
+        await writeAudited(deps, trx, ctx, [trx.updateTable('crossing').set(changes).where('id', '=', id), versionRow({ ...row, ...changes }, 'left_checkpoint', ctx, null, changes.version)],
+          [{ action: 'crossing.completed', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: row.decision } }]);
         return presentCrossing({ ...row, ...changes }, suggestionOf(row));
       });
     },
@@ -223,10 +226,9 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           ...(body.person?.nationality && { nationality: body.person.nationality }),
           version: row.version + 1, updatedAt: now,
         };
-        await trx.updateTable('crossing').set(changes).where('id', '=', id).execute();
-        await snapshotVersion(trx, { ...row, ...changes }, 'corrected', ctx, body.reason, changes.version);
         const fields = Object.keys(changes).filter((k) => k !== 'version' && k !== 'updatedAt');
-        await recordChange(deps, trx, ctx, { action: 'crossing.corrected', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { fields, reason: body.reason } });
+        await writeAudited(deps, trx, ctx, [trx.updateTable('crossing').set(changes).where('id', '=', id), versionRow({ ...row, ...changes }, 'corrected', ctx, body.reason, changes.version)],
+          [{ action: 'crossing.corrected', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { fields, reason: body.reason } }]);
         return presentCrossing({ ...row, ...changes }, suggestionOf(row));
       });
     },

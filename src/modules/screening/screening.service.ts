@@ -2,11 +2,10 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { EntriesQuery, ScreeningRequest } from '../../contracts/screening.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
-import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordChange, recordRead } from '../audit/index.ts';
+import { recordChange, recordRead, writeAudited, type Change } from '../audit/index.ts';
 import { DEFAULT_THRESHOLDS, type IndexHolder } from './index-holder.ts';
 import { foldToAscii, isPatronymic, nameTokens, tokens } from './normalize.ts';
 import { CANDIDATE_BUDGET, NEAR_MISS, screenPerson, toScreeningQuery } from './screen.ts';
@@ -91,20 +90,17 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     const now = clock.now();
     // a hit at a checkpoint becomes an alert: its id is known now, written with the rest
     if (request.checkpointId) for (const hit of active) hit.alertId = newId();
-    const write = async (trx: Tx) => {
-      if (request.checkpointId && active.length) {
-        for (const hit of active) {
-          await trx.insertInto('screeningAlert').values({ id: hit.alertId!, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now }).execute();
-        }
-      }
-      // every screening query is audited: who asked about whom, and what came back
-      await recordChange(deps, trx, ctx, {
-        action: 'screening.query', entityType: 'screening', entityId: key,
-        details: { query: request, hits: active.map((h) => ({ entry: h.recordId, score: h.score })), documentHits: documentHits.length, suppressed: suppressed.length },
-        publish: active.length > 0 || documentHits.length > 0,
-      });
+    // a hit at a checkpoint is an alert; every screening query is audited: who asked about whom, and what came back
+    const alerts = request.checkpointId && active.length
+      ? db.insertInto('screeningAlert').values(active.map((hit) => ({ id: hit.alertId!, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId!, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now })))
+      : null;
+    const audit: Change = {
+      action: 'screening.query', entityType: 'screening', entityId: key,
+      details: { query: request, hits: active.map((h) => ({ entry: h.recordId, score: h.score })), documentHits: documentHits.length, suppressed: suppressed.length },
+      publish: active.length > 0 || documentHits.length > 0,
     };
-    return { result: { hits: active, documentHits, candidates, suppressed, indexVersion: index.version }, write };
+    /** What the screening writes (its alerts, its audit event), for the caller's statement. */
+    return { result: { hits: active, documentHits, candidates, suppressed, indexVersion: index.version }, writes: alerts ? [alerts] : [], audit };
   }
 
   return {
@@ -115,8 +111,8 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
 
     /** Screens a person and/or a document against every active list and the register, and records the alerts and the audit of the query. */
     async screen(ctx: Ctx, request: Request) {
-      const { result, write } = await screenDeferred(ctx, request);
-      await db.transaction().execute(write);
+      const { result, writes, audit } = await screenDeferred(ctx, request);
+      await writeAudited(deps, db, ctx, writes, [audit]);
       return result;
     },
 
