@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { ADMIN_PASSWORD, agencyId, createAppWorld, makeUnit, makeUser, signIn, TEST_PASSWORD } from './helpers.ts';
 
 let w: Awaited<ReturnType<typeof createAppWorld>>;
@@ -141,4 +142,40 @@ test('sign-in attempts from one address are rate-limited (429)', async () => {
   } finally {
     await limited.close();
   }
+});
+
+test('a resolved token is reused for a few seconds; what this process changes applies at once', async () => {
+  const unit = await makeUnit(w, { agency: 'MIA' });
+  const user = await makeUser(w, { unitId: unit.id, roles: [{ role: 'police_officer' }] });
+  const session = await signIn(w.app, user.username);
+  const made = async () => (await session.request('POST', '/api/v1/me/tokens', { name: 'cache' })).json() as { id: string; token: string };
+  const asToken = (token: string) => w.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { authorization: `Bearer ${token}` } });
+
+  // another process revokes the token (a statement this process's watch cannot see): it still works
+  // here until the cache's time is up (SHEKARA_AUTH_CACHE_SECONDS, 5 s by default), then never again
+  const first = await made();
+  assert.equal((await asToken(first.token)).statusCode, 200);
+  await sql`update api_token set revoked_at = ${w.clock.now()} where id = ${first.id}`.execute(w.deps.db);
+  assert.equal((await asToken(first.token)).statusCode, 200);
+  w.clock.advance(4_999);
+  assert.equal((await asToken(first.token)).statusCode, 200);
+  w.clock.advance(1);
+  assert.equal((await asToken(first.token)).statusCode, 401);
+
+  // revoked through this process: refused at once
+  const second = await made();
+  assert.equal((await asToken(second.token)).statusCode, 200);
+  assert.equal((await session.request('DELETE', `/api/v1/me/tokens/${second.id}`)).statusCode, 200);
+  assert.equal((await asToken(second.token)).statusCode, 401);
+
+  // a grant taken away through this process: the next request no longer has it
+  const third = await made();
+  const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
+  const checkpoints = () => w.app.inject({ method: 'GET', url: '/api/v1/crossings?limit=1', headers: { authorization: `Bearer ${third.token}` } });
+  assert.equal((await checkpoints()).statusCode, 404);
+  const granted = await admin.request('PUT', `/api/v1/users/${user.id}/roles`, { roles: [{ role: 'police_officer' }, { role: 'duty_officer' }] });
+  assert.equal(granted.statusCode, 200, granted.body);
+  assert.equal((await checkpoints()).statusCode, 200);
+  assert.equal((await admin.request('PUT', `/api/v1/users/${user.id}/roles`, { roles: [{ role: 'police_officer' }] })).statusCode, 200);
+  assert.equal((await checkpoints()).statusCode, 404);
 });

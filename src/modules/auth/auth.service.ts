@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Actor, Ctx, Grant } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -7,6 +8,7 @@ import type { Permission } from '../../platform/permissions.ts';
 import { recordChange } from '../audit/index.ts';
 import { findSessionWithUser, findTokenWithUser, findUserById, findUserByUsername, selectUserWithGrants, type UserWithGrants } from './auth.repository.ts';
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
+import { createSignInCache } from './sign-in-cache.ts';
 import { newApiToken, newSecret, sha256 } from './token.ts';
 
 export class InvalidCredentialsError extends DomainError {
@@ -46,6 +48,10 @@ export async function loadActor(db: Executor, userId: string, at: Date, via: Act
 export function createAuthService(deps: Deps) {
   const { db, clock, config } = deps;
   const systemCtx = (actor: Actor, meta: Meta): Ctx => ({ actor, correlationId: meta.correlationId, ip: meta.ip });
+  const signIns = createSignInCache(deps.database.signInWrites, config.authCacheSeconds);
+  // The last-seen time of a session or token is written as raw SQL, which the sign-in cache's watch does
+  // not look into: it changes nothing a signed-in actor is made of, and must not empty the cache.
+  const touch = (statement: RawBuilder<unknown>) => statement.execute(db);
 
   async function audit(trx: Executor, meta: Meta, action: string, user: { id: string; username: string; agencyId: string | null } | null, details: Record<string, unknown> = {}) {
     await recordChange(deps, trx, user ? {
@@ -107,24 +113,28 @@ export function createAuthService(deps: Deps) {
     /** Resolves a session cookie: null when unknown, revoked, expired or idle too long. */
     async authenticateSession(token: string) {
       const now = clock.now();
-      const session = await findSessionWithUser(db, sha256(token), now);
+      const hash = sha256(token);
+      const session = await signIns.resolve(hash, now, () => findSessionWithUser(db, hash, now));
       if (!session || session.revokedAt || session.expiresAt <= now || !session.isActive) return null;
       if (now.getTime() - session.lastSeenAt.getTime() > config.sessionIdleMinutes * 60_000) return null;
       const actor = toActor(session, 'session');
       // touch at most once a minute: a read route should not write on every request
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-        await db.updateTable('userSession').set({ lastSeenAt: now }).where('tokenHash', '=', session.tokenHash).execute();
+        await touch(sql`update user_session set last_seen_at = ${now} where token_hash = ${session.tokenHash}`);
+        session.lastSeenAt = now;
       }
       return { actor, csrfToken: session.csrfToken };
     },
 
     async authenticateToken(token: string) {
       const now = clock.now();
-      const row = await findTokenWithUser(db, sha256(token), now);
+      const hash = sha256(token);
+      const row = await signIns.resolve(hash, now, () => findTokenWithUser(db, hash, now));
       if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.isActive) return null;
       const actor = toActor(row, 'token');
       if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-        await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', row.tokenId).execute();
+        await touch(sql`update api_token set last_used_at = ${now} where id = ${row.tokenId}`);
+        row.lastUsedAt = now;
       }
       return { actor };
     },
