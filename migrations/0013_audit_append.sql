@@ -32,3 +32,14 @@ begin
   return head_seq;
 end;
 $$;
+
+-- A change written only if the row is still the version its writer judged: the guarded write (a CTE
+-- returning its rows) must have changed exactly the expected number, else the whole statement — its
+-- other writes and its audit — is undone with serialization_failure, and the writer reads again.
+create function expect_rows(actual bigint, expected bigint) returns void language plpgsql as $$
+begin
+  if actual <> expected then
+    raise exception 'stale: % row(s) written, % expected', actual, expected using errcode = '40001';
+  end if;
+end;
+$$;

@@ -24,7 +24,7 @@ const EnvSchema = z.object({
   SHEKARA_IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(64 * 1024 * 1024),
   SHEKARA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SHEKARA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
-  SHEKARA_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  SHEKARA_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   SHEKARA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   SHEKARA_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   SHEKARA_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -51,7 +51,7 @@ export type Config = {
   importLimitBytes: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
-  authCacheSeconds: number;
+  cacheSeconds: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRatePerMinute: number;
@@ -100,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditChains: e.SHEKARA_AUDIT_CHAINS,
     sessionIdleMinutes: e.SHEKARA_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SHEKARA_SESSION_MAX_HOURS,
-    authCacheSeconds: e.SHEKARA_AUTH_CACHE_SECONDS,
+    cacheSeconds: e.SHEKARA_CACHE_SECONDS,
     loginMaxFailures: e.SHEKARA_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.SHEKARA_LOGIN_LOCK_MINUTES,
     loginRatePerMinute: e.SHEKARA_LOGIN_RATE_PER_MINUTE,

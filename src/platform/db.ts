@@ -6,7 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from '../database.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
-import { SIGN_IN_TABLES, WriteWatch } from './write-watch.ts';
+import { WriteWatch } from './write-watch.ts';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -23,8 +23,8 @@ export type DatabaseHandle = {
    * `exec` runs a script, `query` a parameterised statement.
    */
   rawTransaction<T>(fn: (raw: RawExecutor) => Promise<T>): Promise<T>;
-  /** Moves when this process writes users, grants, sessions, tokens or units (the sign-in cache's cue). */
-  signInWrites: WriteWatch;
+  /** This process's writes per table: the caches' cue to drop what they hold. */
+  writes: WriteWatch;
   close(): Promise<void>;
 };
 
@@ -67,15 +67,15 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // An idle connection the server closes (a restart, a failover, an administrator) must not crash the
     // process: the pool drops that client and the next query opens a new one.
     pool.on('error', (error) => options.onIdleError?.(error));
-    const signInWrites = new WriteWatch(SIGN_IN_TABLES);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), signInWrites] });
+    const writes = new WriteWatch();
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), writes] });
     const url = new URL(options.databaseUrl);
     url.password = '';
     return {
       db,
       kind: 'postgres',
       location: url.toString(),
-      signInWrites,
+      writes,
       async rawTransaction(fn) {
         const client = await pool.connect();
         try {
@@ -115,13 +115,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       },
       serializers: { [pgliteTypes.INT8]: (value: unknown) => String(value) },
     });
-    const signInWrites = new WriteWatch(SIGN_IN_TABLES);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins: [new CamelCasePlugin(), signInWrites] });
+    const writes = new WriteWatch();
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins: [new CamelCasePlugin(), writes] });
     return {
       db,
       kind: 'pglite',
       location: dir ?? 'memory',
-      signInWrites,
+      writes,
       rawTransaction: (fn) =>
         client.transaction((tx) =>
           fn({

@@ -5,15 +5,16 @@ import type { Database } from '../database.ts';
 import { WriteWatch, writtenTables } from './write-watch.ts';
 
 test('the write watch sees inserts, updates and deletes of its tables, also inside WITH and raw SQL', () => {
-  const watch = new WriteWatch(['app_user', 'user_role']);
+  const watch = new WriteWatch();
+  const tables = ['app_user', 'user_role'];
   const db = new Kysely<Database>({
     dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (k) => new PostgresIntrospector(k), createQueryCompiler: () => new PostgresQueryCompiler() },
     plugins: [new CamelCasePlugin(), watch],
   });
   const moved = (query: { compile(...args: never[]): unknown }) => {
-    const before = watch.epoch;
+    const before = watch.version(tables);
     query.compile(db as never);
-    return watch.epoch !== before;
+    return watch.version(tables) !== before;
   };
   assert.equal(moved(db.selectFrom('appUser').selectAll()), false);
   assert.equal(moved(db.updateTable('appUser').set({ locale: 'kk' })), true);

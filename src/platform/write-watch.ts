@@ -1,10 +1,8 @@
 // Tells when this process writes to some tables, whatever code does it: a Kysely plugin that looks at
 // each statement's tree (inserts, updates, deletes, and those nested in WITH or in raw SQL fragments).
-// The sign-in cache (auth.service.ts) drops what it holds when users, grants, sessions or units change.
+// The sign-in cache (auth/sign-in-cache.ts) and the checkpoint cache (crossings/control-point.ts) drop
+// what they hold when this process writes the tables it came from.
 import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-
-/** What a signed-in actor is made of: a write to any of these drops the sign-in cache. */
-export const SIGN_IN_TABLES = ['app_user', 'user_role', 'role', 'acting_assignment', 'api_token', 'user_session', 'unit', 'agency'];
 
 /** `app_user`, `appUser` and `AppUser` are the same table here. */
 const plain = (name: string) => name.replace(/_/g, '').toLowerCase();
@@ -50,28 +48,37 @@ export function writtenTables(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** Counts this process's writes per table: a cache keyed on `version(tables)` knows when to drop what it holds. */
 export class WriteWatch implements KyselyPlugin {
-  readonly #tables: Set<string>;
-  #epoch = 0;
-  readonly #writes = new WeakSet<object>();
-  constructor(tables: string[]) {
-    this.#tables = new Set(tables.map(plain));
+  readonly #counts = new Map<string, number>();
+  readonly #writes = new WeakMap<object, string[]>();
+  /** A number that moves whenever one of `tables` is written (before the statement runs, and again after it ran). */
+  version(tables: readonly string[]): number {
+    let sum = 0;
+    for (const t of tables) sum += this.#counts.get(plain(t)) ?? 0;
+    return sum;
   }
-  /** Moves whenever a watched table is written (before the statement runs, and again after it ran). */
-  get epoch(): number {
-    return this.#epoch;
+  #bump(tables: string[]) {
+    for (const t of tables) this.#counts.set(t, (this.#counts.get(t) ?? 0) + 1);
   }
   transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
     // a plain select writes nothing; anything else is looked through
-    if ((node.kind !== 'SelectQueryNode' || (node as Node).with) && writtenTables(node).some((t) => this.#tables.has(plain(t)))) {
-      this.#epoch++;
-      this.#writes.add(queryId);
+    if (node.kind !== 'SelectQueryNode' || (node as Node).with) {
+      const tables = writtenTables(node).map(plain);
+      if (tables.length) {
+        this.#bump(tables);
+        this.#writes.set(queryId, tables);
+      }
     }
     return node;
   }
   async transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     // what a reader cached while the write ran is dropped too
-    if (this.#writes.delete(queryId)) this.#epoch++;
+    const tables = this.#writes.get(queryId);
+    if (tables) {
+      this.#writes.delete(queryId);
+      this.#bump(tables);
+    }
     return result;
   }
 }

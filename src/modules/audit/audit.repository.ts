@@ -14,7 +14,7 @@ export type OutboxRow = { id: string; origin: string; createdAt: string; topic: 
  * links to the one committed before it; the head; each event's sequence number and hash; and the
  * outbox rows. Returns the last sequence number written.
  */
-export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Compilable[] = []): Promise<{ ids: string[]; lastSeq: number }> {
+export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Compilable[] = [], guard?: number): Promise<{ ids: string[]; lastSeq: number }> {
   const events = entries.map((entry) => {
     // ms precision survives the timestamptz round trip exactly
     const row = { ...entry, occurredAt: new Date(entry.occurredAt.getTime()), id: newId(), chain };
@@ -23,7 +23,9 @@ export async function appendAuditEvents(db: Executor, chain: string, entries: Au
   });
   // the caller's writes go first as data-modifying CTEs: one statement, one round trip, all or nothing
   const ctes = writes.length ? sql`with ${sql.join(writes.map((w, i) => sql`${sql.ref(`write_${i}`)} as (${w})`))} ` : sql``;
-  const result = await sql<{ seq: string }>`${ctes}select audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb) as seq`.execute(db);
+  // a guarded write (one returning its rows) must have written exactly one, or nothing is written
+  const expect = guard === undefined ? sql`` : sql`expect_rows((select count(*) from ${sql.ref(`write_${guard}`)}), 1), `;
+  const result = await sql<{ seq: string }>`${ctes}select ${expect}audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb) as seq`.execute(db);
   return { ids: events.map((e) => e.id), lastSeq: Number(result.rows[0]!.seq) };
 }
 

@@ -53,9 +53,11 @@ export async function recordChanges(deps: Pick<Deps, 'clock' | 'config'>, trx: E
 /**
  * Writes and their audit in one statement: each write a data-modifying CTE, the events (and outbox
  * rows) appended by the main query. A statement commits or fails whole, so outside a transaction it
- * needs none: the hot paths of border control write a crossing in one round trip this way.
+ * needs none: the hot paths of border control write a crossing in one round trip this way. With
+ * `guard`, that write (which must return its rows) has to change exactly one row, else the statement
+ * fails with serialization_failure (40001) and nothing is written: optimistic concurrency.
  */
-export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executor: Executor, ctx: Ctx | null, writes: Compilable[], changes: Change[]) {
+export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executor: Executor, ctx: Ctx | null, writes: Compilable[], changes: Change[], options: { guard?: number } = {}) {
   const at = deps.clock.now();
   const origin = deps.config.nodeId;
   const entries = changes.map((change) => ({
@@ -75,7 +77,7 @@ export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executo
   const outbox = changes.filter((change) => change.publish !== false).map((change) => ({
     id: newId(), origin, createdAt: at.toISOString(), topic: change.action, aggregateType: change.entityType, aggregateId: change.entityId, payload: change.details ?? {},
   }));
-  await appendAuditEvents(executor, chainFor(deps.config, executor), entries, outbox, writes);
+  await appendAuditEvents(executor, chainFor(deps.config, executor), entries, outbox, writes, options.guard);
 }
 
 /** Records that personal data was read (who, what, why); its own statement, a transaction of its own. */

@@ -4,11 +4,11 @@ import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { DomainError, NotFoundError, UnauthenticatedError, ValidationError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { createWatchedCache } from '../../platform/watched-cache.ts';
 import type { Permission } from '../../platform/permissions.ts';
 import { recordChange } from '../audit/index.ts';
 import { findSessionWithUser, findTokenWithUser, findUserById, findUserByUsername, selectUserWithGrants, type UserWithGrants } from './auth.repository.ts';
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
-import { createSignInCache } from './sign-in-cache.ts';
 import { newApiToken, newSecret, sha256 } from './token.ts';
 
 export class InvalidCredentialsError extends DomainError {
@@ -26,6 +26,9 @@ export class AccountLockedError extends DomainError {
 }
 
 type Meta = { ip: string | null; userAgent: string | null; correlationId: string };
+
+/** What a signed-in actor is made of: this process's write to any of these empties the sign-in cache. */
+const SIGN_IN_TABLES = ['app_user', 'user_role', 'role', 'acting_assignment', 'api_token', 'user_session', 'unit', 'agency'];
 
 // Kazakhstan keeps one time zone (UTC+5) since 2024; users outside any unit (the built-in admin) see it.
 const DEFAULT_TIME_ZONE = 'Asia/Almaty';
@@ -48,7 +51,7 @@ export async function loadActor(db: Executor, userId: string, at: Date, via: Act
 export function createAuthService(deps: Deps) {
   const { db, clock, config } = deps;
   const systemCtx = (actor: Actor, meta: Meta): Ctx => ({ actor, correlationId: meta.correlationId, ip: meta.ip });
-  const signIns = createSignInCache(deps.database.signInWrites, config.authCacheSeconds);
+  const signIns = createWatchedCache<UserWithGrants>(deps.database.writes, SIGN_IN_TABLES, config.cacheSeconds);
   // The last-seen time of a session or token is written as raw SQL, which the sign-in cache's watch does
   // not look into: it changes nothing a signed-in actor is made of, and must not empty the cache.
   const touch = (statement: RawBuilder<unknown>) => statement.execute(db);
@@ -114,7 +117,7 @@ export function createAuthService(deps: Deps) {
     async authenticateSession(token: string) {
       const now = clock.now();
       const hash = sha256(token);
-      const session = await signIns.resolve(hash, now, () => findSessionWithUser(db, hash, now));
+      const session = await signIns.get(hash, now, () => findSessionWithUser(db, hash, now));
       if (!session || session.revokedAt || session.expiresAt <= now || !session.isActive) return null;
       if (now.getTime() - session.lastSeenAt.getTime() > config.sessionIdleMinutes * 60_000) return null;
       const actor = toActor(session, 'session');
@@ -129,7 +132,7 @@ export function createAuthService(deps: Deps) {
     async authenticateToken(token: string) {
       const now = clock.now();
       const hash = sha256(token);
-      const row = await signIns.resolve(hash, now, () => findTokenWithUser(db, hash, now));
+      const row = await signIns.get(hash, now, () => findTokenWithUser(db, hash, now));
       if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.isActive) return null;
       const actor = toActor(row, 'token');
       if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {

@@ -2,7 +2,8 @@
 // the law a crossing cannot be registered there now (suspended, mode not served, outside its hours).
 import type { Ctx } from '../../platform/actor.ts';
 import { can } from '../../platform/actor.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { createWatchedCache } from '../../platform/watched-cache.ts';
 import { DomainError, NotFoundError, type FieldProblem } from '../../platform/errors.ts';
 import { effectiveStatus, isWithinWorkingHours } from '../geo/index.ts';
 
@@ -22,33 +23,51 @@ export function localDate(at: Date, timeZone: string): string {
   return format.format(at);
 }
 
-/** The checkpoint where control happens, if the officer works there; the reasons a crossing cannot be registered now. */
-export async function controlPoint(db: Db, ctx: Ctx, body: { checkpointId: string; laneId?: string | undefined; direction: 'entry' | 'exit'; transportMode: string }, at: Date) {
-  const cp = await db.selectFrom('checkpoint').leftJoin('unit', 'unit.id', 'checkpoint.unitId')
-    .select(['checkpoint.id', 'checkpoint.code', 'checkpoint.nameEn', 'checkpoint.unitId', 'checkpoint.transportModes', 'checkpoint.status', 'checkpoint.statusReason', 'checkpoint.statusLegalBasis', 'checkpoint.statusFrom', 'checkpoint.statusUntil', 'checkpoint.statusModes', 'checkpoint.statusDirections', 'checkpoint.timeZone', 'checkpoint.workingHours', 'unit.agencyId', 'unit.path'])
-    .where('checkpoint.id', '=', body.checkpointId).executeTakeFirst();
-  if (!cp || !cp.unitId || !cp.agencyId || !cp.path || !can(ctx.actor, 'crossing.record', { agencyId: cp.agencyId, path: cp.path })) throw new NotFoundError('Checkpoint');
-  if (body.laneId) {
-    const lane = await db.selectFrom('checkpointLane').selectAll().where('id', '=', body.laneId).where('checkpointId', '=', cp.id).executeTakeFirst();
-    if (!lane) throw new NotFoundError('Lane');
-    if (!lane.active) throw new CrossingRefusedError('LANE_CLOSED', `Lane ${lane.code} is closed.`, [{ path: 'laneId', message: 'the lane is closed' }]);
-    const problems: FieldProblem[] = [];
-    if (lane.transportMode !== body.transportMode) problems.push({ path: 'transportMode', message: `lane ${lane.code} serves ${lane.transportMode}` });
-    if (lane.direction !== 'both' && lane.direction !== body.direction) problems.push({ path: 'direction', message: `lane ${lane.code} serves ${lane.direction}` });
-    if (problems.length) throw new CrossingRefusedError('LANE_MISMATCH', `Lane ${lane.code} does not serve this crossing.`, problems);
+/** What a checkpoint is made of: this process's write to any of these empties the checkpoint cache. */
+const CHECKPOINT_TABLES = ['checkpoint', 'checkpoint_lane', 'unit'];
+
+type Lane = { id: string; code: string; transportMode: string; direction: string; active: boolean };
+
+/** The checkpoints where control happens, read through a cache (`SHEKARA_CACHE_SECONDS`): each crossing asks. */
+export function createControlPoints(deps: Pick<Deps, 'db' | 'config' | 'database' | 'clock'>) {
+  const { db } = deps;
+  const cache = createWatchedCache<Awaited<ReturnType<typeof read>> & object>(deps.database.writes, CHECKPOINT_TABLES, deps.config.cacheSeconds, 1000);
+
+  async function read(checkpointId: string) {
+    const cp = await db.selectFrom('checkpoint').leftJoin('unit', 'unit.id', 'checkpoint.unitId')
+      .select(['checkpoint.id', 'checkpoint.code', 'checkpoint.nameEn', 'checkpoint.unitId', 'checkpoint.transportModes', 'checkpoint.status', 'checkpoint.statusReason', 'checkpoint.statusLegalBasis', 'checkpoint.statusFrom', 'checkpoint.statusUntil', 'checkpoint.statusModes', 'checkpoint.statusDirections', 'checkpoint.timeZone', 'checkpoint.workingHours', 'unit.agencyId', 'unit.path'])
+      .where('checkpoint.id', '=', checkpointId).executeTakeFirst();
+    if (!cp) return undefined;
+    const lanes: Lane[] = await db.selectFrom('checkpointLane').select(['id', 'code', 'transportMode', 'direction', 'active']).where('checkpointId', '=', cp.id).execute();
+    return { ...cp, lanes };
   }
-  // A decision may cover only some modes or directions; the rest of the traffic goes on as usual.
-  const covers = (!cp.statusModes || cp.statusModes.includes(body.transportMode)) && (!cp.statusDirections || cp.statusDirections.includes(body.direction));
-  const status = covers ? effectiveStatus(cp, at) : 'open';
-  if (status === 'suspended') {
-    const scope = [cp.statusModes?.join(', '), cp.statusDirections?.join(', ')].filter(Boolean).join(' / ');
-    throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn}${scope ? ` (${scope})` : ''} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: `crossing here${scope ? ` for ${scope}` : ''} is suspended (Law Art. 14(7))` }]);
-  }
-  if (!cp.transportModes.includes(body.transportMode)) {
-    throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', message: `not served at this checkpoint` }]);
-  }
-  if (!isWithinWorkingHours(cp.workingHours as never, at, cp.timeZone)) {
-    throw new CrossingRefusedError('CHECKPOINT_CLOSED', `${cp.nameEn} is outside its working hours.`, [{ path: 'arrivedAt', message: 'outside the working hours of the checkpoint' }]);
-  }
-  return { ...cp, unitId: cp.unitId, agencyId: cp.agencyId, path: cp.path, effective: status };
+
+  /** The checkpoint where control happens, if the officer works there; the reasons a crossing cannot be registered now. */
+  return async function controlPoint(ctx: Ctx, body: { checkpointId: string; laneId?: string | undefined; direction: 'entry' | 'exit'; transportMode: string }, at: Date) {
+    const cp = await cache.get(body.checkpointId, deps.clock.now(), () => read(body.checkpointId));
+    if (!cp || !cp.unitId || !cp.agencyId || !cp.path || !can(ctx.actor, 'crossing.record', { agencyId: cp.agencyId, path: cp.path })) throw new NotFoundError('Checkpoint');
+    if (body.laneId) {
+      const lane = cp.lanes.find((l) => l.id === body.laneId);
+      if (!lane) throw new NotFoundError('Lane');
+      if (!lane.active) throw new CrossingRefusedError('LANE_CLOSED', `Lane ${lane.code} is closed.`, [{ path: 'laneId', message: 'the lane is closed' }]);
+      const problems: FieldProblem[] = [];
+      if (lane.transportMode !== body.transportMode) problems.push({ path: 'transportMode', message: `lane ${lane.code} serves ${lane.transportMode}` });
+      if (lane.direction !== 'both' && lane.direction !== body.direction) problems.push({ path: 'direction', message: `lane ${lane.code} serves ${lane.direction}` });
+      if (problems.length) throw new CrossingRefusedError('LANE_MISMATCH', `Lane ${lane.code} does not serve this crossing.`, problems);
+    }
+    // A decision may cover only some modes or directions; the rest of the traffic goes on as usual.
+    const covers = (!cp.statusModes || cp.statusModes.includes(body.transportMode)) && (!cp.statusDirections || cp.statusDirections.includes(body.direction));
+    const status = covers ? effectiveStatus(cp, at) : 'open';
+    if (status === 'suspended') {
+      const scope = [cp.statusModes?.join(', '), cp.statusDirections?.join(', ')].filter(Boolean).join(' / ');
+      throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn}${scope ? ` (${scope})` : ''} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: `crossing here${scope ? ` for ${scope}` : ''} is suspended (Law Art. 14(7))` }]);
+    }
+    if (!cp.transportModes.includes(body.transportMode)) {
+      throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', message: `not served at this checkpoint` }]);
+    }
+    if (!isWithinWorkingHours(cp.workingHours as never, at, cp.timeZone)) {
+      throw new CrossingRefusedError('CHECKPOINT_CLOSED', `${cp.nameEn} is outside its working hours.`, [{ path: 'arrivedAt', message: 'outside the working hours of the checkpoint' }]);
+    }
+    return { ...cp, unitId: cp.unitId, agencyId: cp.agencyId, path: cp.path, effective: status };
+  };
 }

@@ -1,21 +1,21 @@
 // Border control at checkpoints (Law Art. 14-23, 31-35; W1-W3): a crossing is registered with the
 // document as read, checked at once (document, checkpoint, screening), decided by the officer with coded
 // reasons, and completed when the traveller leaves the checkpoint (Art. 19(9)). Every change is a version.
-import type { Compilable, Selectable } from 'kysely';
+import type { Compilable, Selectable, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { CorrectCrossingBody, CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { isUniqueViolation } from '../../platform/db-errors.ts';
+import { isUniqueViolation, pgErrorCode } from '../../platform/db-errors.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordRead, writeAudited } from '../audit/index.ts';
+import { recordRead, writeAudited, type Change } from '../audit/index.ts';
 import { parseMrz } from '../documents/mrz.ts';
 import type { ScreeningService } from '../screening/index.ts';
 import { FOREIGN, runChecks, suggestDecision, type CheckFacts } from './checks.ts';
-import { controlPoint, localDate } from './control-point.ts';
+import { createControlPoints, localDate } from './control-point.ts';
 import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
 import { presentCrossing } from './present.ts';
 import { reasonListAt } from './reasons.ts';
@@ -24,6 +24,7 @@ type Row = Selectable<CrossingTable> & { checkpointTimeZone: string; unitPath: s
 
 export function createCrossingService(deps: Deps, screening: ScreeningService) {
   const { db, clock } = deps;
+  const controlPoint = createControlPoints(deps);
 
   /** Crossings with the checkpoint's zone and the unit's path (for scoping), read through `executor`. */
   function crossings(executor: Tx | typeof db = db) {
@@ -45,6 +46,51 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     return db.insertInto('crossingVersion').values({ crossingId: row.id as string, version, change, reason, snapshot: JSON.stringify(stored), changedAt: clock.now(), changedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId });
   }
 
+  // The crossings this process registered or changed lately, as written: the decision at the booth
+  // follows the registration within seconds, so its row is here and costs no read. Every change is
+  // written only if the stored version is still the one it was judged on (`guard`); a row changed
+  // meanwhile by anyone is read afresh and judged again, never overwritten.
+  const recent = new Map<string, { row: Row; at: number; units: number }>();
+  const RECENT_ROWS = 10_000;
+  const RECENT_MS = 10 * 60_000;
+  function remember(row: Row) {
+    recent.delete(row.id);
+    if (recent.size >= RECENT_ROWS) recent.delete(recent.keys().next().value!);
+    recent.set(row.id, { row, at: clock.now().getTime(), units: deps.database.writes.version(['unit']) });
+  }
+  function recentRow(ctx: Ctx, id: string): Row | undefined {
+    const hit = recent.get(id);
+    // a unit moved in the tree changes who may see the row: read it again
+    if (!hit || clock.now().getTime() - hit.at > RECENT_MS || hit.units !== deps.database.writes.version(['unit'])) return undefined;
+    return can(ctx.actor, 'crossing.record', { agencyId: hit.row.agencyId, path: hit.row.unitPath }) ? hit.row : undefined;
+  }
+  const isStale = (error: unknown) => pgErrorCode(error) === '40001' || (isUniqueViolation(error) && String((error as Error).message).includes('crossing_version_pkey'));
+
+  type Plan = { changes: Updateable<CrossingTable>; also?: Compilable[]; change: string; reason: string | null; audit: Pick<Change, 'action' | 'details'> };
+  /** Changes a crossing as `judge` says, in one statement with its version and audit, if nobody changed it meanwhile. */
+  async function change(ctx: Ctx, id: string, judge: (row: Row, now: Date) => Promise<Plan>): Promise<Row> {
+    for (let attempt = 0; ; attempt++) {
+      const row = (attempt === 0 ? recentRow(ctx, id) : undefined) ?? await load(ctx, id, 'crossing.record');
+      const now = clock.now();
+      const plan = await judge(row, now);
+      const next = { ...row, ...plan.changes, version: row.version + 1, updatedAt: now } as Row;
+      try {
+        await writeAudited(deps, db, ctx, [
+          db.updateTable('crossing').set({ ...plan.changes, version: next.version, updatedAt: now }).where('id', '=', id).where('version', '=', row.version).returning('id'),
+          ...(plan.also ?? []),
+          versionRow(next, plan.change, ctx, plan.reason, next.version),
+        ], [{ ...plan.audit, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId }], { guard: 0 });
+      } catch (error) {
+        if (!isStale(error)) throw error;
+        recent.delete(id);
+        if (attempt === 0) continue;
+        throw new ConflictError('The crossing was changed by someone else at the same moment: open it again.');
+      }
+      remember(next);
+      return next;
+    }
+  }
+
   return {
     /** Registers a traveller at control: reads the document, runs every check, screens; the officer decides next. */
     async start(ctx: Ctx, body: z.infer<typeof StartCrossingBody>) {
@@ -53,7 +99,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       const now = clock.now();
       const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
       if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError([{ path: 'arrivedAt', message: 'is in the future' }]);
-      const cp = await controlPoint(db, ctx, body, arrivedAt);
+      const cp = await controlPoint(ctx, body, arrivedAt);
       // a traveller in a vehicle: the vehicle crossing at the same checkpoint and direction gives the plate
       const vehicle = body.vehicleCrossingId
         ? await db.selectFrom('vehicleCrossing').select(['plate', 'plateCountry', 'checkpointId', 'direction']).where('id', '=', body.vehicleCrossingId).executeTakeFirst()
@@ -113,6 +159,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', message: 'already used' }]);
         return this.get(ctx, id);
       }
+      remember({ ...row, checks, hits, reasons: [], checkpointTimeZone: cp.timeZone, unitPath: cp.path } as unknown as Row);
       return presentCrossing({ ...row, checks, hits, reasons: [] } as never, suggestDecision(facts, checks));
     },
 
@@ -137,9 +184,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
 
     /** The officer's decision at control, or the outcome of a secondary inspection. */
     async decide(ctx: Ctx, id: string, body: z.infer<typeof DecideBody>) {
-      return db.transaction().execute(async (trx) => {
-        const row = await load(ctx, id, 'crossing.record', trx);
-        const now = clock.now();
+      const next = await change(ctx, id, async (row, now) => {
         const inSecondary = row.status === 'secondary';
         if (row.status !== 'in_control' && !inSecondary) throw new ConflictError(`The crossing is already ${row.status}.`, [{ path: 'decision', message: `the crossing is ${row.status}` }]);
         const problems: FieldProblem[] = [];
@@ -148,7 +193,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         const needsNote = body.decision !== 'pass' && body.decision !== 'refuse';
         if ((needsNote || (inSecondary && body.decision === 'pass')) && !body.note) problems.push({ path: 'note', message: inSecondary ? 'the findings of the inspection are required' : 'the grounds are required for this decision' });
         // the reason list in force at the checkpoint today, read only when a refusal names reasons
-        const list = body.decision === 'refuse' ? await reasonListAt(trx, localDate(now, row.checkpointTimeZone)) : null;
+        const list = body.decision === 'refuse' ? await reasonListAt(db, localDate(now, row.checkpointTimeZone)) : null;
         if (list) {
           if (body.reasons.length === 0) problems.push({ path: 'reasons', message: 'a refusal needs at least one reason of the list' });
           body.reasons.forEach((code, i) => {
@@ -167,53 +212,49 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         const actor = ctx.actor.userId;
         const toSecondary = body.decision === 'secondary' || body.decision === 'hold_identification';
         const decision = body.decision === 'handed_to_police' ? 'hold_identification' : body.decision;
-        const changes = {
-          status: toSecondary ? ('secondary' as const) : ('decided' as const),
-          decision: decision as Row['decision'], reasons: body.reasons, reasonPackId: list?.packId ?? null, decisionNote: body.note ?? null,
-          returnToCountry: body.returnToCountry ?? null, decidedAt: toSecondary ? null : now, decidedBy: toSecondary ? null : actor, version: row.version + 1, updatedAt: now,
-        };
-        const writes: Compilable[] = [trx.updateTable('crossing').set(changes).where('id', '=', id)];
+        const also: Compilable[] = [];
         if (toSecondary) {
-          writes.push(trx.insertInto('secondaryInspection').values({ id: newId(), crossingId: id, reason: body.decision === 'hold_identification' ? `identification (Art. 35(4)): ${body.note}` : body.note!, openedAt: now, openedBy: actor, outcome: null, findings: null, closedAt: null, closedBy: null }));
+          also.push(db.insertInto('secondaryInspection').values({ id: newId(), crossingId: id, reason: body.decision === 'hold_identification' ? `identification (Art. 35(4)): ${body.note}` : body.note!, openedAt: now, openedBy: actor, outcome: null, findings: null, closedAt: null, closedBy: null }));
         }
         if (inSecondary) {
-          writes.push(trx.updateTable('secondaryInspection').set({ outcome: body.decision as never, findings: body.note ?? null, closedAt: now, closedBy: actor }).where('crossingId', '=', id).where('closedAt', 'is', null));
+          also.push(db.updateTable('secondaryInspection').set({ outcome: body.decision as never, findings: body.note ?? null, closedAt: now, closedBy: actor }).where('crossingId', '=', id).where('closedAt', 'is', null));
         }
         if (body.decision === 'detain') {
-          writes.push(trx.insertInto('detention').values({
+          also.push(db.insertInto('detention').values({
             id: newId(), crossingId: id, checkpointId: row.checkpointId, unitId: row.unitId, agencyId: row.agencyId, grounds: body.note!, detainedAt: now, detainedBy: actor, createdAt: now,
             person: JSON.stringify({ surname: row.surname, givenNames: row.givenNames, dateOfBirth: row.dateOfBirth, nationality: row.nationality, document: { number: row.documentNumber, issuingState: row.issuingState } }),
           }));
         }
         if (body.decision === 'seize_document') {
           const invalid = (row.checks as unknown as Array<{ code: string; result: string }>).some((c) => c.code === 'document_register' && c.result === 'fail');
-          writes.push(trx.insertInto('documentSeizure').values({ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }));
+          also.push(db.insertInto('documentSeizure').values({ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }));
         }
-        writes.push(versionRow({ ...row, ...changes }, inSecondary ? `secondary_${body.decision}` : `decided_${body.decision}`, ctx, body.note ?? null, changes.version));
-        await writeAudited(deps, trx, ctx, writes, [{ action: `crossing.${inSecondary ? 'secondary_closed' : 'decided'}`, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: body.decision, reasons: body.reasons, returnToCountry: body.returnToCountry ?? null } }]);
-        return presentCrossing({ ...row, ...changes }, suggestionOf(row));
+        return {
+          changes: {
+            status: toSecondary ? ('secondary' as const) : ('decided' as const),
+            decision: decision as Row['decision'], reasons: body.reasons, reasonPackId: list?.packId ?? null, decisionNote: body.note ?? null,
+            returnToCountry: body.returnToCountry ?? null, decidedAt: toSecondary ? null : now, decidedBy: toSecondary ? null : actor,
+          },
+          also, change: inSecondary ? `secondary_${body.decision}` : `decided_${body.decision}`, reason: body.note ?? null,
+          audit: { action: `crossing.${inSecondary ? 'secondary_closed' : 'decided'}`, details: { decision: body.decision, reasons: body.reasons, returnToCountry: body.returnToCountry ?? null } },
+        };
       });
+      return presentCrossing(next, suggestionOf(next));
     },
 
     /** The traveller left the checkpoint: passage is complete (Art. 19(9)), or the refused traveller went back. */
     async leave(ctx: Ctx, id: string) {
-      return db.transaction().execute(async (trx) => {
-        const row = await load(ctx, id, 'crossing.record', trx);
+      const next = await change(ctx, id, async (row, now) => {
         if (row.status !== 'decided' || !['pass', 'refuse'].includes(row.decision ?? '')) throw new ConflictError(`Only a crossing decided pass or refuse is completed by leaving (this one is ${row.status}${row.decision ? `, ${row.decision}` : ''}).`);
-        const now = clock.now();
-        const changes = { status: 'completed' as const, leftAt: now, version: row.version + 1, updatedAt: now };
-        await writeAudited(deps, trx, ctx, [trx.updateTable('crossing').set(changes).where('id', '=', id), versionRow({ ...row, ...changes }, 'left_checkpoint', ctx, null, changes.version)],
-          [{ action: 'crossing.completed', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { decision: row.decision } }]);
-        return presentCrossing({ ...row, ...changes }, suggestionOf(row));
+        return { changes: { status: 'completed' as const, leftAt: now }, change: 'left_checkpoint', reason: null, audit: { action: 'crossing.completed', details: { decision: row.decision } } };
       });
+      return presentCrossing(next, suggestionOf(next));
     },
 
     /** A correction never overwrites: the fields change in a new version that keeps who, when and why. */
     async correct(ctx: Ctx, id: string, body: z.infer<typeof CorrectCrossingBody>) {
-      return db.transaction().execute(async (trx) => {
-        const row = await load(ctx, id, 'crossing.record', trx);
+      const next = await change(ctx, id, async (row) => {
         if (row.status === 'voided') throw new ConflictError('A voided crossing is not corrected.');
-        const now = clock.now();
         const changes = {
           ...(body.travellerCategory && { travellerCategory: body.travellerCategory }),
           ...(body.purpose && { purpose: body.purpose }),
@@ -224,13 +265,10 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           ...(body.person?.dateOfBirth && { dateOfBirth: body.person.dateOfBirth }),
           ...(body.person?.sex && { sex: body.person.sex }),
           ...(body.person?.nationality && { nationality: body.person.nationality }),
-          version: row.version + 1, updatedAt: now,
         };
-        const fields = Object.keys(changes).filter((k) => k !== 'version' && k !== 'updatedAt');
-        await writeAudited(deps, trx, ctx, [trx.updateTable('crossing').set(changes).where('id', '=', id), versionRow({ ...row, ...changes }, 'corrected', ctx, body.reason, changes.version)],
-          [{ action: 'crossing.corrected', entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId, details: { fields, reason: body.reason } }]);
-        return presentCrossing({ ...row, ...changes }, suggestionOf(row));
+        return { changes, change: 'corrected', reason: body.reason, audit: { action: 'crossing.corrected', details: { fields: Object.keys(changes), reason: body.reason } } };
       });
+      return presentCrossing(next, suggestionOf(next));
     },
 
     /** For the supervisor: who is at control now, and per lane the throughput and processing time since a time. */

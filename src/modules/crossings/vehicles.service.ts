@@ -13,7 +13,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordChange } from '../audit/index.ts';
-import { controlPoint, localDate } from './control-point.ts';
+import { createControlPoints, localDate } from './control-point.ts';
 import type { CheckResult, PermissionMark, RiskAssessment, VehicleCrossingTable } from './crossings.tables.ts';
 import { packInForce, reasonListAt } from './reasons.ts';
 import { MARKS_PACK_CODE, requiredMarks, RISK_PACK_CODE, riskChannel, type MarkRule, type RiskRule, type VehicleFacts } from './vehicle-rules.ts';
@@ -22,6 +22,7 @@ type Row = Selectable<VehicleCrossingTable> & { unitPath: string[]; timeZone: st
 
 export function createVehicleService(deps: Deps) {
   const { db, clock } = deps;
+  const controlPoint = createControlPoints(deps);
 
   /** The rules of a pack in force on a date (read in the caller's transaction when there is one). */
   async function pack<T>(code: string, date: string, executor: Tx | typeof db = db): Promise<{ id: string; rules: T[] }> {
@@ -85,7 +86,7 @@ export function createVehicleService(deps: Deps) {
       }
       const now = clock.now();
       const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
-      const cp = await controlPoint(db, ctx, body, arrivedAt);
+      const cp = await controlPoint(ctx, body, arrivedAt);
       const date = localDate(arrivedAt, cp.timeZone);
       const marks = await pack<MarkRule>(MARKS_PACK_CODE, date);
       const risks = await pack<RiskRule>(RISK_PACK_CODE, date);
