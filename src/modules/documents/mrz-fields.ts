@@ -2,7 +2,7 @@
 // 4.9), dates, states, sex, names, document codes and long document numbers, each reporting its errors
 // and OCR suggestions into the reader without throwing.
 import type { MrzError, MrzErrorCode, MrzFormat, MrzResult, MrzSuggestion } from './mrz.ts';
-import { isMrzStateCode } from './states.ts';
+import { mrzStateAt } from './states.ts';
 
 const FILLER = 60; // '<'
 
@@ -12,6 +12,14 @@ function charValue(c: number): number {
   if (c >= 48) return c <= 57 ? c - 48 : c === FILLER ? 0 : -1;
   return -1;
 }
+// The same as a table for the check digits, 0 for anything else (a line with such a character is
+// reported by the character check; its check digits only need to be computed without failing).
+const VALUE = new Uint8Array(91);
+for (let c = 0; c < 91; c++) VALUE[c] = Math.max(0, charValue(c));
+const valueAt = (line: string, i: number) => {
+  const c = line.charCodeAt(i);
+  return c < 91 ? VALUE[c]! : 0;
+};
 
 // The running 7-3-1 sum of a check digit: a composite digit spans several ranges with one weight sequence.
 let sum = 0;
@@ -22,14 +30,26 @@ export function begin() {
 }
 export function add(line: string, start: number, end: number) {
   let s = sum;
-  let w = weight;
-  for (let i = start; i < end; i++) {
-    const v = charValue(line.charCodeAt(i));
-    if (v > 0) s += v * (w === 0 ? 7 : w === 1 ? 3 : 1);
-    w = w === 2 ? 0 : w + 1;
+  let i = start;
+  // finish the current 7-3-1 group, then whole groups, then what is left
+  if (weight === 1 && i < end) {
+    s += 3 * valueAt(line, i++);
+    weight = 2;
+  }
+  if (weight === 2 && i < end) {
+    s += valueAt(line, i++);
+    weight = 0;
+  }
+  for (; i + 2 < end; i += 3) s += 7 * valueAt(line, i) + 3 * valueAt(line, i + 1) + valueAt(line, i + 2);
+  if (i < end) {
+    s += 7 * valueAt(line, i++);
+    weight = 1;
+  }
+  if (i < end) {
+    s += 3 * valueAt(line, i++);
+    weight = 2;
   }
   sum = s;
-  weight = w;
 }
 
 /** The check digit of a string (Part 3, 4.9). */
@@ -59,6 +79,8 @@ function spaced(line: string, start: number, end: number): string {
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 // "1900-" … "2099-": a date is then three concatenations, no number formatting
 const YEAR_PREFIX = Array.from({ length: 200 }, (_, i) => `${1900 + i}-`);
+// "01-01" … "12-31" by month * 32 + day, so a date is one concatenation
+const MONTH_DAY = Array.from({ length: 13 * 32 }, (_, i) => `${String(i >> 5).padStart(2, '0')}-${String(i & 31).padStart(2, '0')}`);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 export type Reader = {
@@ -67,6 +89,8 @@ export type Reader = {
   thisYear2: number;
   /** every character of every line is an MRZ character: the per-field character checks can be skipped */
   clean: boolean;
+  /** the names line (with the document code and state before them) holds letters and fillers only */
+  lettersOnly: boolean;
 };
 
 function fail(r: Reader, field: string, code: MrzErrorCode, message: string) {
@@ -133,7 +157,7 @@ export function readDate(r: Reader, field: string, line: string, start: number, 
     fail(r, field, 'INVALID_DATE', `day ${line.slice(start + 4, start + 6)} does not exist in ${year}-${mm}.`);
     return null;
   }
-  return YEAR_PREFIX[year - 1900] + mm + '-' + line.slice(start + 4, start + 6);
+  return YEAR_PREFIX[year - 1900] + MONTH_DAY[month * 32 + day]!;
 }
 
 /**
@@ -188,10 +212,11 @@ export function verifyComposite(r: Reader, at: string, index: number): boolean {
 }
 
 export function readState(r: Reader, field: string, line: string, start: number): string | null {
+  const known = mrzStateAt(line, start);
+  if (known !== undefined) return known;
   const raw = line.slice(start, start + 3);
-  const code = trimmed(raw, 0, 3);
-  if (!isMrzStateCode(raw)) fail(r, field, 'INVALID_STATE', `"${raw}" is not an ISO 3166 alpha-3 code nor an ICAO code.`);
-  return code || null;
+  fail(r, field, 'INVALID_STATE', `"${raw}" is not an ISO 3166 alpha-3 code nor an ICAO code.`);
+  return trimmed(raw, 0, 3) || null;
 }
 
 export function readSex(r: Reader, c: string): 'M' | 'F' | 'X' | null {
@@ -203,16 +228,16 @@ export function readSex(r: Reader, c: string): 'M' | 'F' | 'X' | null {
 }
 
 export function readNames(r: Reader, line: string, start: number, result: MrzResult) {
-  let split = -1;
-  let digit = false;
-  for (let i = start; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c <= 57 && c >= 48) digit = true;
-    else if (c === FILLER && split < 0 && line.charCodeAt(i + 1) === FILLER) split = i;
+  // letters and fillers only (known from the line's scan): no digit to look for
+  if (!r.lettersOnly) {
+    let digit = false;
+    for (let i = start; i < line.length && !digit; i++) digit = isDigit(line.charCodeAt(i));
+    if (digit || !r.clean) checkLetters(r, 'names', line, start, line.length);
   }
-  if (digit || !r.clean) checkLetters(r, 'names', line, start, line.length);
-  const secondaryFrom = split < 0 ? line.length : split + 2;
-  result.primaryIdentifier = spaced(line, start, split < 0 ? line.length : split);
+  const found = line.indexOf('<<', start);
+  const split = found < 0 ? line.length : found;
+  const secondaryFrom = found < 0 ? line.length : found + 2;
+  result.primaryIdentifier = spaced(line, start, split);
   result.secondaryIdentifier = secondaryFrom >= line.length ? '' : spaced(line, secondaryFrom, line.length);
   result.nameTruncated = line.charCodeAt(line.length - 1) !== FILLER;
 }
@@ -222,7 +247,7 @@ export function readDocumentCode(r: Reader, line: string, format: MrzFormat): st
   const first = line[0];
   const ok = format === 'TD3' ? first === 'P' : format === 'MRVA' || format === 'MRVB' ? first === 'V' : first === 'A' || first === 'C' || first === 'I';
   if (!ok) fail(r, 'documentCode', 'INVALID_DOCUMENT_CODE', `"${line.slice(0, 2)}" does not begin as ${format === 'TD3' ? 'a passport (P)' : format === 'TD1' || format === 'TD2' ? 'an official travel document (A, C, I)' : 'a visa (V)'} does.`);
-  checkLetters(r, 'documentCode', line, 0, 2);
+  if (!r.lettersOnly || format === 'TD1') checkLetters(r, 'documentCode', line, 0, 2);
   return trimmed(line, 0, 2);
 }
 

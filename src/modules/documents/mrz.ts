@@ -64,7 +64,7 @@ function detect(lines: string[]): MrzFormat | null {
 
 // (a compiled regular expression scans a line faster than a loop over its characters)
 const MRZ_LINE = /^[A-Z0-9<]*$/;
-const allMrzCharacters = (line: string): boolean => MRZ_LINE.test(line);
+const LETTERS_LINE = /^[A-Z<]*$/;
 
 // Two-digit years of birth need this year; a Date per parse costs more than the rest of a field.
 let yearCache = { year2: 0, until: 0 };
@@ -84,11 +84,23 @@ function thisYear2(now: number): number {
 export function parseMrz(input: string | readonly string[], options: { today?: Date } = {}): MrzResult {
   const raw = typeof input === 'string' ? input.split(/\r?\n|\r/) : input;
   const lines: string[] = [];
+  // per line (by bit): all MRZ characters; letters and fillers only
+  let cleanLines = 0;
+  let letterLines = 0;
   for (let i = 0; i < raw.length && lines.length <= 3; i++) {
     const line = raw[i];
     if (typeof line !== 'string') continue;
-    const text = line.trim();
-    if (text) lines.push(text.toUpperCase());
+    let text = line.trim();
+    if (!text) continue;
+    const bit = 1 << lines.length;
+    if (LETTERS_LINE.test(text)) letterLines |= bit;
+    // a scanner typing like a keyboard may send lower case; most lines need no change
+    else if (!MRZ_LINE.test(text)) {
+      text = text.toUpperCase();
+      if (LETTERS_LINE.test(text)) letterLines |= bit;
+    }
+    if (letterLines & bit || MRZ_LINE.test(text)) cleanLines |= bit;
+    lines.push(text);
   }
   if (lines.length < 2 || lines.length > 3) return emptyResult(lines, [{ field: 'lines', code: 'UNREADABLE', message: `an MRZ has 2 or 3 lines; ${lines.length}${lines.length > 3 ? ' or more' : ''} were given.` }]);
   const format = detect(lines);
@@ -103,18 +115,23 @@ export function parseMrz(input: string | readonly string[], options: { today?: D
     if (fixed === lines) fixed = [...lines];
     fixed[i] = lines[i]!.length > length ? lines[i]!.slice(0, length) : lines[i]! + '<'.repeat(length - lines[i]!.length);
   }
-  const r: Reader = { errors, suggestions: [], thisYear2: options.today ? options.today.getUTCFullYear() % 100 : thisYear2(Date.now()), clean: fixed.every(allMrzCharacters) };
-  const result = format === 'TD1' ? readTd1(r, fixed) : readTwoLine(r, fixed, format);
+  // judged on the lines as read: a line cut to length may have lost its bad character, and the
+  // character checks then still run (and find nothing)
+  const all = (1 << lines.length) - 1;
+  const r: Reader = {
+    errors, suggestions: [], thisYear2: options.today ? options.today.getUTCFullYear() % 100 : thisYear2(Date.now()),
+    clean: cleanLines === all, lettersOnly: (letterLines & (format === 'TD1' ? 4 : 1)) !== 0,
+  };
+  const result = emptyResult(lines, errors);
+  if (format === 'TD1') readTd1(r, fixed, result);
+  else readTwoLine(r, fixed, format, result);
   result.valid = errors.length === 0;
   result.format = format;
-  result.errors = errors;
   result.suggestions = r.suggestions.length < 2 ? r.suggestions : r.suggestions.filter((s, i) => r.suggestions.findIndex((o) => o.field === s.field && o.suggested === s.suggested) === i);
-  result.lines = lines;
   return result;
 }
 
-function readTwoLine(r: Reader, [l1, l2]: string[], format: MrzFormat): MrzResult {
-  const result = emptyResult([], []);
+function readTwoLine(r: Reader, [l1, l2]: string[], format: MrzFormat, result: MrzResult) {
   result.documentCode = readDocumentCode(r, l1!, format);
   result.issuingState = readState(r, 'issuingState', l1!, 2);
   readNames(r, l1!, 5, result);
@@ -151,11 +168,9 @@ function readTwoLine(r: Reader, [l1, l2]: string[], format: MrzFormat): MrzResul
     add(l2!, 21, 35);
     checks.composite = verifyComposite(r, l2!, 35);
   }
-  return result;
 }
 
-function readTd1(r: Reader, [l1, l2, l3]: string[]): MrzResult {
-  const result = emptyResult([], []);
+function readTd1(r: Reader, [l1, l2, l3]: string[], result: MrzResult) {
   result.documentCode = readDocumentCode(r, l1!, 'TD1');
   result.issuingState = readState(r, 'issuingState', l1!, 2);
   checkCharacters(r, 'documentNumber', l1!, 5, 14);
@@ -177,5 +192,4 @@ function readTd1(r: Reader, [l1, l2, l3]: string[]): MrzResult {
   add(l2!, 18, 29);
   checks.composite = verifyComposite(r, l2!, 29);
   readNames(r, l3!, 0, result);
-  return result;
 }

@@ -14,3 +14,19 @@ export function isMrzStateCode(field: string): boolean {
   while (end > 0 && field.charCodeAt(end - 1) === 60) end--;
   return CODES.has(end === field.length ? field : field.slice(0, end));
 }
+
+// The same codes by their three character codes as the MRZ holds them ("D<<", "KAZ"): a lookup without
+// cutting the field out of the line (the parser's hot path).
+const BY_CHARS = new Map<number, string>();
+for (const code of CODES) {
+  const padded = code.padEnd(3, '<');
+  BY_CHARS.set((padded.charCodeAt(0) << 16) | (padded.charCodeAt(1) << 8) | padded.charCodeAt(2), code);
+}
+
+/** The known state code at line[start, start + 3) without its fillers ("D" for "D<<"), or undefined. */
+export function mrzStateAt(line: string, start: number): string | undefined {
+  const a = line.charCodeAt(start);
+  const b = line.charCodeAt(start + 1);
+  const c = line.charCodeAt(start + 2);
+  return a < 128 && b < 128 && c < 128 ? BY_CHARS.get((a << 16) | (b << 8) | c) : undefined;
+}
