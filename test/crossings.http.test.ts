@@ -1,6 +1,7 @@
 // Border control at checkpoints through the HTTP API: every decision path, the checks, the bad inputs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import { seedId } from '../src/demo/index.ts';
 import { newId } from '../src/platform/ids.ts';
 import { createAppWorld, passportMrz, signIn, type Client } from './helpers.ts';
@@ -52,7 +53,7 @@ test('a clean traveller: every check passes, the officer passes, the traveller l
   assert.deepEqual(audit.map((a) => a.action).filter((a) => a.startsWith('crossing.')), ['crossing.registered', 'crossing.decided', 'crossing.completed']);
 });
 
-test('a retry with the same id returns the same crossing and screens nothing twice', async () => {
+test('a retry with the same id returns the same crossing and writes nothing twice', async () => {
   const id = newId();
   const mrz = passport({ surname: 'TEMIROV', given: 'ALMAS', number: 'N55667788', nationality: 'KAZ', dob: '900101', sex: 'M', expiry: '300101' });
   // without a category, the document says it: a Kazakh passport is a citizen's
@@ -63,6 +64,29 @@ test('a retry with the same id returns the same crossing and screens nothing twi
   assert.equal(again.json().id, id);
   const rows = await w.deps.db.selectFrom('crossing').select('id').where('id', '=', id).execute();
   assert.equal(rows.length, 1);
+  assert.equal((await w.deps.db.selectFrom('crossingVersion').select('version').where('crossingId', '=', id).execute()).length, 1);
+  assert.equal((await w.deps.db.selectFrom('auditEvent').select('id').where('entityId', '=', id).where('action', '=', 'crossing.registered').execute()).length, 1);
+});
+
+test('a change judged on a stale row is undone whole and judged again; two decisions at once: one wins, the other is refused', async () => {
+  const mrz = (number: string) => passport({ surname: 'ABENOV', given: 'ERLAN', number, nationality: 'KAZ', dob: '880505', sex: 'M', expiry: '320101' });
+  const first = (await start({ mrz: mrz('N70000001'), travellerCategory: 'rk_citizen' })).json();
+  // another server process refuses the traveller (a statement this process neither sees nor caches)
+  await sql`update crossing set status = 'decided', decision = 'secondary', version = 2 where id = ${first.id}`.execute(w.deps.db);
+  await sql`insert into crossing_version (crossing_id, version, change, reason, snapshot, changed_at, changed_by) values (${first.id}, 2, 'elsewhere', null, '{}'::jsonb, now(), null)`.execute(w.deps.db);
+  const stale = await decide(first.id, { decision: 'pass' });
+  assert.equal(stale.statusCode, 409, stale.body);
+  assert.match(stale.json().detail, /already decided/);
+  const versions = await w.deps.db.selectFrom('crossingVersion').select('change').where('crossingId', '=', first.id).orderBy('version').execute();
+  assert.deepEqual(versions.map((v) => v.change), ['registered', 'elsewhere']);
+  assert.equal((await w.deps.db.selectFrom('auditEvent').select('id').where('entityId', '=', first.id).where('action', '=', 'crossing.decided').execute()).length, 0);
+
+  const second = (await start({ mrz: mrz('N70000002'), travellerCategory: 'rk_citizen' })).json();
+  const both = await Promise.all([decide(second.id, { decision: 'pass' }), decide(second.id, { decision: 'secondary', note: 'bag check' })]);
+  assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 409]);
+  const after = await w.deps.db.selectFrom('crossing').select(['status', 'version']).where('id', '=', second.id).executeTakeFirstOrThrow();
+  assert.equal(after.version, 2);
+  assert.equal((await w.deps.db.selectFrom('crossingVersion').select('version').where('crossingId', '=', second.id).execute()).length, 2);
 });
 
 test('an expired passport of a foreigner: refused with coded reasons, the return country, and a notice in three languages', async () => {

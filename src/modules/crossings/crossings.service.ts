@@ -5,7 +5,6 @@ import type { Compilable, Selectable, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { CorrectCrossingBody, CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
-import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { isUniqueViolation, pgErrorCode } from '../../platform/db-errors.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -26,16 +25,15 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
   const { db, clock } = deps;
   const controlPoint = createControlPoints(deps);
 
-  /** Crossings with the checkpoint's zone and the unit's path (for scoping), read through `executor`. */
-  function crossings(executor: Tx | typeof db = db) {
-    return executor.selectFrom('crossing').innerJoin('checkpoint', 'checkpoint.id', 'crossing.checkpointId').innerJoin('unit', 'unit.id', 'crossing.unitId')
+  /** Crossings with the checkpoint's zone and the unit's path (for scoping). */
+  function crossings() {
+    return db.selectFrom('crossing').innerJoin('checkpoint', 'checkpoint.id', 'crossing.checkpointId').innerJoin('unit', 'unit.id', 'crossing.unitId')
       .selectAll('crossing').select(['checkpoint.timeZone as checkpointTimeZone', 'unit.path as unitPath']);
   }
 
-  async function load(ctx: Ctx, id: string, permission: 'crossing.read' | 'crossing.record', trx: Tx | typeof db = db): Promise<Row> {
-    // inside a transaction the row is locked: a decision and a leaving of one crossing do not interleave
-    const q = trx === db ? crossings() : crossings(trx).forUpdate('crossing');
-    const row = await q.where('crossing.id', '=', id).executeTakeFirst();
+  // Changes are guarded by the row's version (see change()), so a read takes no lock.
+  async function load(ctx: Ctx, id: string, permission: 'crossing.read' | 'crossing.record'): Promise<Row> {
+    const row = await crossings().where('crossing.id', '=', id).executeTakeFirst();
     if (!row || !can(ctx.actor, permission, { agencyId: row.agencyId, path: row.unitPath })) throw new NotFoundError('Crossing');
     return row as unknown as Row;
   }
@@ -303,7 +301,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     },
 
     async versions(ctx: Ctx, id: string) {
-      const row = await load(ctx, id, 'crossing.read');
+      await load(ctx, id, 'crossing.read');
       await recordRead(deps, ctx, { entityType: 'crossing', entityIds: [id] });
       return db.selectFrom('crossingVersion').select(['version', 'change', 'reason', 'changedAt', 'changedBy']).where('crossingId', '=', id).orderBy('version').execute();
     },
