@@ -60,27 +60,10 @@ export type OpenOptions = {
   onIdleError?: (error: Error) => void;
 };
 
-// Statements prepared once per connection: PostgreSQL parses and plans a statement the first times it
-// is run by name, then reuses the plan (ADR 0009). The texts Kysely compiles repeat (values travel as
-// parameters); a connection names at most PREPARED_PER_CONNECTION of them and sends the rest unnamed,
-// so a rare text (a long IN list) cannot fill the server's memory.
-const PREPARED_PER_CONNECTION = 2000;
-class PreparingClient extends pg.Client {
-  readonly #names = new Map<string, string>();
-  override query(config: unknown, values?: unknown, callback?: unknown): never {
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
-      let name = this.#names.get(config);
-      if (!name && this.#names.size < PREPARED_PER_CONNECTION) this.#names.set(config, (name = `s${this.#names.size}`));
-      if (name) return (super.query as (c: unknown, cb?: unknown) => never)({ name, text: config, values }, callback);
-    }
-    return (super.query as (c: unknown, v?: unknown, cb?: unknown) => never)(config, values, callback);
-  }
-}
-
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite (under dataDir, or in memory). */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20, types: pgTypes(), Client: PreparingClient });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20, types: pgTypes() });
     // An idle connection the server closes (a restart, a failover, an administrator) must not crash the
     // process: the pool drops that client and the next query opens a new one.
     pool.on('error', (error) => options.onIdleError?.(error));
