@@ -2,7 +2,7 @@
 // Debian's Chromium (never a downloaded browser).
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
@@ -27,6 +27,12 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
 export function useBrowserWorld(): BrowserWorld {
   const env = {} as BrowserWorld;
   before(async () => { Object.assign(env, await startBrowserWorld()); });
+  // a test that failed leaves its pages open: what they showed, for the one who reads the failure
+  afterEach(async () => {
+    for (const [c, context] of (env.browser?.contexts() ?? []).entries()) {
+      for (const [p, page] of context.pages().entries()) await page.screenshot({ path: path.join(RESULTS, `left-open-${c}-${p}.png`), fullPage: true }).catch(() => undefined);
+    }
+  });
   after(() => env.close?.());
   return env;
 }

@@ -133,3 +133,26 @@ test('the events of one transaction share one audit chain (two chain locks per t
   assert.equal(rows[0]!.chain, rows[1]!.chain);
   assert.equal(rows[1]!.seq, rows[0]!.seq + 1);
 });
+
+test('a write in a transaction moves the write watch again when the transaction ends (a read between write and commit is not kept)', async () => {
+  const watch = world.database.writes;
+  const version = () => watch.version(['app_user']);
+  const before = version();
+  let inside = 0;
+  await world.deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('appUser').set({ locale: 'ru' }).where('username', '=', 'admin').execute();
+    inside = version();
+    assert.ok(inside > before);
+  });
+  assert.ok(version() > inside, 'the commit moved it again');
+  // a rolled back write too; a transaction that wrote nothing watched moves nothing
+  const rolledBack = version();
+  await assert.rejects(world.deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('appUser').set({ locale: 'kk' }).where('username', '=', 'admin').execute();
+    throw new Error('undo');
+  }));
+  assert.ok(version() > rolledBack + 1);
+  const quiet = version();
+  await world.deps.db.transaction().execute((trx) => trx.selectFrom('appUser').select('id').execute());
+  assert.equal(version(), quiet);
+});

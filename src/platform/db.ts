@@ -6,7 +6,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from '../database.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
-import { WriteWatch } from './write-watch.ts';
+import { watchedDialect, WriteWatch } from './write-watch.ts';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -68,7 +68,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // process: the pool drops that client and the next query opens a new one.
     pool.on('error', (error) => options.onIdleError?.(error));
     const writes = new WriteWatch();
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin(), writes] });
+    const db = new Kysely<Database>({ dialect: watchedDialect(new PostgresDialect({ pool }), writes), plugins: [new CamelCasePlugin(), writes] });
     const url = new URL(options.databaseUrl);
     url.password = '';
     return {
@@ -116,7 +116,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
       serializers: { [pgliteTypes.INT8]: (value: unknown) => String(value) },
     });
     const writes = new WriteWatch();
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins: [new CamelCasePlugin(), writes] });
+    const db = new Kysely<Database>({ dialect: watchedDialect(new PGliteDialect(client), writes), plugins: [new CamelCasePlugin(), writes] });
     return {
       db,
       kind: 'pglite',

@@ -2,7 +2,7 @@
 // each statement's tree (inserts, updates, deletes, and those nested in WITH or in raw SQL fragments).
 // The sign-in cache (auth/sign-in-cache.ts) and the checkpoint cache (crossings/control-point.ts) drop
 // what they hold when this process writes the tables it came from.
-import type { KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type { DatabaseConnection, Dialect, Driver, KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 
 /** `app_user`, `appUser` and `AppUser` are the same table here. */
 const plain = (name: string) => name.replace(/_/g, '').toLowerCase();
@@ -72,6 +72,17 @@ export class WriteWatch implements KyselyPlugin {
     }
     return node;
   }
+  /** The counts now, to compare when a transaction ends. */
+  snapshot(): Map<string, number> {
+    return new Map(this.#counts);
+  }
+  /** A transaction ended: every table written since `before` moves again, now that its rows are committed
+   * (a reader that cached the old rows between the write and the commit is dropped). */
+  settle(before: Map<string, number>) {
+    const moved: string[] = [];
+    for (const [t, n] of this.#counts) if (before.get(t) !== n) moved.push(t);
+    if (moved.length) this.#bump(moved);
+  }
   async transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     // what a reader cached while the write ran is dropped too
     const tables = this.#writes.get(queryId);
@@ -81,4 +92,54 @@ export class WriteWatch implements KyselyPlugin {
     }
     return result;
   }
+}
+
+/**
+ * The dialect with its transactions told to the watch: when a transaction commits or rolls back, the
+ * tables written meanwhile move again. Without it, a request that read a row between another's write
+ * and its commit would keep the old row in a cache until the next write.
+ */
+export function watchedDialect(dialect: Dialect, watch: WriteWatch): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => {
+      const driver = dialect.createDriver();
+      const begun = new WeakMap<DatabaseConnection, Map<string, number>>();
+      const settle = (connection: DatabaseConnection) => {
+        const before = begun.get(connection);
+        begun.delete(connection);
+        if (before) watch.settle(before);
+      };
+      const wrapped: Driver = {
+        init: () => driver.init(),
+        acquireConnection: () => driver.acquireConnection(),
+        releaseConnection: (connection) => driver.releaseConnection(connection),
+        destroy: () => driver.destroy(),
+        async beginTransaction(connection, settings) {
+          await driver.beginTransaction(connection, settings);
+          begun.set(connection, watch.snapshot());
+        },
+        async commitTransaction(connection) {
+          try {
+            await driver.commitTransaction(connection);
+          } finally {
+            settle(connection);
+          }
+        },
+        async rollbackTransaction(connection) {
+          try {
+            await driver.rollbackTransaction(connection);
+          } finally {
+            settle(connection);
+          }
+        },
+      };
+      if (driver.savepoint) wrapped.savepoint = (c, name, compile) => driver.savepoint!(c, name, compile);
+      if (driver.rollbackToSavepoint) wrapped.rollbackToSavepoint = (c, name, compile) => driver.rollbackToSavepoint!(c, name, compile);
+      if (driver.releaseSavepoint) wrapped.releaseSavepoint = (c, name, compile) => driver.releaseSavepoint!(c, name, compile);
+      return wrapped;
+    },
+  };
 }
