@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { auditHash, canonicalAround, canonicalJson } from '../src/modules/audit/audit.hash.ts';
-import { recordChange, recordChanges, verifyAuditChains } from '../src/modules/audit/index.ts';
+import { recordChange, verifyAuditChains, writeAudited } from '../src/modules/audit/index.ts';
 import { cliActor } from '../src/platform/actor.ts';
 import { acquireDataDirLock, DataDirBusyError } from '../src/platform/data-dir-lock.ts';
 import { migrate, readMigrations, MigrationChecksumError } from '../src/platform/migrate.ts';
@@ -69,7 +69,7 @@ test('the database links and hashes events exactly as auditHash does, in batches
   const [head, tail] = canonicalAround(row);
   assert.equal(`${head}42${tail}`, canonicalJson({ ...row, seq: 42, occurredAt: row.occurredAt.toISOString() }));
 
-  await world.deps.db.transaction().execute((trx) => recordChanges(world.deps, trx, ctx, [
+  await world.deps.db.transaction().execute((trx) => writeAudited(world.deps, trx, ctx, [], [
     { action: 'test.batch', entityType: 'test', entityId: 'b1', details: awkward },
     { action: 'test.batch', entityType: 'test', entityId: 'b2', details: { nested: { b: 2, a: 1 } }, publish: false },
   ]));

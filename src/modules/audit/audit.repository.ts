@@ -12,12 +12,12 @@ export type OutboxRow = { id: string; origin: string; createdAt: string; topic: 
  * Appends events to a chain in one round trip (`audit_append`, migrations/0013): the per-chain
  * advisory lock, held until the caller's transaction ends so concurrent writers line up and every row
  * links to the one committed before it; the head; each event's sequence number and hash; and the
- * outbox rows. Returns the last sequence number written.
+ * outbox rows.
  */
-export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Compilable[] = [], guard?: number): Promise<{ ids: string[]; lastSeq: number }> {
+export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Compilable[] = [], guard?: number): Promise<void> {
   const events = entries.map((entry) => {
     // ms precision survives the timestamptz round trip exactly
-    const row = { ...entry, occurredAt: new Date(entry.occurredAt.getTime()), id: newId(), chain };
+    const row = { ...entry, id: newId(), chain };
     const [head, tail] = canonicalAround(row);
     return { ...row, occurredAt: row.occurredAt.toISOString(), head, tail };
   });
@@ -25,14 +25,7 @@ export async function appendAuditEvents(db: Executor, chain: string, entries: Au
   const ctes = writes.length ? sql`with ${sql.join(writes.map((w, i) => sql`${sql.ref(`write_${i}`)} as (${w})`))} ` : sql``;
   // a guarded write (one returning its rows) must have written exactly one, or nothing is written
   const expect = guard === undefined ? sql`` : sql`expect_rows((select count(*) from ${sql.ref(`write_${guard}`)}), 1), `;
-  const result = await sql<{ seq: string }>`${ctes}select ${expect}audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb) as seq`.execute(db);
-  return { ids: events.map((e) => e.id), lastSeq: Number(result.rows[0]!.seq) };
-}
-
-/** Appends one event (see appendAuditEvents). */
-export async function appendAuditEvent(db: Executor, chain: string, entry: AuditEntry): Promise<{ id: string; seq: number }> {
-  const { ids, lastSeq } = await appendAuditEvents(db, chain, [entry]);
-  return { id: ids[0]!, seq: lastSeq };
+  await sql`${ctes}select ${expect}audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb)`.execute(db);
 }
 
 export type AuditFilter = {

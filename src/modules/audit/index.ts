@@ -42,12 +42,7 @@ export type Change = {
  * so a change and its trail commit or vanish together.
  */
 export async function recordChange(deps: Pick<Deps, 'clock' | 'config'>, trx: Executor, ctx: Ctx | null, change: Change) {
-  await recordChanges(deps, trx, ctx, [change]);
-}
-
-/** Records several changes of one transaction in one round trip (their events in order on one chain). */
-export async function recordChanges(deps: Pick<Deps, 'clock' | 'config'>, trx: Executor, ctx: Ctx | null, changes: Change[]) {
-  await writeAudited(deps, trx, ctx, [], changes);
+  await writeAudited(deps, trx, ctx, [], [change]);
 }
 
 /**
