@@ -8,28 +8,48 @@ import type { WriteWatch } from './write-watch.ts';
 export function createWatchedCache<T extends object>(watch: WriteWatch, tables: readonly string[], seconds: number, maxEntries = 10_000) {
   const entries = new Map<string, { row: T; version: number; at: number }>();
   let version = watch.version(tables);
+  /** The version now; a watched write since the last look empties the cache. */
+  const current = () => {
+    const now = watch.version(tables);
+    if (now !== version) {
+      entries.clear();
+      version = now;
+    }
+    return now;
+  };
+  const keep = (key: string, row: T, readAt: number, now: Date) => {
+    if (entries.size >= maxEntries) entries.clear();
+    entries.set(key, { row, version: readAt, at: now.getTime() });
+  };
   return {
-    /** The cached row of `key`, or `load()`'s (kept when found). */
-    async get<R extends T>(key: string, now: Date, load: () => Promise<R | undefined>): Promise<R | undefined> {
-      if (seconds <= 0) return load();
-      const current = watch.version(tables);
-      if (current !== version) {
-        entries.clear();
-        version = current;
-      }
+    /** The cached row of `key` if it is still good, without loading anything. */
+    peek<R extends T>(key: string, now: Date): R | undefined {
+      if (seconds <= 0) return undefined;
+      const v = current();
       const hit = entries.get(key);
       const age = hit ? now.getTime() - hit.at : -1;
-      if (hit && hit.version === version && age >= 0 && age < seconds * 1000) return hit.row as R;
+      return hit && hit.version === v && age >= 0 && age < seconds * 1000 ? (hit.row as R) : undefined;
+    },
+    /** The cached row of `key`, or `load()`'s (kept when found). */
+    async get<R extends T>(key: string, now: Date, load: () => Promise<R | undefined>): Promise<R | undefined> {
+      const hit = this.peek<R>(key, now);
+      if (hit) return hit;
       const readAt = watch.version(tables);
       const row = await load();
       if (!row) {
         entries.delete(key);
         return row;
       }
-      if (entries.size >= maxEntries) entries.clear();
       // a write that ran while this was read makes it stale at once (its version is behind)
-      entries.set(key, { row, version: readAt, at: now.getTime() });
+      if (seconds > 0) keep(key, row, readAt, now);
       return row;
+    },
+    /** A row this process has just written, as written. */
+    set(key: string, row: T, now: Date) {
+      if (seconds > 0) keep(key, row, current(), now);
+    },
+    delete(key: string) {
+      entries.delete(key);
     },
   };
 }

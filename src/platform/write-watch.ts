@@ -1,11 +1,16 @@
 // Tells when this process writes to some tables, whatever code does it: a Kysely plugin that looks at
 // each statement's tree (inserts, updates, deletes, and those nested in WITH or in raw SQL fragments).
-// The sign-in cache (auth/sign-in-cache.ts) and the checkpoint cache (crossings/control-point.ts) drop
-// what they hold when this process writes the tables it came from.
+// The watched caches (watched-cache.ts: sign-ins, checkpoints, recent crossings) drop what they hold
+// when this process writes the tables it came from.
 import type { DatabaseConnection, Dialect, Driver, KyselyPlugin, OperationNode, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 
 /** `app_user`, `appUser` and `AppUser` are the same table here. */
-const plain = (name: string) => name.replace(/_/g, '').toLowerCase();
+const plainNames = new Map<string, string>();
+const plain = (name: string) => {
+  let p = plainNames.get(name);
+  if (p === undefined) plainNames.set(name, (p = name.replace(/_/g, '').toLowerCase()));
+  return p;
+};
 
 type Node = OperationNode & Record<string, unknown>;
 

@@ -10,6 +10,7 @@ import { isUniqueViolation, pgErrorCode } from '../../platform/db-errors.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { createWatchedCache } from '../../platform/watched-cache.ts';
 import { recordRead, writeAudited, type Change } from '../audit/index.ts';
 import { parseMrz } from '../documents/mrz.ts';
 import type { ScreeningService } from '../screening/index.ts';
@@ -48,19 +49,12 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
   // follows the registration within seconds, so its row is here and costs no read. Every change is
   // written only if the stored version is still the one it was judged on (`guard`); a row changed
   // meanwhile by anyone is read afresh and judged again, never overwritten.
-  const recent = new Map<string, { row: Row; at: number; units: number }>();
-  const RECENT_ROWS = 10_000;
-  const RECENT_MS = 10 * 60_000;
-  function remember(row: Row) {
-    recent.delete(row.id);
-    if (recent.size >= RECENT_ROWS) recent.delete(recent.keys().next().value!);
-    recent.set(row.id, { row, at: clock.now().getTime(), units: deps.database.writes.version(['unit']) });
-  }
+  // (for 10 minutes; a unit moved in the tree changes who may see a row, so a write to `unit` empties it)
+  const recent = createWatchedCache<Row>(deps.database.writes, ['unit'], 600);
+  const remember = (row: Row) => recent.set(row.id, row, clock.now());
   function recentRow(ctx: Ctx, id: string): Row | undefined {
-    const hit = recent.get(id);
-    // a unit moved in the tree changes who may see the row: read it again
-    if (!hit || clock.now().getTime() - hit.at > RECENT_MS || hit.units !== deps.database.writes.version(['unit'])) return undefined;
-    return can(ctx.actor, 'crossing.record', { agencyId: hit.row.agencyId, path: hit.row.unitPath }) ? hit.row : undefined;
+    const row = recent.peek(id, clock.now());
+    return row && can(ctx.actor, 'crossing.record', { agencyId: row.agencyId, path: row.unitPath }) ? row : undefined;
   }
   const isStale = (error: unknown) => pgErrorCode(error) === '40001' || (isUniqueViolation(error) && String((error as Error).message).includes('crossing_version_pkey'));
 

@@ -8,14 +8,7 @@ const ICAO_CODES = [
 ];
 const CODES = new Set<string>([...Object.keys(countries.getAlpha3Codes()), ...ICAO_CODES]);
 
-/** True for a three-character MRZ state field holding a known code ("D<<" for Germany). */
-export function isMrzStateCode(field: string): boolean {
-  let end = field.length;
-  while (end > 0 && field.charCodeAt(end - 1) === 60) end--;
-  return CODES.has(end === field.length ? field : field.slice(0, end));
-}
-
-// The same codes by their three character codes as the MRZ holds them ("D<<", "KAZ"): a lookup without
+// The codes by their three character codes as the MRZ holds them ("D<<", "KAZ"): a lookup without
 // cutting the field out of the line (the parser's hot path).
 const BY_CHARS = new Map<number, string>();
 for (const code of CODES) {
