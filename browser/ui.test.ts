@@ -225,7 +225,10 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
   await headPage.goto(env.baseUrl);
   await signInAs(headPage, 'demo.head.korday', 'Shekara-Demo-2026');
   await headPage.getByRole('navigation').waitFor();
+  // the language is saved with the account: leaving the page before that answer comes would cancel it
+  const saved = headPage.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH' && r.ok());
   await headPage.getByRole('button', { name: 'English' }).click();
+  await saved;
   await headPage.goto(`${env.baseUrl}/checkpoints/${seedId('checkpoint', 'KORDAY')}`);
   const panel = headPage.getByRole('region', { name: 'Control line: the last hour' });
   await panel.locator('td', { hasText: 'R-OUT-1' }).waitFor();
