@@ -21,6 +21,45 @@ const valueAt = (line: string, i: number) => {
   return c < 91 ? VALUE[c]! : 0;
 };
 
+// The lines' character values, line k from k * LINE on, read once and summed from there: a check digit
+// then costs no character access. Filled by `scan` (or `load` for a line it could not read whole).
+export const LINE = 64;
+const VALUES = new Uint8Array(4 * LINE);
+// per character code: its class in the high bits (1 a letter or filler, 2 a digit, 0 not an MRZ
+// character) and its value in the low six
+const CODE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) CODE[c] = (c === FILLER || (c >= 65 && c <= 90) ? 64 : c >= 48 && c <= 57 ? 128 : 0) | Math.max(0, charValue(c));
+
+/** Where the line last scanned ends without its trailing fillers. */
+export let contentEnd = 0;
+
+/**
+ * Reads line `k` into the values: 1 when it holds letters and fillers only, 3 MRZ characters with a
+ * digit, 0 something else (lower case, spaces …: the values are then incomplete).
+ */
+export function scan(line: string, k: number): number {
+  if (line.length > LINE) return 0;
+  const base = k * LINE;
+  let seen = 0;
+  let end = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const code = c < 128 ? CODE[c]! : 0;
+    if (code < 64) return 0;
+    seen |= code;
+    VALUES[base + i] = code & 63;
+    if (c !== FILLER) end = i + 1;
+  }
+  contentEnd = end;
+  return (seen & 128) === 0 ? 1 : 3;
+}
+
+/** Line `k`'s values whatever it holds (0 for a character outside the MRZ's), and 0 past its end. */
+export function load(line: string, k: number) {
+  const base = k * LINE;
+  for (let i = 0; i < LINE; i++) VALUES[base + i] = i < line.length ? valueAt(line, i) : 0;
+}
+
 // The running 7-3-1 sum of a check digit: a composite digit spans several ranges with one weight sequence.
 let sum = 0;
 let weight = 0;
@@ -28,25 +67,27 @@ export function begin() {
   sum = 0;
   weight = 0;
 }
-export function add(line: string, start: number, end: number) {
+/** Adds line `k`'s characters [start, end) to the running sum. */
+export function add(k: number, start: number, end: number) {
   let s = sum;
-  let i = start;
+  let i = k * LINE + start;
+  const stop = k * LINE + end;
   // finish the current 7-3-1 group, then whole groups, then what is left
-  if (weight === 1 && i < end) {
-    s += 3 * valueAt(line, i++);
+  if (weight === 1 && i < stop) {
+    s += 3 * VALUES[i++]!;
     weight = 2;
   }
-  if (weight === 2 && i < end) {
-    s += valueAt(line, i++);
+  if (weight === 2 && i < stop) {
+    s += VALUES[i++]!;
     weight = 0;
   }
-  for (; i + 2 < end; i += 3) s += 7 * valueAt(line, i) + 3 * valueAt(line, i + 1) + valueAt(line, i + 2);
-  if (i < end) {
-    s += 7 * valueAt(line, i++);
+  for (; i + 2 < stop; i += 3) s += 7 * VALUES[i]! + 3 * VALUES[i + 1]! + VALUES[i + 2]!;
+  if (i < stop) {
+    s += 7 * VALUES[i++]!;
     weight = 1;
   }
-  if (i < end) {
-    s += 3 * valueAt(line, i++);
+  if (i < stop) {
+    s += 3 * VALUES[i++]!;
     weight = 2;
   }
   sum = s;
@@ -54,9 +95,9 @@ export function add(line: string, start: number, end: number) {
 
 /** The check digit of a string (Part 3, 4.9). */
 export function checkDigit(value: string): number {
-  begin();
-  add(value, 0, value.length);
-  return sum % 10;
+  let s = 0;
+  for (let i = 0; i < value.length; i++) s += valueAt(value, i) * (i % 3 === 0 ? 7 : i % 3 === 1 ? 3 : 1);
+  return s % 10;
 }
 
 // OCR confusions: a letter read where a digit belongs, and the other way round.
@@ -72,8 +113,19 @@ export function trimmed(line: string, start: number, end: number): string {
 
 /** line[start, end) with its fillers as single spaces, the ends trimmed. */
 function spaced(line: string, start: number, end: number): string {
-  const text = trimmed(line, start, end);
-  return text.indexOf('<') < 0 ? text : text.replace(/<+/g, ' ');
+  while (end > start && line.charCodeAt(end - 1) === FILLER) end--;
+  while (start < end && line.charCodeAt(start) === FILLER) start++;
+  let at = line.indexOf('<', start);
+  if (at < 0 || at >= end) return start === 0 && end === line.length ? line : line.slice(start, end);
+  let text = '';
+  let from = start;
+  while (at >= 0 && at < end) {
+    text += line.slice(from, at) + ' ';
+    from = at + 1;
+    while (line.charCodeAt(from) === FILLER) from++;
+    at = line.indexOf('<', from);
+  }
+  return text + line.slice(from, end);
 }
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -91,6 +143,8 @@ export type Reader = {
   clean: boolean;
   /** the names line (with the document code and state before them) holds letters and fillers only */
   lettersOnly: boolean;
+  /** where the names line ends before its trailing fillers; −1 when not known */
+  namesEnd: number;
 };
 
 function fail(r: Reader, field: string, code: MrzErrorCode, message: string) {
@@ -164,7 +218,7 @@ export function readDate(r: Reader, field: string, line: string, start: number, 
  * Verifies the check digit at line[at] over line[start, end) (or over `value` when given: a long document
  * number). On failure, looks for one OCR confusion that would make it pass and suggests it.
  */
-export function verify(r: Reader, field: string, line: string, start: number, end: number, at: number, numeric: boolean, allowFillerWhenEmpty = false, value?: string): boolean {
+export function verify(r: Reader, field: string, line: string, k: number, start: number, end: number, at: number, numeric: boolean, allowFillerWhenEmpty = false, value?: string): boolean {
   const digitCode = line.charCodeAt(at);
   let expected: number;
   if (value === undefined) {
@@ -174,7 +228,7 @@ export function verify(r: Reader, field: string, line: string, start: number, en
       if (empty) return true;
     }
     begin();
-    add(line, start, end);
+    add(k, start, end);
     expected = sum % 10;
   } else expected = checkDigit(value);
   if (isDigit(digitCode) && digitCode - 48 === expected) return true;
@@ -234,12 +288,18 @@ export function readNames(r: Reader, line: string, start: number, result: MrzRes
     for (let i = start; i < line.length && !digit; i++) digit = isDigit(line.charCodeAt(i));
     if (digit || !r.clean) checkLetters(r, 'names', line, start, line.length);
   }
+  const length = line.length;
+  // only fillers follow `end` (a line cut to its standard length may end sooner)
+  const end = r.namesEnd >= 0 && r.namesEnd < length ? r.namesEnd : length;
   const found = line.indexOf('<<', start);
-  const split = found < 0 ? line.length : found;
-  const secondaryFrom = found < 0 ? line.length : found + 2;
-  result.primaryIdentifier = spaced(line, start, split);
-  result.secondaryIdentifier = secondaryFrom >= line.length ? '' : spaced(line, secondaryFrom, line.length);
-  result.nameTruncated = line.charCodeAt(line.length - 1) !== FILLER;
+  if (found < 0 || found >= end) {
+    result.primaryIdentifier = spaced(line, start, end);
+    result.secondaryIdentifier = '';
+  } else {
+    result.primaryIdentifier = spaced(line, start, found);
+    result.secondaryIdentifier = found + 2 >= end ? '' : spaced(line, found + 2, end);
+  }
+  result.nameTruncated = line.charCodeAt(length - 1) !== FILLER;
 }
 
 /** The document code: P for passports (TD3), V for visas, A, C or I for other official travel documents (Parts 4–7). */
@@ -252,7 +312,7 @@ export function readDocumentCode(r: Reader, line: string, format: MrzFormat): st
 }
 
 /** TD1/TD2 document number: nine characters at line[start], continued in the optional data when the check position holds <. */
-export function readLongNumber(r: Reader, line: string, start: number, optionalStart: number, optionalEnd: number, result: MrzResult): boolean {
+export function readLongNumber(r: Reader, line: string, k: number, start: number, optionalStart: number, optionalEnd: number, result: MrzResult): boolean {
   if (line.charCodeAt(start + 9) === FILLER && line.charCodeAt(start + 8) !== FILLER) {
     let end = line.indexOf('<', optionalStart);
     if (end < 0 || end > optionalEnd) end = optionalEnd;
@@ -260,10 +320,10 @@ export function readLongNumber(r: Reader, line: string, start: number, optionalS
       const full = line.slice(start, start + 9) + line.slice(optionalStart, end - 1);
       result.documentNumber = full;
       result.optionalData = trimmed(line, end, optionalEnd);
-      return verify(r, 'documentNumber', line, 0, 0, end - 1, false, false, full);
+      return verify(r, 'documentNumber', line, k, 0, 0, end - 1, false, false, full);
     }
   }
   result.documentNumber = trimmed(line, start, start + 9);
   result.optionalData = trimmed(line, optionalStart, optionalEnd);
-  return verify(r, 'documentNumber', line, start, start + 9, start + 9, false);
+  return verify(r, 'documentNumber', line, k, start, start + 9, start + 9, false);
 }

@@ -8,7 +8,7 @@
 // Two-digit years: a year of birth later than this year is 19xx; an expiry is 20xx (contracts.md).
 // The tolerant reading reports likely OCR confusions (O/0, I/1, B/8, S/5, Z/2, G/6) as suggestions,
 // never changing what was read.
-import { begin, add, checkDigit, readDate, readDocumentCode, readLongNumber, readNames, readSex, readState, trimmed, verify, verifyComposite, checkCharacters, type Reader } from './mrz-fields.ts';
+import { begin, add, scan, load, contentEnd, checkDigit, readDate, readDocumentCode, readLongNumber, readNames, readSex, readState, trimmed, verify, verifyComposite, checkCharacters, type Reader } from './mrz-fields.ts';
 
 export { checkDigit };
 
@@ -62,9 +62,11 @@ function detect(lines: string[]): MrzFormat | null {
   return null;
 }
 
-// (a compiled regular expression scans a line faster than a loop over its characters)
-const MRZ_LINE = /^[A-Z0-9<]*$/;
-const LETTERS_LINE = /^[A-Z<]*$/;
+// The parse in progress (one at a time: the parser never awaits): its errors, suggestions and what the
+// scan of its lines found. One object reused instead of one per parse.
+const reader: Reader = { errors: [], suggestions: [], thisYear2: 0, clean: false, lettersOnly: false, namesEnd: -1 };
+
+const isPrintableAscii = (c: number) => c > 32 && c < 127;
 
 // Two-digit years of birth need this year; a Date per parse costs more than the rest of a field.
 let yearCache = { year2: 0, until: 0 };
@@ -87,19 +89,28 @@ export function parseMrz(input: string | readonly string[], options: { today?: D
   // per line (by bit): all MRZ characters; letters and fillers only
   let cleanLines = 0;
   let letterLines = 0;
+  // where lines 1 and 3 (the names of the two-line formats and of TD1) end before their trailing fillers
+  let end0 = -1;
+  let end2 = -1;
   for (let i = 0; i < raw.length && lines.length <= 3; i++) {
     const line = raw[i];
     if (typeof line !== 'string') continue;
-    let text = line.trim();
+    // most lines come without surrounding spaces: trim only those that have them
+    let text = line.length > 0 && isPrintableAscii(line.charCodeAt(0)) && isPrintableAscii(line.charCodeAt(line.length - 1)) ? line : line.trim();
     if (!text) continue;
     const bit = 1 << lines.length;
-    if (LETTERS_LINE.test(text)) letterLines |= bit;
+    let kind = lines.length < 3 ? scan(text, lines.length) : 0;
     // a scanner typing like a keyboard may send lower case; most lines need no change
-    else if (!MRZ_LINE.test(text)) {
+    if (kind === 0) {
       text = text.toUpperCase();
-      if (LETTERS_LINE.test(text)) letterLines |= bit;
+      kind = lines.length < 3 ? scan(text, lines.length) : 0;
     }
-    if (letterLines & bit || MRZ_LINE.test(text)) cleanLines |= bit;
+    if (kind === 1) letterLines |= bit;
+    if (kind !== 0) {
+      cleanLines |= bit;
+      if (lines.length === 0) end0 = contentEnd;
+      else if (lines.length === 2) end2 = contentEnd;
+    }
     lines.push(text);
   }
   if (lines.length < 2 || lines.length > 3) return emptyResult(lines, [{ field: 'lines', code: 'UNREADABLE', message: `an MRZ has 2 or 3 lines; ${lines.length}${lines.length > 3 ? ' or more' : ''} were given.` }]);
@@ -115,81 +126,89 @@ export function parseMrz(input: string | readonly string[], options: { today?: D
     if (fixed === lines) fixed = [...lines];
     fixed[i] = lines[i]!.length > length ? lines[i]!.slice(0, length) : lines[i]! + '<'.repeat(length - lines[i]!.length);
   }
+  // the values of a line not scanned whole, or changed to its length
+  for (let i = 0; i < lines.length; i++) if ((cleanLines & (1 << i)) === 0 || fixed[i] !== lines[i]) load(fixed[i]!, i);
   // judged on the lines as read: a line cut to length may have lost its bad character, and the
   // character checks then still run (and find nothing)
   const all = (1 << lines.length) - 1;
-  const r: Reader = {
-    errors, suggestions: [], thisYear2: options.today ? options.today.getUTCFullYear() % 100 : thisYear2(Date.now()),
-    clean: cleanLines === all, lettersOnly: (letterLines & (format === 'TD1' ? 4 : 1)) !== 0,
-  };
+  const r = reader;
+  const suggestions: MrzSuggestion[] = [];
+  r.errors = errors;
+  r.suggestions = suggestions;
+  r.thisYear2 = options.today ? options.today.getUTCFullYear() % 100 : thisYear2(Date.now());
+  r.clean = cleanLines === all;
+  r.lettersOnly = (letterLines & (format === 'TD1' ? 4 : 1)) !== 0;
+  r.namesEnd = format === 'TD1' ? end2 : end0;
   const result = emptyResult(lines, errors);
   if (format === 'TD1') readTd1(r, fixed, result);
   else readTwoLine(r, fixed, format, result);
   result.valid = errors.length === 0;
   result.format = format;
-  result.suggestions = r.suggestions.length < 2 ? r.suggestions : r.suggestions.filter((s, i) => r.suggestions.findIndex((o) => o.field === s.field && o.suggested === s.suggested) === i);
+  result.suggestions = suggestions.length < 2 ? suggestions : suggestions.filter((s, i) => suggestions.findIndex((o) => o.field === s.field && o.suggested === s.suggested) === i);
   return result;
 }
 
-function readTwoLine(r: Reader, [l1, l2]: string[], format: MrzFormat, result: MrzResult) {
-  result.documentCode = readDocumentCode(r, l1!, format);
-  result.issuingState = readState(r, 'issuingState', l1!, 2);
-  readNames(r, l1!, 5, result);
-  checkCharacters(r, 'documentNumber', l2!, 0, 9);
+function readTwoLine(r: Reader, lines: string[], format: MrzFormat, result: MrzResult) {
+  const l1 = lines[0]!;
+  const l2 = lines[1]!;
+  result.documentCode = readDocumentCode(r, l1, format);
+  result.issuingState = readState(r, 'issuingState', l1, 2);
+  readNames(r, l1, 5, result);
+  checkCharacters(r, 'documentNumber', l2, 0, 9);
   const optionalEnd = format === 'TD3' ? 42 : format === 'TD2' ? 35 : LENGTHS[format];
-  const checks = result.checks;
+  let documentNumber: boolean;
   if (format === 'TD2') {
-    checks.documentNumber = readLongNumber(r, l2!, 0, 28, optionalEnd, result);
+    documentNumber = readLongNumber(r, l2, 1, 0, 28, optionalEnd, result);
   } else {
-    result.documentNumber = trimmed(l2!, 0, 9);
-    result.optionalData = trimmed(l2!, 28, optionalEnd);
-    checks.documentNumber = verify(r, 'documentNumber', l2!, 0, 9, 9, false);
+    result.documentNumber = trimmed(l2, 0, 9);
+    result.optionalData = trimmed(l2, 28, optionalEnd);
+    documentNumber = verify(r, 'documentNumber', l2, 1, 0, 9, 9, false);
   }
-  result.nationality = readState(r, 'nationality', l2!, 10);
-  result.dateOfBirth = readDate(r, 'dateOfBirth', l2!, 13, 'birth');
-  checks.dateOfBirth = verify(r, 'dateOfBirth', l2!, 13, 19, 19, true);
-  result.sex = readSex(r, l2![20]!);
-  result.dateOfExpiry = readDate(r, 'dateOfExpiry', l2!, 21, 'expiry');
-  checks.dateOfExpiry = verify(r, 'dateOfExpiry', l2!, 21, 27, 27, true);
-  checkCharacters(r, 'optionalData', l2!, 28, optionalEnd);
+  result.nationality = readState(r, 'nationality', l2, 10);
+  result.dateOfBirth = readDate(r, 'dateOfBirth', l2, 13, 'birth');
+  const dateOfBirth = verify(r, 'dateOfBirth', l2, 1, 13, 19, 19, true);
+  result.sex = readSex(r, l2[20]!);
+  result.dateOfExpiry = readDate(r, 'dateOfExpiry', l2, 21, 'expiry');
+  const dateOfExpiry = verify(r, 'dateOfExpiry', l2, 1, 21, 27, 27, true);
+  checkCharacters(r, 'optionalData', l2, 28, optionalEnd);
   if (format === 'TD3') {
     // an unused personal number: fillers, with the check digit < or 0 (Part 4)
-    checks.optionalData = verify(r, 'optionalData', l2!, 28, 42, 42, false, true);
+    const optionalData = verify(r, 'optionalData', l2, 1, 28, 42, 42, false, true);
     begin();
-    add(l2!, 0, 10);
-    add(l2!, 13, 20);
-    add(l2!, 21, 43);
-    checks.composite = verifyComposite(r, l2!, 43);
-  }
-  if (format === 'TD2') {
+    add(1, 0, 10);
+    add(1, 13, 20);
+    add(1, 21, 43);
+    result.checks = { documentNumber, dateOfBirth, dateOfExpiry, optionalData, composite: verifyComposite(r, l2, 43) };
+  } else if (format === 'TD2') {
     begin();
-    add(l2!, 0, 10);
-    add(l2!, 13, 20);
-    add(l2!, 21, 35);
-    checks.composite = verifyComposite(r, l2!, 35);
-  }
+    add(1, 0, 10);
+    add(1, 13, 20);
+    add(1, 21, 35);
+    result.checks = { documentNumber, dateOfBirth, dateOfExpiry, composite: verifyComposite(r, l2, 35) };
+  } else result.checks = { documentNumber, dateOfBirth, dateOfExpiry };
 }
 
-function readTd1(r: Reader, [l1, l2, l3]: string[], result: MrzResult) {
-  result.documentCode = readDocumentCode(r, l1!, 'TD1');
-  result.issuingState = readState(r, 'issuingState', l1!, 2);
-  checkCharacters(r, 'documentNumber', l1!, 5, 14);
-  checkCharacters(r, 'optionalData', l1!, 15, 30);
-  const checks = result.checks;
-  checks.documentNumber = readLongNumber(r, l1!, 5, 15, 30, result);
-  result.dateOfBirth = readDate(r, 'dateOfBirth', l2!, 0, 'birth');
-  checks.dateOfBirth = verify(r, 'dateOfBirth', l2!, 0, 6, 6, true);
-  result.sex = readSex(r, l2![7]!);
-  result.dateOfExpiry = readDate(r, 'dateOfExpiry', l2!, 8, 'expiry');
-  checks.dateOfExpiry = verify(r, 'dateOfExpiry', l2!, 8, 14, 14, true);
-  result.nationality = readState(r, 'nationality', l2!, 15);
-  checkCharacters(r, 'optionalData2', l2!, 18, 29);
-  result.optionalData2 = trimmed(l2!, 18, 29);
+function readTd1(r: Reader, lines: string[], result: MrzResult) {
+  const l1 = lines[0]!;
+  const l2 = lines[1]!;
+  result.documentCode = readDocumentCode(r, l1, 'TD1');
+  result.issuingState = readState(r, 'issuingState', l1, 2);
+  checkCharacters(r, 'documentNumber', l1, 5, 14);
+  checkCharacters(r, 'optionalData', l1, 15, 30);
+  const documentNumber = readLongNumber(r, l1, 0, 5, 15, 30, result);
+  result.dateOfBirth = readDate(r, 'dateOfBirth', l2, 0, 'birth');
+  const dateOfBirth = verify(r, 'dateOfBirth', l2, 1, 0, 6, 6, true);
+  result.sex = readSex(r, l2[7]!);
+  result.dateOfExpiry = readDate(r, 'dateOfExpiry', l2, 8, 'expiry');
+  const dateOfExpiry = verify(r, 'dateOfExpiry', l2, 1, 8, 14, 14, true);
+  result.nationality = readState(r, 'nationality', l2, 15);
+  checkCharacters(r, 'optionalData2', l2, 18, 29);
+  result.optionalData2 = trimmed(l2, 18, 29);
   begin();
-  add(l1!, 5, 30);
-  add(l2!, 0, 7);
-  add(l2!, 8, 15);
-  add(l2!, 18, 29);
-  checks.composite = verifyComposite(r, l2!, 29);
-  readNames(r, l3!, 0, result);
+  add(0, 5, 30);
+  add(1, 0, 7);
+  add(1, 8, 15);
+  add(1, 18, 29);
+  result.checks = { documentNumber, dateOfBirth, dateOfExpiry, composite: verifyComposite(r, l2, 29) };
+  readNames(r, lines[2]!, 0, result);
 }
