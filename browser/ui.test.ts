@@ -143,6 +143,30 @@ test('a list manager uploads a CSV list, follows the import, and finds the new e
   await context.close();
 });
 
+test('at the booth a misread MRZ is explained in the officer\'s language, with the likely correction', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(env.baseUrl);
+  await signInAs(page, 'demo.booth.korday', 'Shekara-Demo-2026');
+  await page.getByRole('navigation').waitFor();
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Кабина контроля' }).click();
+  const mrz = page.locator('textarea[name=mrz]');
+  await mrz.waitFor();
+  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
+  // the scanner read the O of the date of birth for a zero
+  const lines = passportMrz({ surname: 'ABENOV', given: 'DAUREN', number: 'N45454545', nationality: 'KAZ', dob: '850314', sex: 'M', expiry: '310101' });
+  await mrz.focus();
+  await page.keyboard.type([lines[0], lines[1]!.replace('850314', '85O314')].join('\n'), { delay: 0 });
+  const alert = page.getByRole('alert');
+  await alert.getByText('МЧЗ формата TD3 не проходит проверки.').waitFor();
+  await alert.locator('li', { hasText: 'дата рождения' }).getByText('недопустимая дата').waitFor();
+  await alert.getByText('дата рождения: прочитано 85O314, вероятно 850314 (ошибка сканирования)').waitFor();
+  assert.equal(await alert.getByText(/check digit|does not match/).count(), 0);
+  await page.screenshot({ path: path.join(RESULTS, 'booth-mrz-problem-ru.png'), fullPage: true });
+  await context.close();
+});
+
 test('the booth console processes a clean traveller, a refused one and a hit by keyboard alone', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();

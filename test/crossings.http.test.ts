@@ -181,9 +181,15 @@ test('bad input: an invalid MRZ is a 422 by field; a suspended checkpoint and a 
   const broken = await start({ mrz: [mrz[0], mrz[1]!.replace('850314', '850315')] });
   assert.equal(broken.statusCode, 422);
   assert.deepEqual([...new Set(broken.json().errors.map((e: { path: string }) => e.path))].sort(), ['mrz.composite', 'mrz.dateOfBirth']);
+  // the parsed MRZ comes with the problem: the booth names each field and code in the officer's language
+  assert.deepEqual(broken.json().mrz.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`).sort(), ['composite:CHECK_DIGIT', 'dateOfBirth:CHECK_DIGIT']);
+  const misread = await start({ mrz: [mrz[0], mrz[1]!.replace('850314', '85O314')] });
+  assert.equal(misread.statusCode, 422);
+  assert.ok(misread.json().mrz.suggestions.some((x: { field: string; suggested: string }) => x.field === 'dateOfBirth' && x.suggested === '850314'), misread.body);
   const rail = await start({ mrz, transportMode: 'rail', laneId: undefined });
   assert.equal(rail.statusCode, 422);
   assert.equal(rail.json().code, 'MODE_NOT_SERVED');
+  assert.deepEqual(rail.json().transportModes, ['road', 'pedestrian']);
   const lane = await start({ mrz, direction: 'exit' });
   assert.equal(lane.statusCode, 422);
   assert.deepEqual(lane.json().errors.map((e: { path: string }) => e.path), ['direction']);
@@ -198,6 +204,7 @@ test('bad input: an invalid MRZ is a 422 by field; a suspended checkpoint and a 
   assert.equal(closed.statusCode, 422);
   assert.equal(closed.json().code, 'CHECKPOINT_SUSPENDED');
   assert.match(closed.json().detail, /Flood on the approach road/);
+  assert.deepEqual([closed.json().reason, closed.json().legalBasis], ['Flood on the approach road', 'Government decision (demo)']);
   await refdata.request('POST', `/api/v1/checkpoints/${KORDAY}/status`, { status: 'open' });
 });
 

@@ -49,3 +49,36 @@ test('every translation key used by the web code exists', () => {
   assert.deepEqual(missing, []);
   assert.ok(used.size > 50);
 });
+
+test('every field and code an MRZ problem can name has its words in the booth', async () => {
+  const { parseMrz } = await import('../src/modules/documents/mrz.ts');
+  const td3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+  const td1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+  // every position of every specimen line changed to a digit, a letter and a stray character, and the lines cut
+  const fields = new Set<string>();
+  const codes = new Set<string>();
+  for (const specimen of [td3, td1, ['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6'], ['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L8988901C4XXX4009078F96121096ZE184226B<<<<<<']]) {
+    specimen.forEach((line, k) => {
+      for (let i = 0; i < line.length; i++) {
+        for (const c of ['7', 'Q', 'é', '<']) {
+          const lines = specimen.map((l, j) => (j === k ? l.slice(0, i) + c + l.slice(i + 1) : l));
+          for (const e of parseMrz(lines).errors) {
+            fields.add(e.field);
+            codes.add(e.code);
+          }
+        }
+      }
+      for (const e of parseMrz(specimen.map((l, j) => (j === k ? l.slice(0, -3) : l))).errors) {
+        fields.add(e.field);
+        codes.add(e.code);
+      }
+    });
+  }
+  for (const e of parseMrz(['HELLO', 'WORLD']).errors) codes.add(e.code);
+  const fieldKeys = [...fields].map((f) => (/^lines\[\d+\]$/.test(f) ? 'mrz.field.line' : `mrz.field.${f}`));
+  assert.deepEqual(fieldKeys.filter((k) => !(k in en)), []);
+  assert.deepEqual([...codes].map((c) => `mrz.code.${c}`).filter((k) => !(k in en)), []);
+  // the parser's vocabulary was reached, not a part of it
+  for (const code of ['CHECK_DIGIT', 'INVALID_DATE', 'INVALID_CHARACTER', 'LENGTH', 'INVALID_STATE', 'INVALID_SEX', 'INVALID_DOCUMENT_CODE', 'UNREADABLE']) assert.ok(codes.has(code), code);
+  for (const field of ['documentCode', 'issuingState', 'names', 'documentNumber', 'nationality', 'dateOfBirth', 'sex', 'dateOfExpiry', 'optionalData', 'composite']) assert.ok(fields.has(field), field);
+});

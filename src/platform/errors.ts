@@ -10,12 +10,15 @@ export class DomainError extends Error {
   readonly httpStatus: number;
   readonly detail: string;
   readonly errors: FieldProblem[];
-  constructor(code: string, httpStatus: number, detail: string, errors: FieldProblem[] = []) {
+  /** extension members of the problem document (RFC 9457 §3.2), such as the parsed MRZ of a 422 */
+  readonly extensions: Record<string, unknown> | undefined;
+  constructor(code: string, httpStatus: number, detail: string, errors: FieldProblem[] = [], extensions?: Record<string, unknown>) {
     super(detail);
     this.code = code;
     this.httpStatus = httpStatus;
     this.detail = detail;
     this.errors = errors;
+    this.extensions = extensions;
   }
 }
 

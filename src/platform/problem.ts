@@ -12,6 +12,8 @@ export type Problem = {
   instance?: string;
   correlationId?: string;
   errors: FieldProblem[];
+  /** extension members (RFC 9457 §3.2) */
+  [extension: string]: unknown;
 };
 
 const TITLES: Record<number, string> = {
@@ -49,7 +51,7 @@ function zodPath(instancePath: string, context: string | undefined): string {
 
 /** Turns any error into problem+json. Only unknown errors become a 500, and then with no detail. */
 export function toProblem(error: unknown): Problem {
-  if (error instanceof DomainError) return problem(error.httpStatus, error.code, error.detail, error.errors);
+  if (error instanceof DomainError) return { ...error.extensions, ...problem(error.httpStatus, error.code, error.detail, error.errors) };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext;
     const errors = error.validation.map((issue) => ({

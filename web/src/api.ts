@@ -5,11 +5,14 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly errors: FieldProblem[];
-  constructor(status: number, code: string, detail: string, errors: FieldProblem[] = []) {
+  /** the whole problem document, with its extension members (such as `mrz`) */
+  readonly problem: Record<string, unknown>;
+  constructor(status: number, code: string, detail: string, errors: FieldProblem[] = [], problem: Record<string, unknown> = {}) {
     super(detail);
     this.status = status;
     this.code = code;
     this.errors = errors;
+    this.problem = problem;
   }
   /** The message for one form field (paths come as body.field or body.a.b). */
   fieldError(field: string): string | undefined {
@@ -41,7 +44,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   const data = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     if (response.status === 401 && !path.endsWith('/auth/login')) onUnauthenticated?.();
-    throw new ApiError(response.status, data?.code ?? 'ERROR', data?.detail ?? response.statusText, data?.errors ?? []);
+    throw new ApiError(response.status, data?.code ?? 'ERROR', data?.detail ?? response.statusText, data?.errors ?? [], data && typeof data === 'object' ? data : {});
   }
   return data as T;
 }

@@ -9,8 +9,8 @@ import { effectiveStatus, isWithinWorkingHours } from '../geo/index.ts';
 
 /** A rejection of the whole request for a reason of the law (suspended checkpoint, mode not served …). */
 export class CrossingRefusedError extends DomainError {
-  constructor(code: string, detail: string, errors: FieldProblem[] = []) {
-    super(code, 422, detail, errors);
+  constructor(code: string, detail: string, errors: FieldProblem[] = [], extensions?: Record<string, unknown>) {
+    super(code, 422, detail, errors, extensions);
   }
 }
 
@@ -60,10 +60,10 @@ export function createControlPoints(deps: Pick<Deps, 'db' | 'config' | 'database
     const status = covers ? effectiveStatus(cp, at) : 'open';
     if (status === 'suspended') {
       const scope = [cp.statusModes?.join(', '), cp.statusDirections?.join(', ')].filter(Boolean).join(' / ');
-      throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn}${scope ? ` (${scope})` : ''} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: `crossing here${scope ? ` for ${scope}` : ''} is suspended (Law Art. 14(7))` }]);
+      throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn}${scope ? ` (${scope})` : ''} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: `crossing here${scope ? ` for ${scope}` : ''} is suspended (Law Art. 14(7))` }], { reason: cp.statusReason, legalBasis: cp.statusLegalBasis });
     }
     if (!cp.transportModes.includes(body.transportMode)) {
-      throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', message: `not served at this checkpoint` }]);
+      throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', message: `not served at this checkpoint` }], { transportModes: cp.transportModes });
     }
     if (!isWithinWorkingHours(cp.workingHours as never, at, cp.timeZone)) {
       throw new CrossingRefusedError('CHECKPOINT_CLOSED', `${cp.nameEn} is outside its working hours.`, [{ path: 'arrivedAt', message: 'outside the working hours of the checkpoint' }]);

@@ -107,7 +107,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       if (body.mrz) {
         const mrz = parseMrz(body.mrz, { today: now });
         if (!mrz.valid) {
-          throw new DomainError(mrz.format ? 'INVALID_MRZ' : 'UNREADABLE_MRZ', 422, mrz.format ? `The ${mrz.format} MRZ fails ${mrz.errors.length} check(s): read it again or type the document by hand.` : 'The lines cannot be read as any MRZ format.', mrz.errors.map((e) => ({ path: `mrz.${e.field}`, message: `${e.code}: ${e.message}` })));
+          throw new DomainError(mrz.format ? 'INVALID_MRZ' : 'UNREADABLE_MRZ', 422, mrz.format ? `The ${mrz.format} MRZ fails ${mrz.errors.length} check(s): read it again or type the document by hand.` : 'The lines cannot be read as any MRZ format.', mrz.errors.map((e) => ({ path: `mrz.${e.field}`, message: `${e.code}: ${e.message}` })), { mrz });
         }
         mrzValid = true;
         nameTruncated = mrz.nameTruncated;

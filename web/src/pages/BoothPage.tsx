@@ -8,6 +8,7 @@ import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { List } from '../types.ts';
 import { Field } from '../ui.tsx';
+import { BoothProblem } from './BoothProblem.tsx';
 
 type Checkpoint = { id: string; code: string; names: { kk: string; ru: string; en: string }; unitId: string | null; neighbourCountry: string | null };
 type Lane = { id: string; code: string; transportMode: string; direction: 'entry' | 'exit' | 'both'; active: boolean };
@@ -171,12 +172,7 @@ export function BoothPage() {
         </Field>
         <p className="muted small">{t('booth.scanHint')} <button type="button" className="link" onClick={() => setManual(!manual)} disabled={Boolean(crossing)}>{t('booth.byHand')}</button></p>
         {register.isPending && <p aria-busy="true">{t('booth.checking')}</p>}
-        {registerError && (
-          <div className="note error" role="alert">
-            {registerError.message}
-            {registerError.errors.length > 0 && <ul>{registerError.errors.map((e, i) => <li key={i}><code>{e.path}</code> {e.message}</li>)}</ul>}
-          </div>
-        )}
+        {registerError && <BoothProblem error={registerError} />}
       </form>
       {manual && !crossing && <ManualEntry busy={register.isPending} onSubmit={(read) => register.mutate(read)} />}
       {crossing && <Result crossing={crossing} />}
