@@ -93,16 +93,42 @@ export function add(k: number, start: number, end: number) {
   sum = s;
 }
 
+const WEIGHTS = [7, 3, 1];
+
+/** The 7-3-1 weighted sum of a string's character values. */
+function weightedSum(value: string): number {
+  let s = 0;
+  for (let i = 0; i < value.length; i++) s += valueAt(value, i) * WEIGHTS[i % 3]!;
+  return s;
+}
+
 /** The check digit of a string (Part 3, 4.9). */
 export function checkDigit(value: string): number {
-  let s = 0;
-  for (let i = 0; i < value.length; i++) s += valueAt(value, i) * (i % 3 === 0 ? 7 : i % 3 === 1 ? 3 : 1);
-  return s % 10;
+  return weightedSum(value) % 10;
 }
 
 // OCR confusions: a letter read where a digit belongs, and the other way round.
 const LETTER_TO_DIGIT: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', Z: '2', S: '5', G: '6', B: '8' };
 const DIGIT_TO_LETTER: Record<string, string> = { '0': 'O', '1': 'I', '2': 'Z', '5': 'S', '6': 'G', '8': 'B' };
+// The same by character code: the code OCR may have meant, 0 for none.
+const AS_DIGIT = new Uint8Array(91);
+const AS_LETTER = new Uint8Array(91);
+for (const [letter, digit] of Object.entries(LETTER_TO_DIGIT)) AS_DIGIT[letter.charCodeAt(0)] = digit.charCodeAt(0);
+for (const [digit, letter] of Object.entries(DIGIT_TO_LETTER)) AS_LETTER[digit.charCodeAt(0)] = letter.charCodeAt(0);
+
+/** The text with every character that `table` confuses replaced by the one meant. */
+function unconfused(text: string, table: Uint8Array): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const meant = c < 91 ? table[c]! : 0;
+    if (meant === 0) continue;
+    out += text.slice(from, i) + String.fromCharCode(meant);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 
 /** line[start, end) without the fillers at either end. */
 export function trimmed(line: string, start: number, end: number): string {
@@ -170,7 +196,7 @@ function checkLetters(r: Reader, field: string, line: string, start: number, end
     if (!isDigit(c)) continue;
     fail(r, field, 'INVALID_CHARACTER', `a digit "${line[i]}" at position ${i - start + 1} where only letters and < belong.`);
     const read = line.slice(start, end);
-    const suggested = read.replace(/[012568]/g, (d) => DIGIT_TO_LETTER[d] ?? d);
+    const suggested = unconfused(read, AS_LETTER);
     if (suggested !== read) r.suggestions.push({ field, read, suggested, reason: 'digits read for letters (OCR)' });
     return;
   }
@@ -191,7 +217,7 @@ export function readDate(r: Reader, field: string, line: string, start: number, 
   if (!shapeOk) {
     const raw = line.slice(start, start + 6);
     fail(r, field, 'INVALID_DATE', `"${raw}" is not a date YYMMDD.`);
-    const fixed = raw.replace(/[A-Z]/g, (c) => LETTER_TO_DIGIT[c] ?? c);
+    const fixed = unconfused(raw, AS_DIGIT);
     if (fixed !== raw && /^\d{6}$/.test(fixed)) r.suggestions.push({ field, read: raw, suggested: fixed, reason: 'letters read for digits (OCR)' });
     return null;
   }
@@ -229,8 +255,9 @@ export function verify(r: Reader, field: string, line: string, k: number, start:
     }
     begin();
     add(k, start, end);
-    expected = sum % 10;
-  } else expected = checkDigit(value);
+  } else sum = weightedSum(value);
+  const total = sum;
+  expected = total % 10;
   if (isDigit(digitCode) && digitCode - 48 === expected) return true;
   const digit = line[at] ?? '';
   const read = value ?? line.slice(start, end);
@@ -242,17 +269,16 @@ export function verify(r: Reader, field: string, line: string, k: number, start:
     }
     return false;
   }
-  // one character misread: the candidate that makes the check pass
+  // one character misread: the first that, read as OCR's usual confusion, makes the check pass (its
+  // weighted sum moves by the weight times the change of value; no candidate text is made until found)
   for (let i = 0; i < read.length; i++) {
-    const ch = read[i]!;
-    const alternatives = numeric ? (LETTER_TO_DIGIT[ch] ? [LETTER_TO_DIGIT[ch]] : []) : [LETTER_TO_DIGIT[ch], DIGIT_TO_LETTER[ch]].filter((x): x is string => Boolean(x));
-    for (const alt of alternatives) {
-      const candidate = read.slice(0, i) + alt + read.slice(i + 1);
-      if (checkDigit(candidate) === readDigit) {
-        r.suggestions.push({ field, read: trimmed(read, 0, read.length), suggested: trimmed(candidate, 0, candidate.length), reason: `"${ch}" at position ${i + 1} read for "${alt}" (OCR); with it the check passes` });
-        return false;
-      }
-    }
+    const c = read.charCodeAt(i);
+    if (c >= 91) continue;
+    const meant = AS_DIGIT[c] || (numeric ? 0 : AS_LETTER[c]!);
+    if (meant === 0 || (total + WEIGHTS[i % 3]! * (VALUE[meant]! - VALUE[c]!)) % 10 !== readDigit) continue;
+    const candidate = read.slice(0, i) + String.fromCharCode(meant) + read.slice(i + 1);
+    r.suggestions.push({ field, read: trimmed(read, 0, read.length), suggested: trimmed(candidate, 0, candidate.length), reason: `"${read[i]}" at position ${i + 1} read for "${String.fromCharCode(meant)}" (OCR); with it the check passes` });
+    return false;
   }
   return false;
 }

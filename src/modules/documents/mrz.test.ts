@@ -79,6 +79,12 @@ test('two-digit years: a birth year after this year is 19xx, an expiry is 20xx',
   assert.equal(year('260101'), '2026-01-01');
   assert.equal(year('000229'), '2000-02-29');
   assert.equal(year('74<<<<'), '1974');
+  // "this year" follows the day given, forwards and back across a new year
+  const lines = (dob: string) => ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', withComposite(line(dob))];
+  assert.equal(parseMrz(lines('260101'), { today: new Date('2026-01-05T00:00:00Z') }).dateOfBirth, '2026-01-01');
+  assert.equal(parseMrz(lines('260101'), { today: new Date('2025-12-31T23:59:59Z') }).dateOfBirth, '1926-01-01');
+  assert.equal(parseMrz(lines('260101'), { today: new Date('2026-01-01T00:00:00Z') }).dateOfBirth, '2026-01-01');
+  assert.equal(parseMrz(lines('270101'), { today: new Date('2027-06-01T00:00:00Z') }).dateOfBirth, '2027-01-01');
 });
 
 test('bad fields are named, every one, with stable codes; OCR confusions come as suggestions, not corrections', () => {

@@ -69,11 +69,11 @@ const reader: Reader = { errors: [], suggestions: [], thisYear2: 0, clean: false
 const isPrintableAscii = (c: number) => c > 32 && c < 127;
 
 // Two-digit years of birth need this year; a Date per parse costs more than the rest of a field.
-let yearCache = { year2: 0, until: 0 };
+let yearCache = { year2: 0, from: 0, until: 0 };
 function thisYear2(now: number): number {
-  if (now >= yearCache.until || now < yearCache.until - 400 * 86_400_000) {
+  if (now >= yearCache.until || now < yearCache.from) {
     const year = new Date(now).getUTCFullYear();
-    yearCache = { year2: year % 100, until: Date.UTC(year + 1, 0, 1) };
+    yearCache = { year2: year % 100, from: Date.UTC(year, 0, 1), until: Date.UTC(year + 1, 0, 1) };
   }
   return yearCache.year2;
 }
@@ -135,7 +135,8 @@ export function parseMrz(input: string | readonly string[], options: { today?: D
   const suggestions: MrzSuggestion[] = [];
   r.errors = errors;
   r.suggestions = suggestions;
-  r.thisYear2 = options.today ? options.today.getUTCFullYear() % 100 : thisYear2(Date.now());
+  const today = options.today?.getTime();
+  r.thisYear2 = thisYear2(today !== undefined && Number.isFinite(today) ? today : Date.now());
   r.clean = cleanLines === all;
   r.lettersOnly = (letterLines & (format === 'TD1' ? 4 : 1)) !== 0;
   r.namesEnd = format === 'TD1' ? end2 : end0;
