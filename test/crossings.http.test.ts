@@ -42,7 +42,9 @@ test('a clean traveller: every check passes, the officer passes, the traveller l
   assert.equal(passed.statusCode, 200, passed.body);
   assert.equal(passed.json().status, 'decided');
   // a second decision is a conflict: decisions do not overwrite
-  assert.equal((await decide(c.id, { decision: 'pass' })).statusCode, 409);
+  const again = await decide(c.id, { decision: 'pass' });
+  assert.equal(again.statusCode, 409);
+  assert.deepEqual([again.json().code, again.json().crossingStatus], ['NOT_AT_CONTROL', 'decided']);
   const left = await booth.request('POST', `/api/v1/crossings/${c.id}/leave`);
   assert.equal(left.statusCode, 200, left.body);
   assert.equal(left.json().status, 'completed');
@@ -94,9 +96,13 @@ test('an expired passport of a foreigner: refused with coded reasons, the return
   const c = (await start({ mrz })).json();
   assert.equal(c.checks.find((k: { code: string }) => k.code === 'document_expiry').result, 'fail');
   assert.deepEqual(c.suggested, { decision: 'refuse', reasons: ['DOCUMENT_EXPIRED'] });
-  assert.equal((await decide(c.id, { decision: 'pass' })).statusCode, 409);
+  const blind = await decide(c.id, { decision: 'pass' });
+  assert.equal(blind.statusCode, 409);
+  assert.deepEqual([blind.json().code, blind.json().checks], ['CHECKS_FAIL', ['document_expiry']]);
   const bad = await decide(c.id, { decision: 'refuse', reasons: ['NO_SUCH_REASON', 'EXIT_BANNED'] });
   assert.equal(bad.statusCode, 400);
+  // each bad field names its rule, for the booth to word it in the officer's language
+  assert.deepEqual(bad.json().errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`).sort(), ['reasons.0:REASON_NOT_IN_FORCE', 'reasons.1:REASON_NOT_FOR_DIRECTION', 'returnToCountry:RETURN_STATE_REQUIRED']);
   assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['body.reasons.0', 'body.reasons.1', 'body.returnToCountry'].map((p) => p.replace('body.', '')).sort());
   const refused = await decide(c.id, { decision: 'refuse', reasons: ['DOCUMENT_EXPIRED'], returnToCountry: 'KGZ' });
   assert.equal(refused.statusCode, 200, refused.body);

@@ -82,3 +82,19 @@ test('every field and code an MRZ problem can name has its words in the booth', 
   for (const code of ['CHECK_DIGIT', 'INVALID_DATE', 'INVALID_CHARACTER', 'LENGTH', 'INVALID_STATE', 'INVALID_SEX', 'INVALID_DOCUMENT_CODE', 'UNREADABLE']) assert.ok(codes.has(code), code);
   for (const field of ['documentCode', 'issuingState', 'names', 'documentNumber', 'nationality', 'dateOfBirth', 'sex', 'dateOfExpiry', 'optionalData', 'composite']) assert.ok(fields.has(field), field);
 });
+
+test('every problem the booth can meet, and every rule a bad field names, has its words', () => {
+  const source = (dir: string) => fs.readdirSync(path.resolve(import.meta.dirname, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => fs.readFileSync(path.resolve(import.meta.dirname, dir, f), 'utf8')).join('\n');
+  // refusals and conflicts at control: `booth.problem.CODE`
+  const crossings = source('../src/modules/crossings');
+  const boothCodes = new Set([...crossings.matchAll(/new (?:DomainError|CrossingRefusedError)\('([A-Z_]+)', (?:409|422)/g), ...crossings.matchAll(/new CrossingRefusedError\('([A-Z_]+)'/g)].map((m) => m[1]!));
+  assert.ok(boothCodes.size >= 8, [...boothCodes].join());
+  assert.deepEqual([...boothCodes].map((c) => `booth.problem.${c}`).filter((k) => !(k in en)), []);
+  // the rules bad fields name: `problem.field.CODE`
+  const all = source('../src');
+  const fieldCodes = new Set<string>();
+  for (const m of all.matchAll(/\{ path: [^{}]*?code: ([^,}]+)/g)) for (const c of m[1]!.matchAll(/'([A-Z][A-Z_]+)'/g)) fieldCodes.add(c[1]!);
+  assert.ok(fieldCodes.has('GROUNDS_REQUIRED') && fieldCodes.has('DECISION_AT_CONTROL'), [...fieldCodes].join());
+  assert.deepEqual([...fieldCodes].map((c) => `problem.field.${c}`).filter((k) => !(k in en)), []);
+});

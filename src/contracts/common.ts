@@ -28,7 +28,7 @@ export const Problem = z
     code: z.string().describe('Stable machine-readable code, e.g. VALIDATION, NOT_FOUND'),
     instance: z.string().optional(),
     correlationId: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })),
+    errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional().describe('the rule the field breaks, where it has a stable name') })),
   })
   .describe('RFC 9457 problem details');
 

@@ -1,5 +1,8 @@
-/** A field-level problem, as listed in problem+json `errors[]`. */
-export type FieldProblem = { path: string; message: string };
+/**
+ * A field-level problem, as listed in problem+json `errors[]`; `code`, where given, is a stable name of
+ * the rule the field breaks, for an interface to word in the user's language (the message is English).
+ */
+export type FieldProblem = { path: string; message: string; code?: string };
 
 /**
  * A typed error thrown by domain code. The HTTP layer turns it into problem+json;

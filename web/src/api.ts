@@ -1,5 +1,6 @@
 // The browser's API client: JSON in and out, the CSRF header on writes, problem+json turned into ApiError.
-export type FieldProblem = { path: string; message: string };
+/** A bad field; `code` names the rule it breaks where the server has a name for it (the message is English). */
+export type FieldProblem = { path: string; message: string; code?: string };
 
 export class ApiError extends Error {
   readonly status: number;

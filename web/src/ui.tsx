@@ -1,7 +1,7 @@
 // Small shared pieces of the interface.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from './api.ts';
+import { ApiError, type FieldProblem } from './api.ts';
 import { LANGS, type Lang } from './i18n.ts';
 
 export function LanguageSwitch({ value, onChange }: { value: string; onChange: (lang: Lang) => void }) {
@@ -17,6 +17,11 @@ export function LanguageSwitch({ value, onChange }: { value: string; onChange: (
   );
 }
 
+/** A bad field in the user's language when the server named its rule (`problem.field.CODE`), else the server's words. */
+export function fieldProblemText(t: (key: string, options?: Record<string, unknown>) => string, problem: FieldProblem): string {
+  return problem.code ? t(`problem.field.${problem.code}`, { defaultValue: problem.message }) : problem.message;
+}
+
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   if (!error) return null;
@@ -25,7 +30,7 @@ export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => 
     if (error.code === 'OFFLINE') message = t('common.offline');
     else if (error.status === 404) message = t('error.notFound');
     else if (error.status === 403) message = t('error.forbidden');
-    else if (error.status === 400 && error.errors.length) message = `${t('error.validation')} ${error.errors.map((e) => `${e.path.replace(/^body\./, '')}: ${e.message}`).join('; ')}`;
+    else if (error.status === 400 && error.errors.length) message = `${t('error.validation')} ${error.errors.map((e) => `${e.path.replace(/^body\./, '')}: ${fieldProblemText(t, e)}`).join('; ')}`;
   }
   return (
     <div className="note error" role="alert">

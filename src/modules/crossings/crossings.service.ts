@@ -76,7 +76,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         if (!isStale(error)) throw error;
         recent.delete(id);
         if (attempt === 0) continue;
-        throw new ConflictError('The crossing was changed by someone else at the same moment: open it again.');
+        throw new DomainError('CROSSING_CHANGED', 409, 'The crossing was changed by someone else at the same moment: open it again.');
       }
       remember(next);
       return next;
@@ -178,28 +178,28 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     async decide(ctx: Ctx, id: string, body: z.infer<typeof DecideBody>) {
       const next = await change(ctx, id, async (row, now) => {
         const inSecondary = row.status === 'secondary';
-        if (row.status !== 'in_control' && !inSecondary) throw new ConflictError(`The crossing is already ${row.status}.`, [{ path: 'decision', message: `the crossing is ${row.status}` }]);
+        if (row.status !== 'in_control' && !inSecondary) throw new DomainError('NOT_AT_CONTROL', 409, `The crossing is already ${row.status}.`, [{ path: 'decision', message: `the crossing is ${row.status}` }], { crossingStatus: row.status });
         const problems: FieldProblem[] = [];
         const allowed = inSecondary ? ['pass', 'refuse', 'seize_document', 'detain', 'handed_to_police'] : ['pass', 'refuse', 'secondary', 'seize_document', 'hold_identification', 'detain'];
-        if (!allowed.includes(body.decision)) problems.push({ path: 'decision', message: `must be one of ${allowed.join(', ')} ${inSecondary ? 'after secondary inspection' : 'at control'}` });
+        if (!allowed.includes(body.decision)) problems.push({ path: 'decision', code: inSecondary ? 'DECISION_AFTER_SECONDARY' : 'DECISION_AT_CONTROL', message: `must be one of ${allowed.join(', ')} ${inSecondary ? 'after secondary inspection' : 'at control'}` });
         const needsNote = body.decision !== 'pass' && body.decision !== 'refuse';
-        if ((needsNote || (inSecondary && body.decision === 'pass')) && !body.note) problems.push({ path: 'note', message: inSecondary ? 'the findings of the inspection are required' : 'the grounds are required for this decision' });
+        if ((needsNote || (inSecondary && body.decision === 'pass')) && !body.note) problems.push({ path: 'note', code: inSecondary ? 'FINDINGS_REQUIRED' : 'GROUNDS_REQUIRED', message: inSecondary ? 'the findings of the inspection are required' : 'the grounds are required for this decision' });
         // the reason list in force at the checkpoint today, read only when a refusal names reasons
         const list = body.decision === 'refuse' ? await reasonListAt(db, localDate(now, row.checkpointTimeZone)) : null;
         if (list) {
-          if (body.reasons.length === 0) problems.push({ path: 'reasons', message: 'a refusal needs at least one reason of the list' });
+          if (body.reasons.length === 0) problems.push({ path: 'reasons', code: 'REASON_REQUIRED', message: 'a refusal needs at least one reason of the list' });
           body.reasons.forEach((code, i) => {
             const reason = list.reasons.find((r) => r.code === code);
-            if (!reason) problems.push({ path: `reasons.${i}`, message: `${code} is not in the reason list in force (${list.code} from ${list.effectiveFrom})` });
-            else if (!reason.directions.includes(row.direction)) problems.push({ path: `reasons.${i}`, message: `${code} does not apply on ${row.direction}` });
-            else if (reason.categories && !reason.categories.includes(row.travellerCategory)) problems.push({ path: `reasons.${i}`, message: `${code} does not apply to a traveller of category ${row.travellerCategory}` });
+            if (!reason) problems.push({ path: `reasons.${i}`, code: 'REASON_NOT_IN_FORCE', message: `${code} is not in the reason list in force (${list.code} from ${list.effectiveFrom})` });
+            else if (!reason.directions.includes(row.direction)) problems.push({ path: `reasons.${i}`, code: 'REASON_NOT_FOR_DIRECTION', message: `${code} does not apply on ${row.direction}` });
+            else if (reason.categories && !reason.categories.includes(row.travellerCategory)) problems.push({ path: `reasons.${i}`, code: 'REASON_NOT_FOR_CATEGORY', message: `${code} does not apply to a traveller of category ${row.travellerCategory}` });
           });
-          if (row.direction === 'entry' && FOREIGN.has(row.travellerCategory) && !body.returnToCountry) problems.push({ path: 'returnToCountry', message: 'a refused foreigner is returned to the country of departure or citizenship (Art. 19(10)): name it' });
-        } else if (body.reasons.length) problems.push({ path: 'reasons', message: 'reasons are codes of a refusal' });
+          if (row.direction === 'entry' && FOREIGN.has(row.travellerCategory) && !body.returnToCountry) problems.push({ path: 'returnToCountry', code: 'RETURN_STATE_REQUIRED', message: 'a refused foreigner is returned to the country of departure or citizenship (Art. 19(10)): name it' });
+        } else if (body.reasons.length) problems.push({ path: 'reasons', code: 'REASONS_ONLY_FOR_REFUSAL', message: 'reasons are codes of a refusal' });
         if (problems.length) throw new ValidationError(problems);
         if (body.decision === 'pass' && !inSecondary) {
           const failing = (row.checks as unknown as Array<{ code: string; result: string }>).filter((c) => c.result === 'fail');
-          if (failing.length) throw new ConflictError(`Checks fail (${failing.map((c) => c.code).join(', ')}): refer to secondary inspection to pass after inspection, or decide another measure.`, failing.map((c) => ({ path: `checks.${c.code}`, message: 'fails' })));
+          if (failing.length) throw new DomainError('CHECKS_FAIL', 409, `Checks fail (${failing.map((c) => c.code).join(', ')}): refer to secondary inspection to pass after inspection, or decide another measure.`, failing.map((c) => ({ path: `checks.${c.code}`, message: 'fails' })), { checks: failing.map((c) => c.code) });
         }
         const actor = ctx.actor.userId;
         const toSecondary = body.decision === 'secondary' || body.decision === 'hold_identification';

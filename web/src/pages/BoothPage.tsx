@@ -7,8 +7,8 @@ import { api, ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { List } from '../types.ts';
-import { Field } from '../ui.tsx';
-import { BoothProblem } from './BoothProblem.tsx';
+import { Field, fieldProblemText } from '../ui.tsx';
+import { BoothProblem, problemText } from './BoothProblem.tsx';
 
 type Checkpoint = { id: string; code: string; names: { kk: string; ru: string; en: string }; unitId: string | null; neighbourCountry: string | null };
 type Lane = { id: string; code: string; transportMode: string; direction: 'entry' | 'exit' | 'both'; active: boolean };
@@ -187,7 +187,7 @@ export function BoothPage() {
         </div>
       )}
       {pending && crossing && <DecisionForm crossing={crossing} decision={pending} arrivedFrom={station.checkpoint?.neighbourCountry ?? null} reasons={reasons.data?.reasons ?? []} onCancel={() => setPending(null)} onSubmit={(body) => decide.mutate({ decision: pending, ...body })} error={decide.error} busy={decide.isPending} />}
-      {!pending && decide.error && <div className="note error" role="alert">{decide.error instanceof ApiError ? decide.error.message : String(decide.error)}</div>}
+      {!pending && decide.error && <div className="note error" role="alert">{decide.error instanceof ApiError ? problemText(t, decide.error) : String(decide.error)}</div>}
       {decided && (
         <div className={`note outcome o-${crossing.decision}`} role="status">
           <strong>{t(`booth.done.${crossing.decision}`)}</strong>
@@ -235,6 +235,10 @@ function DecisionForm({ crossing, decision, arrivedFrom, reasons, onCancel, onSu
   // returned to the state the traveller came from (a land checkpoint's neighbour), else to the state of citizenship (Art. 19(10))
   const [returnTo, setReturnTo] = useState(arrivedFrom ?? crossing.person.nationality ?? '');
   const err = error instanceof ApiError ? error : null;
+  const fieldError = (field: string) => {
+    const problem = err?.errors.find((e) => e.path === `body.${field}` || e.path === field);
+    return problem && fieldProblemText(t, problem);
+  };
   const refuse = decision === 'refuse';
   return (
     <form className="panel decision-form" aria-label={t(`booth.decision.${decision}`)} onSubmit={(e: FormEvent) => {
@@ -253,12 +257,13 @@ function DecisionForm({ crossing, decision, arrivedFrom, reasons, onCancel, onSu
           ))}
         </fieldset>
       )}
-      {refuse && foreignEntry && <Field label={t('booth.returnTo')} error={err?.fieldError('returnToCountry')}><input name="returnTo" value={returnTo} onChange={(e) => setReturnTo(e.target.value)} maxLength={3} /></Field>}
-      <Field label={t(refuse ? 'booth.noteOptional' : 'booth.note')} error={err?.fieldError('note')}>
+      {refuse && foreignEntry && <Field label={t('booth.returnTo')} error={fieldError('returnToCountry')}><input name="returnTo" value={returnTo} onChange={(e) => setReturnTo(e.target.value)} maxLength={3} /></Field>}
+      <Field label={t(refuse ? 'booth.noteOptional' : 'booth.note')} error={fieldError('note')}>
         <input name="note" value={note} onChange={(e) => setNote(e.target.value)} autoFocus={!refuse} />
       </Field>
-      {err && !err.errors.length && <div className="note error" role="alert">{err.message}</div>}
-      {err && err.errors.some((e) => e.path.startsWith('reasons')) && <div className="note error" role="alert">{err.errors.map((e) => e.message).join('; ')}</div>}
+      {err && !err.errors.length && <div className="note error" role="alert">{problemText(t, err)}</div>}
+      {err && err.status === 409 && err.errors.length > 0 && <div className="note error" role="alert">{problemText(t, err)}</div>}
+      {err && err.errors.some((e) => e.path.startsWith('reasons') || e.path === 'decision') && <div className="note error" role="alert">{err.errors.filter((e) => e.path.startsWith('reasons') || e.path === 'decision').map((e) => fieldProblemText(t, e)).join('; ')}</div>}
       <div className="row">
         <button type="submit" className="primary" disabled={busy || (refuse && chosen.length === 0)} autoFocus={refuse}>{t('booth.confirm')} ⏎</button>
         <button type="button" onClick={onCancel}><kbd>Esc</kbd> {t('common.cancel')}</button>

@@ -2,7 +2,9 @@
 // parsed MRZ the 422 carries) with the OCR corrections that would make them pass, or the reason of the
 // law (a suspended checkpoint, a closed lane …). The server's English detail is the fallback.
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiError } from '../api.ts';
+import { fieldProblemText } from '../ui.tsx';
 
 type MrzError = { field: string; code: string; message: string };
 type MrzSuggestion = { field: string; read: string; suggested: string };
@@ -36,13 +38,18 @@ export function BoothProblem({ error }: { error: ApiError }) {
       </div>
     );
   }
-  const p = error.problem;
-  const modes = Array.isArray(p.transportModes) ? (p.transportModes as string[]).map((m) => t(`booth.mode.${m}`)).join(', ') : '';
-  const known = error.status === 422 ? t(`booth.problem.${error.code}`, { reason: p.reason, legalBasis: p.legalBasis, modes, defaultValue: '' }) : '';
   return (
     <div className="note error" role="alert">
-      {known || error.message}
-      {error.status === 400 && error.errors.length > 0 && <ul>{error.errors.map((e, i) => <li key={i}><code>{e.path.replace(/^body\./, '')}</code> {e.message}</li>)}</ul>}
+      {problemText(t, error)}
+      {error.status === 400 && error.errors.length > 0 && <ul>{error.errors.map((e, i) => <li key={i}><code>{e.path.replace(/^body\./, '')}</code> {fieldProblemText(t, e)}</li>)}</ul>}
     </div>
   );
+}
+
+/** A refusal of the law or a conflict at the booth in the officer's language, with what the problem names; the server's English otherwise. */
+export function problemText(t: TFunction, error: ApiError): string {
+  const p = error.problem;
+  const list = (key: string, prefix: string) => (Array.isArray(p[key]) ? (p[key] as string[]).map((x) => t(`${prefix}.${x}`)).join(', ') : '');
+  const values = { reason: p.reason, legalBasis: p.legalBasis, modes: list('transportModes', 'booth.mode'), checks: list('checks', 'booth.check'), status: typeof p.crossingStatus === 'string' ? t(`crossing.status.${p.crossingStatus}`) : '' };
+  return (error.status === 409 || error.status === 422 ? t(`booth.problem.${error.code}`, { ...values, defaultValue: '' }) : '') || error.message;
 }
