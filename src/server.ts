@@ -5,6 +5,7 @@ import type { Config } from './platform/config.ts';
 import { openDatabase } from './platform/db.ts';
 import type { Deps } from './platform/deps.ts';
 import { startMaintenance } from './platform/maintenance.ts';
+import { startOutboxRelay } from './platform/outbox-relay.ts';
 import { startExchangeScheduler } from './modules/exchange/index.ts';
 import { seedDemoExchange } from './demo/exchange-demo.ts';
 import { seedDemoSez } from './demo/sez-demo.ts';
@@ -29,6 +30,8 @@ export async function startServer(config: Config) {
   if (interrupted) app.log.warn({ interrupted }, 'watchlist imports cut off by the last stop were marked failed (they imported nothing)');
   const stopMaintenance = startMaintenance(deps);
   const scheduler = startExchangeScheduler(deps);
+  // audited changes to NATS JetStream, when a server is configured (the rows wait in the outbox otherwise)
+  const relay = config.natsUrl ? startOutboxRelay(deps, { url: config.natsUrl, stream: config.natsStream }) : null;
   await app.listen({ port: config.port, host: config.host });
   // the first screening should not wait for the index: build it now, while the officers sign in
   services.screening.warmUp().catch((error) => app.log.error({ err: error }, 'screening index build failed'));
@@ -47,6 +50,7 @@ export async function startServer(config: Config) {
     app.log.info({ signal }, 'shutting down');
     stopMaintenance();
     await scheduler.stop();
+    await relay?.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   SHEKARA_SMTP_FROM: z.string().min(3).default('shekara@localhost'),
   SHEKARA_WEBHOOK_SECRET: z.string().min(16).optional(),
   SHEKARA_NODE_ID: z.string().regex(/^[a-z0-9-]{1,40}$/).default('hq'),
+  SHEKARA_NATS_URL: z.string().regex(/^(nats|tls):\/\/\S+$/, 'must be nats://host:port or tls://host:port').optional(),
+  SHEKARA_NATS_STREAM: z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'must be upper-case letters, digits and _ (a JetStream stream name)').default('SHEKARA'),
 });
 
 export type Config = {
@@ -65,6 +67,10 @@ export type Config = {
   smtpFrom: string;
   /** HMAC-SHA256 key that signs webhook notifications (x-shekara-signature). */
   webhookSecret: string | undefined;
+  /** NATS server the outbox relay publishes to (none: events wait in the outbox). */
+  natsUrl: string | undefined;
+  /** The JetStream stream of the events; its subjects are `<stream in lower case>.<node>.<topic>`. */
+  natsStream: string;
 };
 
 export class ConfigError extends Error {
@@ -110,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookSecret: e.SHEKARA_WEBHOOK_SECRET,
     trustProxy: e.SHEKARA_TRUST_PROXY,
     nodeId: e.SHEKARA_NODE_ID,
+    natsUrl: e.SHEKARA_NATS_URL,
+    natsStream: e.SHEKARA_NATS_STREAM,
   };
 }
 
