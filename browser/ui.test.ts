@@ -252,6 +252,15 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
   await notice.goto(env.baseUrl + noticeHref);
   await notice.getByText('Мемлекеттік шекара арқылы өткізуден бас тарту туралы хабарлама').waitFor();
   await notice.screenshot({ path: path.join(RESULTS, 'refusal-notice-kk.png'), fullPage: true });
+  // the first traveller leaves the checkpoint: only now is passage complete (Art. 19(9))
+  await page.goto(`${env.baseUrl}/checkpoints/${seedId('checkpoint', 'KORDAY')}`);
+  const queue = page.getByRole('region', { name: 'Live queue' });
+  const first = queue.locator('tr', { hasText: 'NURLANOV' });
+  await first.getByText('Pass: not yet out of the checkpoint').waitFor();
+  await queue.locator('tr', { hasText: 'SMITH' }).getByText('Refuse: not yet out of the checkpoint').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'live-queue-en.png'), fullPage: true });
+  await first.getByRole('button', { name: 'Left the checkpoint' }).click();
+  await first.waitFor({ state: 'detached' });
   await context.close();
 
   // the unit head sees the control line of Korday: the three travellers on their lanes
@@ -268,6 +277,10 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
   const panel = headPage.getByRole('region', { name: 'Control line: the last hour' });
   await panel.locator('td', { hasText: 'R-OUT-1' }).waitFor();
   await panel.getByText(/Now: 0 at control/).waitFor();
+  // the head sees the queue too, without the exit button (recording is the officers')
+  const headQueue = headPage.getByRole('region', { name: 'Live queue' });
+  await headQueue.locator('tr', { hasText: 'SMITH' }).waitFor();
+  assert.equal(await headQueue.getByRole('button', { name: 'Left the checkpoint' }).count(), 0);
   await headPage.screenshot({ path: path.join(RESULTS, 'control-line-en.png'), fullPage: true });
   await head.close();
 });

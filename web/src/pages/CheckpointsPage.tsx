@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ControlQueue } from './ControlQueue.tsx';
 import { ControlStats } from './ControlStats.tsx';
 import { Link, useParams } from 'wouter';
 import { api, ApiError, get } from '../api.ts';
@@ -105,6 +106,7 @@ export function CheckpointDetailPage() {
         {c.status !== 'open' && <><dt>{t('cp.reason')}</dt><dd>{c.statusReason}</dd><dt>{t('cp.legalBasis')}</dt><dd>{c.statusLegalBasis}</dd><dt>{t('cp.validFrom')}</dt><dd>{formatTime(c.statusFrom, lang, c.timeZone)} – {formatTime(c.statusUntil, lang, c.timeZone)}</dd><dt>{t('cp.scope')}</dt><dd>{scopeText(c.statusModes, c.statusDirections, t)}</dd></>}
       </dl>
       {can('crossing.read') && c.unitId && <ControlStats checkpointId={c.id} />}
+      {can('crossing.read') && c.unitId && <ControlQueue checkpointId={c.id} />}
       {can('checkpoint.status.decide') && <StatusForm checkpoint={c} />}
       <h2>{t('cp.statusHistory')}</h2>
       <ErrorNote error={history.error} />
