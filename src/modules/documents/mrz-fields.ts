@@ -27,7 +27,7 @@ export const LINE = 64;
 const VALUES = new Uint8Array(4 * LINE);
 // per character code: its class in the high bits (1 a letter or filler, 2 a digit, 0 not an MRZ
 // character) and its value in the low six
-const CODE = new Uint8Array(128);
+const CODE = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) CODE[c] = (c === FILLER || (c >= 65 && c <= 90) ? 64 : c >= 48 && c <= 57 ? 128 : 0) | Math.max(0, charValue(c));
 
 /** Where the line last scanned ends without its trailing fillers. */
@@ -44,11 +44,11 @@ export function scan(line: string, k: number): number {
   let end = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    const code = c < 128 ? CODE[c]! : 0;
+    const code = CODE[c]!;
     if (code < 64) return 0;
     seen |= code;
     VALUES[base + i] = code & 63;
-    if (c !== FILLER) end = i + 1;
+    end = c === FILLER ? end : i + 1;
   }
   contentEnd = end;
   return (seen & 128) === 0 ? 1 : 3;
