@@ -225,16 +225,14 @@ export function readDate(r: Reader, field: string, line: string, start: number, 
   const year = kind === 'expiry' ? 2000 + yy : yy > r.thisYear2 ? 1900 + yy : 2000 + yy;
   if (!monthKnown) return String(year);
   const month = (c2 - 48) * 10 + (c3 - 48);
-  const mm = line.slice(start + 2, start + 4);
   if (month < 1 || month > 12) {
-    fail(r, field, 'INVALID_DATE', `month ${mm} does not exist.`);
+    fail(r, field, 'INVALID_DATE', `month ${line.slice(start + 2, start + 4)} does not exist.`);
     return null;
   }
-  if (!dayKnown) return YEAR_PREFIX[year - 1900] + mm;
+  if (!dayKnown) return YEAR_PREFIX[year - 1900] + line.slice(start + 2, start + 4);
   const day = (c4 - 48) * 10 + (c5 - 48);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  if (day < 1 || day > DAYS[month - 1]! || (month === 2 && day === 29 && !leap)) {
-    fail(r, field, 'INVALID_DATE', `day ${line.slice(start + 4, start + 6)} does not exist in ${year}-${mm}.`);
+  if (day < 1 || day > DAYS[month - 1]! || (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0))) {
+    fail(r, field, 'INVALID_DATE', `day ${line.slice(start + 4, start + 6)} does not exist in ${year}-${line.slice(start + 2, start + 4)}.`);
     return null;
   }
   return YEAR_PREFIX[year - 1900] + MONTH_DAY[month * 32 + day]!;
@@ -262,7 +260,7 @@ export function verify(r: Reader, field: string, line: string, k: number, start:
   const digit = line[at] ?? '';
   const read = value ?? line.slice(start, end);
   const readDigit = isDigit(digitCode) ? digitCode - 48 : null;
-  fail(r, field, 'CHECK_DIGIT', readDigit === null ? `the check digit "${digit}" is not a digit (expected ${expected}).` : `the check digit ${readDigit} does not match (expected ${expected}).`);
+  fail(r, field, 'CHECK_DIGIT', readDigit === null ? `the check digit "${digit}" is not a digit (expected ${expected}).` : MISMATCH[readDigit * 10 + expected]!);
   if (readDigit === null) {
     if (LETTER_TO_DIGIT[digit] !== undefined && Number(LETTER_TO_DIGIT[digit]) === expected) {
       r.suggestions.push({ field: `${field}.checkDigit`, read: digit, suggested: LETTER_TO_DIGIT[digit]!, reason: 'a letter read for the check digit (OCR); with it the check passes' });
@@ -283,11 +281,15 @@ export function verify(r: Reader, field: string, line: string, k: number, start:
   return false;
 }
 
+// The messages of a check digit read as one digit and expected as another, made once.
+const MISMATCH = Array.from({ length: 100 }, (_, k) => `the check digit ${Math.floor(k / 10)} does not match (expected ${k % 10}).`);
+const COMPOSITE_MISMATCH = Array.from({ length: 100 }, (_, k) => `the composite check digit "${Math.floor(k / 10)}" does not match (expected ${k % 10}).`);
+
 export function verifyComposite(r: Reader, at: string, index: number): boolean {
   const expected = sum % 10;
   const c = at.charCodeAt(index);
   if (isDigit(c) && c - 48 === expected) return true;
-  fail(r, 'composite', 'CHECK_DIGIT', `the composite check digit "${at[index]}" does not match (expected ${expected}).`);
+  fail(r, 'composite', 'CHECK_DIGIT', isDigit(c) ? COMPOSITE_MISMATCH[(c - 48) * 10 + expected]! : `the composite check digit "${at[index]}" does not match (expected ${expected}).`);
   return false;
 }
 
