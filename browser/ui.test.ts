@@ -143,17 +143,25 @@ test('a list manager uploads a CSV list, follows the import, and finds the new e
   await context.close();
 });
 
-test('at the booth a misread MRZ is explained in the officer\'s language, with the likely correction', async () => {
+/** The Korday booth officer at the console in a language, its station ready: the page and its MRZ field. */
+async function openBooth(language: 'Русский' | 'English', boothLink: string) {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   await page.goto(env.baseUrl);
   await signInAs(page, 'demo.booth.korday', 'Shekara-Demo-2026');
   await page.getByRole('navigation').waitFor();
-  await page.getByRole('button', { name: 'Русский' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: 'Кабина контроля' }).click();
+  await page.getByRole('button', { name: language }).click();
+  await page.getByRole('navigation').getByRole('link', { name: boothLink }).click();
   const mrz = page.locator('textarea[name=mrz]');
   await mrz.waitFor();
+  // the station defaults to the officer's own checkpoint and a lane of it
+  await page.locator('select[name=checkpoint] option:checked', { hasText: language === 'English' ? 'Korday' : 'Кордай' }).waitFor({ state: 'attached' });
   await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
+  return { context, page, mrz };
+}
+
+test('at the booth a misread MRZ is explained in the officer\'s language, with the likely correction', async () => {
+  const { context, page, mrz } = await openBooth('Русский', 'Кабина контроля');
   // the scanner read the O of the date of birth for a zero
   const lines = passportMrz({ surname: 'ABENOV', given: 'DAUREN', number: 'N45454545', nationality: 'KAZ', dob: '850314', sex: 'M', expiry: '310101' });
   await mrz.focus();
@@ -179,18 +187,7 @@ test('at the booth a misread MRZ is explained in the officer\'s language, with t
 });
 
 test('the booth console processes a clean traveller, a refused one and a hit by keyboard alone', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(env.baseUrl);
-  await signInAs(page, 'demo.booth.korday', 'Shekara-Demo-2026');
-  await page.getByRole('navigation').waitFor();
-  await page.getByRole('button', { name: 'English' }).click();
-  await page.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
-  const mrz = page.locator('textarea[name=mrz]');
-  await mrz.waitFor();
-  // the station defaults to the officer's own checkpoint
-  await page.locator('select[name=checkpoint] option:checked', { hasText: 'Korday' }).waitFor({ state: 'attached' });
-  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
+  const { context, page, mrz } = await openBooth('English', 'Booth console');
   const scan = async (lines: string[]) => {
     await mrz.focus();
     await page.keyboard.type(lines.join('\n'), { delay: 0 });

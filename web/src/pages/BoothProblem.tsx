@@ -11,7 +11,7 @@ type MrzSuggestion = { field: string; read: string; suggested: string };
 type ParsedMrz = { format: string | null; errors: MrzError[]; suggestions: MrzSuggestion[] };
 
 /** "dateOfBirth.checkDigit" → "dateOfBirth"; "lines[1]" → "line" (with its number). */
-function fieldLabel(t: (key: string, options?: Record<string, unknown>) => string, field: string): string {
+function fieldLabel(t: TFunction, field: string): string {
   const line = /^lines\[(\d+)\]$/.exec(field);
   if (line) return t('mrz.field.line', { n: Number(line[1]) + 1 });
   return t(`mrz.field.${field.split('.')[0]}`, { defaultValue: field });
