@@ -8,18 +8,22 @@ const ICAO_CODES = [
 ];
 const CODES = new Set<string>([...Object.keys(countries.getAlpha3Codes()), ...ICAO_CODES]);
 
-// The codes by their three character codes as the MRZ holds them ("D<<", "KAZ"): a lookup without
-// cutting the field out of the line (the parser's hot path).
-const BY_CHARS = new Map<number, string>();
+// The codes by their three characters as the MRZ holds them ("D<<", "KAZ"), in a table indexed by the
+// characters (A–Z and < each as 0–26): a lookup without cutting the field out of the line (the parser's
+// hot path), and without hashing.
+const SLOT = new Int8Array(65536).fill(-1);
+for (let c = 65; c <= 90; c++) SLOT[c] = c - 65;
+SLOT[60] = 26;
+const BY_CHARS: Array<string | undefined> = new Array(27 * 27 * 27).fill(undefined);
 for (const code of CODES) {
   const padded = code.padEnd(3, '<');
-  BY_CHARS.set((padded.charCodeAt(0) << 16) | (padded.charCodeAt(1) << 8) | padded.charCodeAt(2), code);
+  BY_CHARS[(SLOT[padded.charCodeAt(0)]! * 27 + SLOT[padded.charCodeAt(1)]!) * 27 + SLOT[padded.charCodeAt(2)]!] = code;
 }
 
 /** The known state code at line[start, start + 3) without its fillers ("D" for "D<<"), or undefined. */
 export function mrzStateAt(line: string, start: number): string | undefined {
-  const a = line.charCodeAt(start);
-  const b = line.charCodeAt(start + 1);
-  const c = line.charCodeAt(start + 2);
-  return a < 128 && b < 128 && c < 128 ? BY_CHARS.get((a << 16) | (b << 8) | c) : undefined;
+  const a = SLOT[line.charCodeAt(start)]!;
+  const b = SLOT[line.charCodeAt(start + 1)]!;
+  const c = SLOT[line.charCodeAt(start + 2)]!;
+  return a < 0 || b < 0 || c < 0 ? undefined : BY_CHARS[(a * 27 + b) * 27 + c];
 }
