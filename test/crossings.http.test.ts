@@ -248,6 +248,14 @@ test('another agency sees no crossing: 404 for the record and an empty list', as
   assert.equal((await start({ mrz }, customs)).statusCode, 404);
   const list = await booth.request('GET', `/api/v1/crossings?checkpointId=${KORDAY}&limit=200`);
   assert.ok(list.json().items.some((x: { id: string }) => x.id === c.id));
+  // the supervisor's queue asks for several states at once (one audited read)
+  const open = await booth.request('GET', `/api/v1/crossings?checkpointId=${KORDAY}&status=in_control&status=secondary&limit=200`);
+  assert.equal(open.statusCode, 200, open.body);
+  assert.ok(open.json().items.some((x: { id: string }) => x.id === c.id));
+  assert.ok(open.json().items.every((x: { status: string }) => x.status === 'in_control' || x.status === 'secondary'));
+  const decidedOnly = await booth.request('GET', `/api/v1/crossings?checkpointId=${KORDAY}&status=decided&limit=200`);
+  assert.ok(!decidedOnly.json().items.some((x: { id: string }) => x.id === c.id));
+  assert.equal((await booth.request('GET', `/api/v1/crossings?status=in_control&status=gone`)).statusCode, 400);
   const reasons = (await booth.request('GET', '/api/v1/refusal-reasons')).json();
   assert.equal(reasons.code, 'CROSSING-REFUSAL-REASONS');
   assert.ok(reasons.reasons.some((r: { code: string }) => r.code === 'EXIT_BANNED'));

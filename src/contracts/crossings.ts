@@ -80,9 +80,11 @@ export const ControlStatsView = z.object({
   lanes: z.array(z.object({ laneId: Uuid.nullable(), code: z.string().nullable(), crossings: z.number(), passed: z.number(), refused: z.number(), otherMeasures: z.number(), perHour: z.number(), medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() })),
 });
 
+const CrossingStatus = z.enum(['in_control', 'secondary', 'decided', 'completed', 'voided']);
+
 export const CrossingsQuery = z.strictObject({
   checkpointId: Uuid.optional(),
-  status: z.enum(['in_control', 'secondary', 'decided', 'completed', 'voided']).optional(),
+  status: z.union([CrossingStatus, z.array(CrossingStatus).min(1).max(5)]).optional().describe('one status, or several (status=in_control&status=secondary)'),
   from: IsoDateTime.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

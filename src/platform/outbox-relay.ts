@@ -104,7 +104,7 @@ export function startOutboxRelay(deps: Deps, options: { url: string; stream: str
       if (failed) throw new Error(`the stream refused an event (${published} published before it)`);
       schedule(published === BATCH ? 0 : 1000);
     } catch (error) {
-      deps.log.warn({ err: error, retryInMs: backoff }, 'outbox relay: NATS JetStream not reachable or refusing; events wait in the database');
+      deps.log.warn({ err: error, retryInMs: backoff }, 'outbox relay: a pass failed (NATS JetStream away or refusing, or the database); the events wait in the database');
       schedule(backoff);
       backoff = Math.min(backoff * 2, 60_000);
     }

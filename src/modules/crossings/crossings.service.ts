@@ -165,7 +165,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       if (!can(ctx.actor, 'crossing.read')) throw new NotFoundError('Crossings');
       let q = crossings();
       if (query.checkpointId) q = q.where('crossing.checkpointId', '=', query.checkpointId);
-      if (query.status) q = q.where('crossing.status', '=', query.status);
+      if (query.status) q = q.where('crossing.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
       if (query.from) q = q.where('crossing.arrivedAt', '>=', new Date(query.from));
       if (!isCrossAgency(ctx.actor, 'crossing.read')) q = q.where('crossing.agencyId', '=', ctx.actor.agencyId ?? '00000000-0000-0000-0000-000000000000');
       const rows = (await q.orderBy('crossing.arrivedAt', 'desc').limit(query.limit * 2).execute()) as unknown as Row[];
