@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
+import { recordChange } from '../src/modules/audit/index.ts';
 import { ADMIN_PASSWORD, createAppWorld, makeUnit, signIn, type Client } from './helpers.ts';
 
 let w: Awaited<ReturnType<typeof createAppWorld>>;
@@ -23,6 +24,11 @@ test('health, readiness, metrics and the OpenAPI document', async () => {
   const metrics = await w.app.inject('/metrics');
   assert.match(metrics.body, /shekara_http_request_duration_seconds/);
   assert.match(metrics.body, /shekara_outbox_pending/);
+  assert.match(metrics.body, /^shekara_outbox_oldest_pending_seconds \d+(\.\d+)?$/m);
+  // an event waits (no relay here): its age is the gauge
+  await recordChange(w.deps, w.deps.db, null, { action: 'test.happened', entityType: 'test', entityId: 't-1' });
+  w.clock.advance(90_000);
+  assert.match((await w.app.inject('/metrics')).body, /^shekara_outbox_oldest_pending_seconds (9\d|1\d\d+)(\.\d+)?$/m);
   const doc = (await w.app.inject('/api/openapi.json')).json();
   assert.equal(doc.openapi, '3.1.0');
   assert.ok(Object.keys(doc.paths).length >= 25);

@@ -14,6 +14,11 @@ export async function systemRoutes(app: FastifyInstance, { deps, metrics }: { de
     const row = await deps.db.selectFrom('outboxEvent').select((eb) => eb.fn.countAll<number>().as('n')).where('publishedAt', 'is', null).executeTakeFirst();
     return Number(row?.n ?? 0);
   });
+  // what to alert on when a relay is configured: the backlog's age, not its size (a busy hour is large and young)
+  metrics.gauge('shekara_outbox_oldest_pending_seconds', 'Age of the oldest outbox event not yet delivered (0: none)', async () => {
+    const row = await deps.db.selectFrom('outboxEvent').select((eb) => eb.fn.min('createdAt').as('oldest')).where('publishedAt', 'is', null).executeTakeFirst();
+    return row?.oldest ? Math.max(0, (deps.clock.now().getTime() - new Date(row.oldest).getTime()) / 1000) : 0;
+  });
 
   r.get('/health/live', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } }, config: { public: true } },
     async () => ({ status: 'ok' as const }));
