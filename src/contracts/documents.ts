@@ -30,6 +30,7 @@ export const MrzView = z.object({
 
 export const MrzProblem = z.object({
   type: z.string(), title: z.string(), status: z.number(), detail: z.string(), code: z.string(),
+  instance: z.string().optional(), correlationId: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })),
   mrz: MrzView,
 });

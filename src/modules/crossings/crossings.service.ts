@@ -13,6 +13,7 @@ import { newId } from '../../platform/ids.ts';
 import { createWatchedCache } from '../../platform/watched-cache.ts';
 import { recordRead, writeAudited, type Change } from '../audit/index.ts';
 import { parseMrz } from '../documents/mrz.ts';
+import { mrzProblem } from '../documents/mrz-problem.ts';
 import type { ScreeningService } from '../screening/index.ts';
 import { FOREIGN, runChecks, suggestDecision, type CheckFacts } from './checks.ts';
 import { createControlPoints, localDate } from './control-point.ts';
@@ -107,7 +108,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       if (body.mrz) {
         const mrz = parseMrz(body.mrz, { today: now });
         if (!mrz.valid) {
-          throw new DomainError(mrz.format ? 'INVALID_MRZ' : 'UNREADABLE_MRZ', 422, mrz.format ? `The ${mrz.format} MRZ fails ${mrz.errors.length} check(s): read it again or type the document by hand.` : 'The lines cannot be read as any MRZ format.', mrz.errors.map((e) => ({ path: `mrz.${e.field}`, message: `${e.code}: ${e.message}` })), { mrz });
+          throw mrzProblem(mrz, 'mrz.', 'read it again or type the document by hand');
         }
         mrzValid = true;
         nameTruncated = mrz.nameTruncated;

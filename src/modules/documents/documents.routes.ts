@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MrzParseBody, MrzProblem, MrzView } from '../../contracts/documents.ts';
-import { problem } from '../../platform/problem.ts';
 import { requireCtx } from '../auth/index.ts';
+import { mrzProblem } from './mrz-problem.ts';
 import { parseMrz } from './mrz.ts';
 
 export async function documentRoutes(app: FastifyInstance) {
@@ -14,14 +14,10 @@ export async function documentRoutes(app: FastifyInstance) {
       body: MrzParseBody,
       response: { 200: MrzView, 422: MrzProblem },
     },
-  }, async (req, reply) => {
+  }, async (req) => {
     requireCtx(req);
     const mrz = parseMrz(req.body.lines);
-    if (mrz.valid) return mrz;
-    const detail = mrz.format ? `The ${mrz.format} MRZ fails ${mrz.errors.length} check(s).` : 'The lines cannot be read as any MRZ format.';
-    return reply.status(422).type('application/problem+json').send({
-      ...problem(422, mrz.format ? 'INVALID_MRZ' : 'UNREADABLE_MRZ', detail, mrz.errors.map((e) => ({ path: e.field, message: `${e.code}: ${e.message}` }))),
-      mrz,
-    });
+    if (!mrz.valid) throw mrzProblem(mrz);
+    return mrz;
   });
 }

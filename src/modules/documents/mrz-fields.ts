@@ -262,8 +262,9 @@ export function verify(r: Reader, field: string, line: string, k: number, start:
   const readDigit = isDigit(digitCode) ? digitCode - 48 : null;
   fail(r, field, 'CHECK_DIGIT', readDigit === null ? `the check digit "${digit}" is not a digit (expected ${expected}).` : MISMATCH[readDigit * 10 + expected]!);
   if (readDigit === null) {
-    if (LETTER_TO_DIGIT[digit] !== undefined && Number(LETTER_TO_DIGIT[digit]) === expected) {
-      r.suggestions.push({ field: `${field}.checkDigit`, read: digit, suggested: LETTER_TO_DIGIT[digit]!, reason: 'a letter read for the check digit (OCR); with it the check passes' });
+    const meant = digitCode < 91 ? AS_DIGIT[digitCode]! : 0;
+    if (meant !== 0 && meant - 48 === expected) {
+      r.suggestions.push({ field: `${field}.checkDigit`, read: digit, suggested: String.fromCharCode(meant), reason: 'a letter read for the check digit (OCR); with it the check passes' });
     }
     return false;
   }
