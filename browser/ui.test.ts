@@ -93,6 +93,38 @@ test('an administrator creates a user with a role, and the new user signs in', a
   await context.close();
 });
 
+test('bad input and a refused step are said in the user\'s language: the users form in Russian', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(env.baseUrl);
+  await signInAs(page, 'admin', 'Root-Secret-2026!');
+  await page.getByRole('navigation').waitFor();
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+  await page.getByRole('button', { name: 'Русский' }).click();
+  await saved;
+  await page.getByRole('navigation').getByRole('link', { name: 'Пользователи' }).click();
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'Новый пользователь' }) });
+  // a user name already taken (the demo's booth officer) and a weak password: both named at their fields, in Russian
+  await form.locator('[name=username]').fill('demo.booth.korday');
+  await form.locator('[name=displayName]').fill('Айгерім Жұмабаева');
+  await form.locator('[name=password]').fill('weakpass');
+  await form.locator('[name=unitId]').selectOption({ index: 2 });
+  await form.getByRole('button', { name: 'Создать' }).click();
+  await form.getByText('длина — не меньше 12').waitFor();
+  await form.getByText('должен сочетать не менее трёх из').first().waitFor();
+  await form.locator('[name=password]').fill('Korday-Shift-2026');
+  await form.getByRole('button', { name: 'Создать' }).click();
+  await form.getByText('уже занято').first().waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'users-form-problems-ru.png'), fullPage: true });
+  // no English words of the server on the page
+  assert.equal(await page.getByText(/already used|must be at least|must mix/).count(), 0);
+  // back to English for the tests after this one
+  const back = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
+  await page.getByRole('button', { name: 'English' }).click();
+  await back;
+  await context.close();
+});
+
 test('a booth officer screens a traveller and sees the hit with what to do', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();

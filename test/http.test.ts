@@ -48,6 +48,36 @@ test('malformed JSON, wrong types, unknown fields and bad ids are 400 problems n
   const badId = await admin.request('GET', '/api/v1/officers/12');
   assert.equal(badId.statusCode, 400);
   assert.equal(badId.json().errors[0].path, 'params.id');
+  assert.deepEqual(badId.json().errors[0].code, 'INVALID_FORMAT');
+});
+
+test('each bad field names its rule and the values its words need, for the interface to say in the user\'s language', async () => {
+  const res = await admin.request('POST', '/api/v1/units', { parentId: 42, code: 'lower case', names: { kk: 'a', ru: 'b', en: 'c' }, unitType: '', timeZone: 'Mars/Olympus', colour: 'red' });
+  assert.equal(res.statusCode, 400);
+  type Issue = { path: string; code: string; message: string; params: Record<string, unknown> & { minimum?: number; values?: string[] } };
+  const byPath = new Map<string, Issue>(res.json().errors.map((e: Issue) => [e.path, e]));
+  const at = (path: string) => byPath.get(path)!;
+  assert.deepEqual(at('body.parentId'), { path: 'body.parentId', code: 'INVALID_TYPE', message: at('body.parentId').message, params: { expected: 'string' } });
+  assert.deepEqual([at('body.code').code, at('body.code').params.format], ['INVALID_FORMAT', 'regex']);
+  assert.deepEqual([at('body.unitType').code, at('body.unitType').params.minimum], ['EMPTY', 1]);
+  assert.equal(at('body.timeZone').code, 'TIME_ZONE');
+  assert.deepEqual(at('body').params, { keys: ['colour'] });
+  assert.equal(at('body').code, 'UNKNOWN_FIELDS');
+  // a field left out is REQUIRED, not a wrong type
+  const missing = await admin.request('POST', '/api/v1/units', { names: { kk: 'a', ru: 'b', en: 'c' } });
+  const codes = Object.fromEntries(missing.json().errors.map((e: { path: string; code: string }) => [e.path, e.code]));
+  assert.equal(codes['body.code'], 'REQUIRED');
+  assert.equal(codes['body.parentId'], 'REQUIRED');
+  // a rule of the law checked across fields names itself
+  const channel = await admin.request('POST', '/api/v1/notification-channels', { kind: 'email', target: 'not-an-address' });
+  assert.equal(channel.statusCode, 400);
+  assert.deepEqual(channel.json().errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['body.target', 'EMAIL_ADDRESS']]);
+  const fax = await admin.request('POST', '/api/v1/notification-channels', { kind: 'fax', target: '+7 727 000' });
+  assert.deepEqual(fax.json().errors.map((e: { path: string; code: string; params: unknown }) => [e.path, e.code, e.params]), [['body.kind', 'NOT_ALLOWED', { values: ['email', 'webhook'] }]]);
+  // a bad query string too
+  const query = await admin.request('GET', '/api/v1/audit-events?limit=0');
+  assert.equal(query.json().errors[0].path, 'querystring.limit');
+  assert.equal(query.json().errors[0].code, 'TOO_SMALL');
 });
 
 test('an oversized body is a 413 problem', async () => {

@@ -8,7 +8,8 @@ import { kk } from '../web/src/locales/kk.ts';
 import { ru } from '../web/src/locales/ru.ts';
 
 // Values that are the same in every language: language names written in their own language, a dash.
-const SAME_EVERYWHERE = new Set(['lang.kk', 'lang.ru', 'lang.en', 'common.none']);
+// texts of no words at all (values and signs only)
+const SAME_EVERYWHERE = new Set(['lang.kk', 'lang.ru', 'lang.en', 'common.none', 'problem.path.item', 'problem.field.STATUS_IS']);
 const CYRILLIC = /[\u0400-\u04FF]/;
 const KAZAKH_LETTERS = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
 
@@ -32,7 +33,7 @@ test('no English text in the Kazakh and Russian interfaces', () => {
 test('the Kazakh texts are Kazakh, not Russian copied over', () => {
   const kazakh = Object.entries(kk).filter(([key]) => !SAME_EVERYWHERE.has(key));
   const identicalToRussian = kazakh.filter(([key, value]) => value === ru[key as keyof typeof ru] && !key.startsWith('country.'));
-  assert.deepEqual(identicalToRussian.map(([k]) => k).filter((k) => !['app.name', 'nav.map', 'org.role.police', 'booth.cat.diplomat', 'control.seconds'].includes(k)), []);
+  assert.deepEqual(identicalToRussian.map(([k]) => k).filter((k) => !['app.name', 'nav.map', 'org.role.police', 'booth.cat.diplomat', 'control.seconds', 'problem.path.id', 'problem.path.code', 'problem.path.photo', 'problem.path.contentBase64', 'problem.path.migrant'].includes(k)), []);
   const withKazakhLetters = kazakh.filter(([, value]) => KAZAKH_LETTERS.test(value)).length;
   assert.ok(withKazakhLetters / kazakh.length > 0.6, `only ${withKazakhLetters} of ${kazakh.length} Kazakh texts use Kazakh letters`);
 });
@@ -91,10 +92,22 @@ test('every problem the booth can meet, and every rule a bad field names, has it
   const boothCodes = new Set([...crossings.matchAll(/new (?:DomainError|CrossingRefusedError)\('([A-Z_]+)', (?:409|422)/g), ...crossings.matchAll(/new CrossingRefusedError\('([A-Z_]+)'/g)].map((m) => m[1]!));
   assert.ok(boothCodes.size >= 8, [...boothCodes].join());
   assert.deepEqual([...boothCodes].map((c) => `booth.problem.${c}`).filter((k) => !(k in en)), []);
-  // the rules bad fields name: `problem.field.CODE`
+  // the rules bad fields name: `problem.field.CODE` — every field problem the server makes names one
   const all = source('../src');
+  const literal = /\{ path[:,](?:[^{}]|\$\{[^{}]*\})*?\}/g;
+  const uncoded = [...all.matchAll(literal)].map((m) => m[0])
+    .filter((m) => /message[:,]/.test(m) && !/code: /.test(m) && !/: string|z\.string/.test(m) && !m.includes('i.path.join')); // the CLI's own file check speaks English
+  assert.deepEqual(uncoded, []);
   const fieldCodes = new Set<string>();
-  for (const m of all.matchAll(/\{ path: [^{}]*?code: ([^,}]+)/g)) for (const c of m[1]!.matchAll(/'([A-Z][A-Z_]+)'/g)) fieldCodes.add(c[1]!);
-  assert.ok(fieldCodes.has('GROUNDS_REQUIRED') && fieldCodes.has('DECISION_AT_CONTROL'), [...fieldCodes].join());
+  for (const m of all.matchAll(/\{ path[:,](?:[^{}]|\$\{[^{}]*\})*?code: ([^,}]+)/g)) for (const c of m[1]!.matchAll(/'([A-Z][A-Z_]+)'/g)) fieldCodes.add(c[1]!);
+  for (const m of all.matchAll(/params: \{ code: '([A-Z_]+)'/g)) fieldCodes.add(m[1]!);
+  for (const code of ['GROUNDS_REQUIRED', 'DECISION_AT_CONTROL', 'REQUIRED', 'TOO_SHORT', 'NOT_ALLOWED', 'IN_FUTURE', 'NOT_AFTER', 'MONTH_CLOSED', 'TOLD_FIRST', 'CHECK_FAILS']) assert.ok(fieldCodes.has(code), code);
   assert.deepEqual([...fieldCodes].map((c) => `problem.field.${c}`).filter((k) => !(k in en)), []);
+  // every refusal of a step (409, 422, 403, 423 with its own code) has words, at the booth or anywhere
+  const refusals = new Set([...all.matchAll(/new (?:DomainError|CrossingRefusedError)\('([A-Z_]+)', (?:409|422|403|423)/g), ...all.matchAll(/new ConflictError\((?:[^;]|\$\{[^{}]*\})*?\], '([A-Z_]+)'/g)].map((m) => m[1]!));
+  for (const code of ['OUT_OF_ORDER', 'NO_RIGHT', 'CASE_CLOSED', 'ALERT_DECIDED', 'CHANGED_MEANWHILE']) assert.ok(refusals.has(code), code);
+  assert.deepEqual([...refusals].filter((c) => !(`problem.${c}` in en) && !(`booth.problem.${c}` in en)), []);
+  // the states a refusal names
+  const states = ['draft', 'signed', 'agreed', 'forwarded', 'received', 'returned', 'closed', 'sent', 'accepted', 'decided', 'completed', 'in_control', 'secondary'];
+  assert.deepEqual(states.map((x) => `problem.state.${x}`).filter((k) => !(k in en)), []);
 });

@@ -73,6 +73,8 @@ test('the chain of a monthly list: drafted, signed by the head, agreed, forwarde
   const twice = await head.request('POST', `/api/v1/sez/lists/${list.id}/sign`, {});
   assert.equal(twice.statusCode, 409);
   assert.equal(twice.json().code, 'OUT_OF_ORDER');
+  // what the interface needs to say it in the officer's language: the list's state and the step refused
+  assert.deepEqual([twice.json().state, twice.json().action], ['signed', 'sign']);
   const early = await nsc.request('POST', `/api/v1/sez/lists/${list.id}/forward`, {});
   assert.equal(early.json().code, 'OUT_OF_ORDER');
   assert.equal((await bsHead.request('GET', `/api/v1/sez/lists/${list.id}`)).statusCode, 404);

@@ -28,7 +28,11 @@ export const Problem = z
     code: z.string().describe('Stable machine-readable code, e.g. VALIDATION, NOT_FOUND'),
     instance: z.string().optional(),
     correlationId: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional().describe('the rule the field breaks, where it has a stable name') })),
+    errors: z.array(z.object({
+      path: z.string(), message: z.string(),
+      code: z.string().optional().describe('the rule the field breaks (REQUIRED, TOO_SHORT, INVALID_FORMAT, IN_FUTURE, …): an interface words it in the user\'s language'),
+      params: z.record(z.string(), z.unknown()).optional().describe('the values the words need: minimum, maximum, values, format, other field…'),
+    })),
   })
   .describe('RFC 9457 problem details');
 

@@ -38,9 +38,9 @@ export const StartCrossingBody = z.strictObject({
   arrivedAt: IsoDateTime.optional().describe('When the traveller reached control (default: now)'),
 })
   // these run even when other fields are bad: every problem is listed at once
-  .refine((b) => Boolean(b.mrz || b.document), { path: ['mrz'], message: 'give the MRZ as read, or the document typed by hand', when: () => true })
-  .refine((b) => Boolean(b.mrz || b.person), { path: ['person'], message: 'is required when there is no MRZ', when: () => true })
-  .refine((b) => !(b.mrz && (b.document || b.person)), { path: ['document'], message: 'give either the MRZ or the document and person typed by hand, not both', when: () => true });
+  .refine((b) => Boolean(b.mrz || b.document), { path: ['mrz'], params: { code: 'MRZ_OR_DOCUMENT' }, message: 'give the MRZ as read, or the document typed by hand', when: () => true })
+  .refine((b) => Boolean(b.mrz || b.person), { path: ['person'], params: { code: 'PERSON_WITHOUT_MRZ' }, message: 'is required when there is no MRZ', when: () => true })
+  .refine((b) => !(b.mrz && (b.document || b.person)), { path: ['document'], params: { code: 'MRZ_OR_TYPED' }, message: 'give either the MRZ or the document and person typed by hand, not both', when: () => true });
 
 export const DecideBody = z.strictObject({
   decision: z.union([Decision, SecondaryOutcome]).describe('At control: pass, refuse, secondary, seize_document, hold_identification, detain. After secondary inspection: its outcome (pass, refuse, seize_document, detain, handed_to_police)'),
@@ -72,7 +72,7 @@ export const CorrectCrossingBody = z.strictObject({
   vehicleRole: z.enum(['driver', 'passenger', 'crew', 'pedestrian']).optional(),
   vehicle: z.strictObject({ plate: z.string().trim().toUpperCase().min(2).max(15).regex(/^[A-Z0-9 -]+$/, 'letters, digits, spaces and - only'), country: Country }).nullable().optional(),
   person: z.strictObject({ surname: PersonName.optional(), givenNames: PersonName.optional(), dateOfBirth: BirthDate.optional(), sex: z.enum(['M', 'F', 'X']).optional(), nationality: Country.optional() }).optional(),
-}).refine((b) => b.travellerCategory || b.purpose || b.vehicleRole || b.vehicle !== undefined || (b.person && Object.keys(b.person).length), { message: 'name at least one field to correct', path: ['reason'] });
+}).refine((b) => b.travellerCategory || b.purpose || b.vehicleRole || b.vehicle !== undefined || (b.person && Object.keys(b.person).length), { params: { code: 'NOTHING_TO_CORRECT' }, message: 'name at least one field to correct', path: ['reason'] });
 
 export const ControlStatsView = z.object({
   checkpointId: Uuid, since: Timestamp,
@@ -131,7 +131,7 @@ export const ExaminationBody = z.strictObject({
   jointWithCustoms: z.boolean().default(false),
   result: z.enum(['nothing_found', 'findings']),
   findings: z.string().trim().max(2000).optional(),
-}).refine((b) => b.result === 'nothing_found' || Boolean(b.findings), { path: ['findings'], message: 'describe the findings' });
+}).refine((b) => b.result === 'nothing_found' || Boolean(b.findings), { path: ['findings'], params: { code: 'FINDINGS_REQUIRED' }, message: 'describe the findings' });
 export const VehicleDecideBody = z.strictObject({
   decision: z.enum(['pass', 'refuse', 'detain']),
   reasons: z.array(z.string().trim().regex(/^[A-Z0-9_]{2,40}$/)).max(10).default([]),

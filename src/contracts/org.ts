@@ -30,7 +30,7 @@ export const TimeZone = z.string().min(1).max(64).refine((tz) => {
   } catch {
     return false;
   }
-}, 'must be an IANA time zone such as Asia/Almaty');
+}, { params: { code: 'TIME_ZONE' }, message: 'must be an IANA time zone such as Asia/Almaty' });
 
 export const CreateUnitBody = z.strictObject({
   id: Uuid.optional().describe('Writer-made UUID v7; a retry with the same id is idempotent'),

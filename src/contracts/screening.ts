@@ -6,9 +6,9 @@ import { Names, Timestamp, Uuid } from './common.ts';
 export const WatchlistKind = z.enum(['entry_ban', 'exit_ban', 'wanted', 'sanctions', 'other']);
 export const HitAction = z.enum(['refuse', 'detain', 'notify', 'monitor', 'secondary']);
 
-export const Country = z.string().trim().toUpperCase().refine(isCountryCode, 'must be an ISO 3166-1 alpha-3 code (or an ICAO special code)');
+export const Country = z.string().trim().toUpperCase().refine(isCountryCode, { params: { code: 'COUNTRY_CODE' }, message: 'must be an ISO 3166-1 alpha-3 code (or an ICAO special code)' });
 export const PersonName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-export const BirthDate = z.string().trim().refine((v) => parseBirthDate(v) !== null, 'must be a possible date: YYYY, YYYY-MM or YYYY-MM-DD');
+export const BirthDate = z.string().trim().refine((v) => parseBirthDate(v) !== null, { params: { code: 'BIRTH_DATE' }, message: 'must be a possible date: YYYY, YYYY-MM or YYYY-MM-DD' });
 
 export const ScreeningRequest = z
   .strictObject({
@@ -26,7 +26,7 @@ export const ScreeningRequest = z
     }).optional(),
     checkpointId: Uuid.optional().describe('Screening at this checkpoint: each hit becomes an alert to adjudicate'),
   })
-  .refine((r) => Boolean(r.person?.surname || r.person?.givenNames || r.document?.number), { message: 'give at least a name or a document number', path: ['person'] });
+  .refine((r) => Boolean(r.person?.surname || r.person?.givenNames || r.document?.number), { params: { code: 'NAME_OR_DOCUMENT' }, message: 'give at least a name or a document number', path: ['person'] });
 
 export const ScreeningHit = z.object({
   entryId: z.string().describe('The id given at import (UN DATAID, CSV id)'),
@@ -81,7 +81,7 @@ export const UpsertEntryBody = z.strictObject({
   entryId: z.string().trim().min(1).max(100),
   names: z.array(z.strictObject({ name: PersonName, quality: z.enum(['strong', 'weak']).default('strong') })).min(1).max(100),
   sex: z.enum(['M', 'F']).optional(),
-  dateOfBirth: z.string().trim().refine((v) => parseBirthDate(v) !== null || /^\d{4}\.\.\d{4}$/.test(v), 'must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY..YYYY').optional(),
+  dateOfBirth: z.string().trim().refine((v) => parseBirthDate(v) !== null || /^\d{4}\.\.\d{4}$/.test(v), { params: { code: 'BIRTH_DATE_OR_RANGE' }, message: 'must be YYYY, YYYY-MM, YYYY-MM-DD or YYYY..YYYY' }).optional(),
   nationalities: z.array(Country).max(10).default([]),
   documentNumbers: z.array(z.string().trim().min(3).max(30)).max(20).default([]),
   placeOfBirth: z.string().trim().max(300).optional(),

@@ -13,7 +13,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 function findNul(value: unknown, path: string, found: FieldProblem[]) {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push({ path, message: 'must not contain a NUL character' });
+    if (value.includes('\u0000')) found.push({ path, code: 'NUL_CHARACTER', message: 'must not contain a NUL character' });
   } else if (value && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) findNul(child, `${path}.${key}`, found);
   }
@@ -64,7 +64,7 @@ export async function createHttpServer(config: Config, options: { logger?: boole
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const p = toProblem(error);
+    const p = toProblem(error, request as unknown as Record<string, unknown>);
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: p.code, status: p.status }, 'request refused');
     const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;

@@ -25,7 +25,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db, clock: Clock) 
     if (!UNSAFE.has(request.method) || typeof key !== 'string' || !request.ctx) return;
     if (!/^[A-Za-z0-9_.:-]{8,200}$/.test(key)) {
       throw new DomainError('VALIDATION', 400, 'Idempotency-Key must be 8-200 characters of A-Z a-z 0-9 _ . : -', [
-        { path: 'headers.idempotency-key', message: 'invalid format' },
+        { path: 'headers.idempotency-key', code: 'IDEMPOTENCY_KEY', message: 'invalid format' },
       ]);
     }
     const userId = request.ctx.actor.userId;

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type FieldProblem } from './errors.ts';
+import { DomainError, issueProblem, type FieldProblem } from './errors.ts';
 
 /** An RFC 9457 problem document as Shekara sends it. */
 export type Problem = {
@@ -49,15 +49,23 @@ function zodPath(instancePath: string, context: string | undefined): string {
   return [context, ...parts].filter(Boolean).join('.');
 }
 
-/** Turns any error into problem+json. Only unknown errors become a 500, and then with no detail. */
-export function toProblem(error: unknown): Problem {
+type ValidatorIssue = { keyword: string; instancePath: string; message?: string; params?: Record<string, unknown> };
+
+/** The schema validator's issue (fastify-type-provider-zod keeps zod's code as `keyword`, the rest as `params`). */
+function validatorProblem(issue: ValidatorIssue, path: string, input: unknown): FieldProblem {
+  const segments = issue.instancePath.split('/').filter(Boolean);
+  return issueProblem({ ...issue.params, code: issue.keyword, path: segments, ...(issue.message === undefined ? {} : { message: issue.message }) }, path, input);
+}
+
+/**
+ * Turns any error into problem+json. Only unknown errors become a 500, and then with no detail.
+ * `input` is the request (its body, query, params, headers), to tell a missing field from a wrong one.
+ */
+export function toProblem(error: unknown, input?: Partial<Record<string, unknown>>): Problem {
   if (error instanceof DomainError) return { ...error.extensions, ...problem(error.httpStatus, error.code, error.detail, error.errors) };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext;
-    const errors = error.validation.map((issue) => ({
-      path: zodPath(issue.instancePath, context),
-      message: issue.message ?? 'is invalid',
-    }));
+    const errors = error.validation.map((issue) => validatorProblem(issue as ValidatorIssue, zodPath(issue.instancePath, context), context ? input?.[context === 'querystring' ? 'query' : context] : undefined));
     return problem(400, 'VALIDATION', `${errors.length} invalid field(s) in the ${context ?? 'request'}.`, errors);
   }
   const fastifyError = error as FastifyError;

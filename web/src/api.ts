@@ -1,6 +1,8 @@
 // The browser's API client: JSON in and out, the CSRF header on writes, problem+json turned into ApiError.
-/** A bad field; `code` names the rule it breaks where the server has a name for it (the message is English). */
-export type FieldProblem = { path: string; message: string; code?: string };
+import i18next from './i18n.ts';
+import { fieldProblemText } from './problems.ts';
+/** A bad field; `code` names the rule it breaks and `params` the values its words need (the message is English). */
+export type FieldProblem = { path: string; message: string; code?: string; params?: Record<string, unknown> };
 
 export class ApiError extends Error {
   readonly status: number;
@@ -15,9 +17,10 @@ export class ApiError extends Error {
     this.errors = errors;
     this.problem = problem;
   }
-  /** The message for one form field (paths come as body.field or body.a.b). */
+  /** What is wrong with one form field (paths come as body.field or body.a.b), every rule it breaks, in the user's language. */
   fieldError(field: string): string | undefined {
-    return this.errors.find((e) => e.path === `body.${field}` || e.path === field)?.message;
+    const problems = this.errors.filter((e) => e.path === `body.${field}` || e.path === field);
+    return problems.length ? problems.map((p) => fieldProblemText(i18next.t, p)).join('; ') : undefined;
   }
 }
 

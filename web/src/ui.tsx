@@ -1,7 +1,8 @@
 // Small shared pieces of the interface.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type FieldProblem } from './api.ts';
+import { ApiError } from './api.ts';
+import { problemMessage } from './problems.ts';
 import { LANGS, type Lang } from './i18n.ts';
 
 export function LanguageSwitch({ value, onChange }: { value: string; onChange: (lang: Lang) => void }) {
@@ -17,24 +18,17 @@ export function LanguageSwitch({ value, onChange }: { value: string; onChange: (
   );
 }
 
-/** A bad field in the user's language when the server named its rule (`problem.field.CODE`), else the server's words. */
-export function fieldProblemText(t: (key: string, options?: Record<string, unknown>) => string, problem: FieldProblem): string {
-  return problem.code ? t(`problem.field.${problem.code}`, { defaultValue: problem.message }) : problem.message;
-}
+export { fieldProblemText } from './problems.ts';
 
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   if (!error) return null;
-  let message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ApiError) {
-    if (error.code === 'OFFLINE') message = t('common.offline');
-    else if (error.status === 404) message = t('error.notFound');
-    else if (error.status === 403) message = t('error.forbidden');
-    else if (error.status === 400 && error.errors.length) message = `${t('error.validation')} ${error.errors.map((e) => `${e.path.replace(/^body\./, '')}: ${fieldProblemText(t, e)}`).join('; ')}`;
-  }
+  // a refusal or a bad field in the user's language; an unexpected failure keeps "something went wrong"
+  const worded = error instanceof ApiError && (error.code === 'OFFLINE' || (error.status >= 400 && error.status < 500));
+  const message = error instanceof ApiError ? (error.code === 'OFFLINE' ? t('common.offline') : problemMessage(t, error)) : error instanceof Error ? error.message : String(error);
   return (
     <div className="note error" role="alert">
-      {error instanceof ApiError && error.code === 'OFFLINE' ? message : t('common.error', { message })}
+      {worded ? message : t('common.error', { message })}
       {onRetry && <button type="button" className="link" onClick={onRetry}>{t('common.retry')}</button>}
     </div>
   );

@@ -184,7 +184,7 @@ export function createAuthService(deps: Deps) {
       const user = await findUserById(db, ctx.actor.userId);
       if (!user) throw new UnauthenticatedError();
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-        throw new ValidationError([{ path: 'currentPassword', message: 'is wrong' }]);
+        throw new ValidationError([{ path: 'currentPassword', code: 'PASSWORD_WRONG', message: 'is wrong' }]);
       }
       const problems = checkPasswordPolicy(newPassword, user.username, 'newPassword');
       if (problems.length) throw new ValidationError(problems);

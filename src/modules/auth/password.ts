@@ -34,12 +34,12 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** The password policy: length, three character classes of four, not the username, not a common one. */
 export function checkPasswordPolicy(password: string, username: string, path = 'password'): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (password.length < PASSWORD_MIN_LENGTH) problems.push({ path, message: `must be at least ${PASSWORD_MIN_LENGTH} characters` });
-  if (password.length > 256) problems.push({ path, message: 'must be at most 256 characters' });
+  if (password.length < PASSWORD_MIN_LENGTH) problems.push({ path, code: 'TOO_SHORT', params: { minimum: PASSWORD_MIN_LENGTH }, message: `must be at least ${PASSWORD_MIN_LENGTH} characters` });
+  if (password.length > 256) problems.push({ path, code: 'TOO_LONG', params: { maximum: 256 }, message: 'must be at most 256 characters' });
   const classes = [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}]/u].filter((re) => re.test(password)).length;
-  if (classes < 3) problems.push({ path, message: 'must mix at least three of: lower-case, upper-case, digits, symbols' });
+  if (classes < 3) problems.push({ path, code: 'PASSWORD_CLASSES', message: 'must mix at least three of: lower-case, upper-case, digits, symbols' });
   const lower = password.toLowerCase();
-  if (username.length >= 3 && lower.includes(username.toLowerCase())) problems.push({ path, message: 'must not contain the username' });
-  if (COMMON.has(lower.replace(/[^a-z0-9]/g, ''))) problems.push({ path, message: 'is too common' });
+  if (username.length >= 3 && lower.includes(username.toLowerCase())) problems.push({ path, code: 'PASSWORD_HAS_USERNAME', message: 'must not contain the username' });
+  if (COMMON.has(lower.replace(/[^a-z0-9]/g, ''))) problems.push({ path, code: 'PASSWORD_COMMON', message: 'is too common' });
   return problems;
 }

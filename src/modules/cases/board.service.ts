@@ -20,7 +20,7 @@ export function createCustodyBoardService(deps: Deps) {
      * differs in substance shows as acts accepted with discrepancies or refused. */
     async statistics(ctx: Ctx, query: { unitId?: string | undefined; from: string; to: string }) {
       const unit = await deskUnit(db, ctx, 'case.read', query.unitId);
-      if (query.to < query.from) throw new ValidationError([{ path: 'to', message: 'is before from' }]);
+      if (query.to < query.from) throw new ValidationError([{ path: 'to', code: 'NOT_AFTER', params: { other: 'from' }, message: 'is before from' }]);
       const subtree = subtreeOf(unit.id);
       const from = new Date(`${query.from}T00:00:00Z`);
       const to = new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000);

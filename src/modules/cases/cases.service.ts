@@ -117,7 +117,7 @@ export function createCaseService(deps: Deps) {
     const { act, from, to } = await visibleAct(ctx, id, trx);
     if (!reaches(ctx, 'case.handover', to)) throw new ForbiddenError(`Only ${to.names.en} accepts or refuses this act.`);
     const locked = await trx.selectFrom('handoverAct').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-    if (locked.status !== 'sent') throw new DomainError('ACT_CLOSED', 409, `Act ${act.number} is ${locked.status}: it no longer changes.`);
+    if (locked.status !== 'sent') throw new DomainError('ACT_CLOSED', 409, `Act ${act.number} is ${locked.status}: it no longer changes.`, [], { number: act.number, state: locked.status });
     return { act, from, to };
   }
 
@@ -137,17 +137,17 @@ export function createCaseService(deps: Deps) {
     async createDetention(ctx: Ctx, body: z.infer<typeof CreateDetentionBody>) {
       const unit = await deskUnit(db, ctx, 'case.record', body.unitId);
       const problems: FieldProblem[] = [];
-      if (!body.unidentified && !body.person) problems.push({ path: 'person', message: 'is required unless the person is unidentified' });
-      if (body.unidentified && !body.description) problems.push({ path: 'description', message: 'describe an unidentified person' });
+      if (!body.unidentified && !body.person) problems.push({ path: 'person', code: 'PERSON_OR_UNIDENTIFIED', message: 'is required unless the person is unidentified' });
+      if (body.unidentified && !body.description) problems.push({ path: 'description', code: 'DESCRIBE_UNIDENTIFIED', message: 'describe an unidentified person' });
       const photo = body.photo ? Buffer.from(body.photo.contentBase64, 'base64') : null;
       if (photo && body.photo) {
         const jpeg = photo[0] === 0xff && photo[1] === 0xd8;
         const png = photo.subarray(0, 4).toString('hex') === '89504e47';
-        if (!(body.photo.mediaType === 'image/jpeg' ? jpeg : png)) problems.push({ path: 'photo.contentBase64', message: `is not a ${body.photo.mediaType} image` });
+        if (!(body.photo.mediaType === 'image/jpeg' ? jpeg : png)) problems.push({ path: 'photo.contentBase64', code: 'PHOTO_NOT_OF_TYPE', params: { mediaType: body.photo.mediaType }, message: `is not a ${body.photo.mediaType} image` });
       }
       const detainedAt = new Date(body.detainedAt);
-      if (detainedAt > new Date(clock.now().getTime() + 5 * 60_000)) problems.push({ path: 'detainedAt', message: 'is in the future' });
-      if (body.place.checkpointId && !(await db.selectFrom('checkpoint').select('id').where('id', '=', body.place.checkpointId).executeTakeFirst())) problems.push({ path: 'place.checkpointId', message: 'no such checkpoint' });
+      if (detainedAt > new Date(clock.now().getTime() + 5 * 60_000)) problems.push({ path: 'detainedAt', code: 'IN_FUTURE', message: 'is in the future' });
+      if (body.place.checkpointId && !(await db.selectFrom('checkpoint').select('id').where('id', '=', body.place.checkpointId).executeTakeFirst())) problems.push({ path: 'place.checkpointId', code: 'UNKNOWN', message: 'no such checkpoint' });
       if (problems.length) throw new ValidationError(problems);
       const id = newId();
       const at = clock.now();
@@ -175,14 +175,14 @@ export function createCaseService(deps: Deps) {
     async changeDetention(ctx: Ctx, id: string, body: z.infer<typeof DetentionChangeBody>) {
       const { row, unit } = await visibleDetention(ctx, id);
       if (!reaches(ctx, 'case.record', unit)) throw new ForbiddenError('Only the detaining unit changes the record.');
-      if (row.status === 'closed') throw new DomainError('CASE_CLOSED', 409, 'The detention is closed: it no longer changes.');
+      if (row.status === 'closed') throw new DomainError('CASE_CLOSED', 409, 'The detention is closed: it no longer changes.', [], { state: row.status });
       const { reason, ...changes } = body;
-      if (Object.keys(changes).length === 0) throw new ValidationError([{ path: 'reason', message: 'nothing to change' }]);
+      if (Object.keys(changes).length === 0) throw new ValidationError([{ path: 'reason', code: 'NOTHING_TO_CHANGE', message: 'nothing to change' }]);
       const problems: FieldProblem[] = [];
       const heldIn = changes.heldIn ? new Date(changes.heldIn) : row.heldIn;
       const heldOut = changes.heldOut ? new Date(changes.heldOut) : row.heldOut;
-      if (heldIn && heldOut && heldOut < heldIn) problems.push({ path: 'heldOut', message: 'is before the time in' });
-      if (changes.heldIn && !(changes.heldAt ?? row.heldAt)) problems.push({ path: 'heldAt', message: 'say where the person is held' });
+      if (heldIn && heldOut && heldOut < heldIn) problems.push({ path: 'heldOut', code: 'NOT_AFTER', params: { other: 'heldIn' }, message: 'is before the time in' });
+      if (changes.heldIn && !(changes.heldAt ?? row.heldAt)) problems.push({ path: 'heldAt', code: 'HELD_WHERE', message: 'say where the person is held' });
       if (problems.length) throw new ValidationError(problems);
       const at = clock.now();
       await db.transaction().execute(async (trx) => {
@@ -205,7 +205,7 @@ export function createCaseService(deps: Deps) {
     async addItems(ctx: Ctx, id: string, body: z.infer<typeof AddItemsBody>) {
       const { row, unit } = await visibleDetention(ctx, id);
       if (!reaches(ctx, 'case.record', unit)) throw new ForbiddenError('Only the detaining unit records what was seized.');
-      if (row.status !== 'open') throw new DomainError('CASE_CLOSED', 409, `The detention is ${row.status}: items are seized while it is open.`);
+      if (row.status !== 'open') throw new DomainError('CASE_CLOSED', 409, `The detention is ${row.status}: items are seized while it is open.`, [], { state: row.status });
       const at = clock.now();
       await db.transaction().execute(async (trx) => {
         for (const item of body.items) {
@@ -223,30 +223,30 @@ export function createCaseService(deps: Deps) {
       const from = await deskUnit(db, ctx, 'case.handover', body.fromUnitId);
       const problems: FieldProblem[] = [];
       const to = (await unitsById(db, [body.toUnitId])).get(body.toUnitId);
-      if (!to) problems.push({ path: 'toUnitId', message: 'no such unit' });
-      else if (to.id === from.id) problems.push({ path: 'toUnitId', message: 'is the handing unit' });
+      if (!to) problems.push({ path: 'toUnitId', code: 'UNKNOWN', message: 'no such unit' });
+      else if (to.id === from.id) problems.push({ path: 'toUnitId', code: 'IS_OWN_UNIT', message: 'is the handing unit' });
       if (to && body.toLocalExecutive) {
         const agency = await db.selectFrom('agency').select('kind').where('id', '=', to.agencyId).executeTakeFirstOrThrow();
-        if (agency.kind !== 'local_executive') problems.push({ path: 'toUnitId', message: 'ownerless property goes to a local executive body (Art. 62(1)(4-1))' });
+        if (agency.kind !== 'local_executive') problems.push({ path: 'toUnitId', code: 'OWNERLESS_TO_LOCAL_EXECUTIVE', message: 'ownerless property goes to a local executive body (Art. 62(1)(4-1))' });
       }
       const detention = body.detentionId ? await db.selectFrom('detention').selectAll().where('id', '=', body.detentionId).executeTakeFirst() : undefined;
       // a detention of the handing unit, or one whose person it now holds
       const holdsPerson = detention ? await db.selectFrom('custodyItem').select('id').where('detentionId', '=', detention.id).where('kind', '=', 'person').where('custodianUnitId', '=', from.id).executeTakeFirst() : undefined;
-      if (body.detentionId && (!detention || (detention.unitId !== from.id && !holdsPerson))) problems.push({ path: 'detentionId', message: 'no detention of the handing unit has this id' });
+      if (body.detentionId && (!detention || (detention.unitId !== from.id && !holdsPerson))) problems.push({ path: 'detentionId', code: 'UNKNOWN', message: 'no detention of the handing unit has this id' });
       const ids = body.lines.map((l) => l.itemId);
       const items = ids.length ? await db.selectFrom('custodyItem').selectAll().where('id', 'in', ids).execute() : [];
       const open = ids.length ? await db.selectFrom('handoverLine as l').innerJoin('handoverAct as a', 'a.id', 'l.actId').select(['l.itemId', 'a.number']).where('l.itemId', 'in', ids).where('a.status', '=', 'sent').execute() : [];
       const seen = new Set<string>();
       body.lines.forEach((l, i) => {
         const item = items.find((x) => x.id === l.itemId);
-        if (!item || item.custodianUnitId !== from.id) problems.push({ path: `lines.${i}.itemId`, message: `not in the custody of ${from.names.en}` });
-        else if (open.some((o) => o.itemId === l.itemId)) problems.push({ path: `lines.${i}.itemId`, message: `already on act ${open.find((o) => o.itemId === l.itemId)!.number}, awaiting acceptance` });
-        else if (l.quantity !== undefined && l.quantity > Number(item.quantity)) problems.push({ path: `lines.${i}.quantity`, message: `more than the ${item.quantity} ${item.measure} held` });
-        else if (body.toLocalExecutive && !item.ownerless && item.kind !== 'goods') problems.push({ path: `lines.${i}.itemId`, message: 'only property recognised as ownerless goes to the local executive body' });
-        if (seen.has(l.itemId)) problems.push({ path: `lines.${i}.itemId`, message: 'listed twice' });
+        if (!item || item.custodianUnitId !== from.id) problems.push({ path: `lines.${i}.itemId`, code: 'NOT_IN_CUSTODY', message: `not in the custody of ${from.names.en}` });
+        else if (open.some((o) => o.itemId === l.itemId)) problems.push({ path: `lines.${i}.itemId`, code: 'ON_OPEN_ACT', params: { act: open.find((o) => o.itemId === l.itemId)!.number }, message: `already on act ${open.find((o) => o.itemId === l.itemId)!.number}, awaiting acceptance` });
+        else if (l.quantity !== undefined && l.quantity > Number(item.quantity)) problems.push({ path: `lines.${i}.quantity`, code: 'MORE_THAN_HELD', params: { quantity: Number(item.quantity), measure: item.measure }, message: `more than the ${item.quantity} ${item.measure} held` });
+        else if (body.toLocalExecutive && !item.ownerless && item.kind !== 'goods') problems.push({ path: `lines.${i}.itemId`, code: 'ONLY_OWNERLESS', message: 'only property recognised as ownerless goes to the local executive body' });
+        if (seen.has(l.itemId)) problems.push({ path: `lines.${i}.itemId`, code: 'LISTED_TWICE', message: 'listed twice' });
         seen.add(l.itemId);
       });
-      if (!body.lines.length && !detention) problems.push({ path: 'lines', message: 'name at least one item, or the detention whose person is handed over' });
+      if (!body.lines.length && !detention) problems.push({ path: 'lines', code: 'HANDOVER_EMPTY', message: 'name at least one item, or the detention whose person is handed over' });
       if (problems.length) throw new ValidationError(problems);
       const id = newId();
       const at = clock.now();
@@ -284,7 +284,7 @@ export function createCaseService(deps: Deps) {
         const { act, to } = await receiving(trx, ctx, id);
         const lines = await trx.selectFrom('handoverLine').selectAll().where('actId', '=', id).orderBy('lineNo').execute();
         const problems: FieldProblem[] = [];
-        body.discrepancies.forEach((d, i) => { if (!lines.some((l) => l.lineNo === d.lineNo)) problems.push({ path: `discrepancies.${i}.lineNo`, message: 'no such line' }); });
+        body.discrepancies.forEach((d, i) => { if (!lines.some((l) => l.lineNo === d.lineNo)) problems.push({ path: `discrepancies.${i}.lineNo`, code: 'UNKNOWN', message: 'no such line' }); });
         if (problems.length) throw new ValidationError(problems);
         const withDiscrepancy = body.discrepancies.length > 0;
         await trx.updateTable('handoverAct').set({ status: withDiscrepancy ? 'accepted_with_discrepancies' : 'accepted', receivingOfficer: body.receivingOfficer, receivedBy: userOf(ctx), receivedAt: at, discrepancies: withDiscrepancy ? JSON.stringify(body.discrepancies) : null }).where('id', '=', id).execute();
@@ -327,7 +327,7 @@ export function createCaseService(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         const { act, to } = await visibleAct(ctx, id, trx);
         if (!reaches(ctx, 'case.handover', to)) throw new ForbiddenError(`Only ${to.names.en} reports the measures taken.`);
-        if (act.status !== 'accepted' && act.status !== 'accepted_with_discrepancies') throw new DomainError('OUT_OF_ORDER', 409, 'Measures are reported on an accepted act.');
+        if (act.status !== 'accepted' && act.status !== 'accepted_with_discrepancies') throw new DomainError('ACT_NOT_ACCEPTED', 409, 'Measures are reported on an accepted act.', [], { state: act.status });
         if (act.measures) throw new DomainError('ALREADY_REPORTED', 409, 'The measures are reported: a later development is a new message.');
         await trx.updateTable('handoverAct').set({ measures, measuresAt: at }).where('id', '=', id).execute();
         await fulfil(trx, `case.measures:${id}`, at, null);

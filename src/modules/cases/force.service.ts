@@ -81,14 +81,14 @@ export function createForceService(deps: Deps) {
     async report(ctx: Ctx, body: Body) {
       const unit = await deskUnit(db, ctx, 'force.report', body.unitId);
       const problems: FieldProblem[] = [];
-      if (!(body.ground in FORCE_GROUNDS)) problems.push({ path: 'ground', message: `not a ground of Art. 72(3), 73(1), 74(2) or 75(2): one of ${Object.keys(FORCE_GROUNDS).join(', ')}` });
-      else body.means.forEach((m, i) => { if (!GROUNDS_FOR[m]!.includes(body.ground)) problems.push({ path: `means.${i}`, message: `${m} may not be used on ground ${body.ground}` }); });
-      if (body.warning !== 'none' && body.noWarningCase) problems.push({ path: 'noWarningCase', message: 'only when no warning was given' });
+      if (!(body.ground in FORCE_GROUNDS)) problems.push({ path: 'ground', code: 'FORCE_GROUND', params: { values: Object.keys(FORCE_GROUNDS) }, message: `not a ground of Art. 72(3), 73(1), 74(2) or 75(2): one of ${Object.keys(FORCE_GROUNDS).join(', ')}` });
+      else body.means.forEach((m, i) => { if (!GROUNDS_FOR[m]!.includes(body.ground)) problems.push({ path: `means.${i}`, code: 'MEANS_NOT_FOR_GROUND', params: { means: m, ground: body.ground }, message: `${m} may not be used on ground ${body.ground}` }); });
+      if (body.warning !== 'none' && body.noWarningCase) problems.push({ path: 'noWarningCase', code: 'ONLY_WITHOUT_WARNING', message: 'only when no warning was given' });
       const usedAt = new Date(body.usedAt);
       const now = clock.now();
-      if (usedAt.getTime() > now.getTime() + 5 * 60_000) problems.push({ path: 'usedAt', message: 'is in the future' });
-      if (body.premisesEntry && new Date(body.premisesEntry.enteredAt).getTime() > now.getTime() + 5 * 60_000) problems.push({ path: 'premisesEntry.enteredAt', message: 'is in the future' });
-      if (body.detentionId && !(await db.selectFrom('detention').select('id').where('id', '=', body.detentionId).where('agencyId', '=', unit.agencyId).executeTakeFirst())) problems.push({ path: 'detentionId', message: 'no detention of this agency has this id' });
+      if (usedAt.getTime() > now.getTime() + 5 * 60_000) problems.push({ path: 'usedAt', code: 'IN_FUTURE', message: 'is in the future' });
+      if (body.premisesEntry && new Date(body.premisesEntry.enteredAt).getTime() > now.getTime() + 5 * 60_000) problems.push({ path: 'premisesEntry.enteredAt', code: 'IN_FUTURE', message: 'is in the future' });
+      if (body.detentionId && !(await db.selectFrom('detention').select('id').where('id', '=', body.detentionId).where('agencyId', '=', unit.agencyId).executeTakeFirst())) problems.push({ path: 'detentionId', code: 'UNKNOWN', message: 'no detention of this agency has this id' });
       if (problems.length) throw new ValidationError(problems);
       const findings = forceFindings(body);
       const id = newId();
@@ -121,8 +121,8 @@ export function createForceService(deps: Deps) {
       if ((which === 'prosecutor' ? row.prosecutorNotifiedAt : row.premisesNotifiedAt) !== null) throw new DomainError('ALREADY_NOTIFIED', 409, 'The notice is recorded.');
       const at = new Date(body.notifiedAt);
       const problems: FieldProblem[] = [];
-      if (at.getTime() > clock.now().getTime() + 5 * 60_000) problems.push({ path: 'notifiedAt', message: 'is in the future' });
-      if (at < row.usedAt) problems.push({ path: 'notifiedAt', message: 'is before the use' });
+      if (at.getTime() > clock.now().getTime() + 5 * 60_000) problems.push({ path: 'notifiedAt', code: 'IN_FUTURE', message: 'is in the future' });
+      if (at < row.usedAt) problems.push({ path: 'notifiedAt', code: 'NOT_AFTER', params: { other: 'usedAt' }, message: 'is before the use' });
       if (problems.length) throw new ValidationError(problems);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('useOfForceReport').set(which === 'prosecutor' ? { prosecutorNotifiedAt: at, prosecutorNotice: body.notice } : { premisesNotifiedAt: at }).where('id', '=', id).execute();

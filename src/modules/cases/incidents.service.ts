@@ -49,11 +49,11 @@ export function createIncidentService(deps: Deps) {
       const agency = await db.selectFrom('agency').select('kind').where('id', '=', unit.agencyId).executeTakeFirstOrThrow();
       if (agency.kind !== 'border_service') throw new ForbiddenError('Border incidents are handled by the Border Service (Art. 27(5)).');
       const problems: FieldProblem[] = [];
-      if (new Date(body.occurredAt) > new Date(clock.now().getTime() + 5 * 60_000)) problems.push({ path: 'occurredAt', message: 'is in the future' });
+      if (new Date(body.occurredAt) > new Date(clock.now().getTime() + 5 * 60_000)) problems.push({ path: 'occurredAt', code: 'IN_FUTURE', message: 'is in the future' });
       if (body.borderSectionId) {
         const section = await db.selectFrom('borderSection').select('neighbourCountry').where('id', '=', body.borderSectionId).executeTakeFirst();
-        if (!section) problems.push({ path: 'borderSectionId', message: 'no such border section' });
-        else if (section.neighbourCountry !== body.neighbourCountry) problems.push({ path: 'neighbourCountry', message: `the section borders ${section.neighbourCountry}` });
+        if (!section) problems.push({ path: 'borderSectionId', code: 'UNKNOWN', message: 'no such border section' });
+        else if (section.neighbourCountry !== body.neighbourCountry) problems.push({ path: 'neighbourCountry', code: 'SECTION_BORDERS', params: { country: section.neighbourCountry }, message: `the section borders ${section.neighbourCountry}` });
       }
       if (problems.length) throw new ValidationError(problems);
       const id = newId();
@@ -74,17 +74,17 @@ export function createIncidentService(deps: Deps) {
     async step(ctx: Ctx, id: string, body: z.infer<typeof IncidentStepBody>) {
       const { row, owner, asOwner } = await visible(ctx, id);
       if (!asOwner || !can(ctx.actor, 'case.record', { agencyId: owner.agencyId, path: owner.path })) throw new ForbiddenError('The Border Service unit in charge takes the steps of the incident.');
-      if (row.status === 'settled' || row.status === 'passed_to_mfa') throw new DomainError('INCIDENT_CLOSED', 409, `Incident ${row.number} is ${row.status.replace(/_/g, ' ')}.`);
+      if (row.status === 'settled' || row.status === 'passed_to_mfa') throw new DomainError('INCIDENT_CLOSED', 409, `Incident ${row.number} is ${row.status.replace(/_/g, ' ')}.`, [], { number: row.number, state: row.status });
       const problems: FieldProblem[] = [];
-      if (body.kind === 'investigation' && body.armedForcesExperts && row.domain !== 'air') problems.push({ path: 'armedForcesExperts', message: 'AF experts join airspace incidents (Art. 27(5))' });
-      if ((body.kind === 'meeting' || body.kind === 'settled' || body.kind === 'passed_to_mfa' || body.kind === 'letter_sent' || body.kind === 'letter_received') && row.status === 'registered') problems.push({ path: 'kind', message: 'decide first whether the investigation is unilateral or joint (Art. 27(2))' });
+      if (body.kind === 'investigation' && body.armedForcesExperts && row.domain !== 'air') problems.push({ path: 'armedForcesExperts', code: 'AF_EXPERTS_AIR_ONLY', message: 'AF experts join airspace incidents (Art. 27(5))' });
+      if ((body.kind === 'meeting' || body.kind === 'settled' || body.kind === 'passed_to_mfa' || body.kind === 'letter_sent' || body.kind === 'letter_received') && row.status === 'registered') problems.push({ path: 'kind', code: 'INVESTIGATION_FORM_FIRST', message: 'decide first whether the investigation is unilateral or joint (Art. 27(2))' });
       let mfaUnit;
       if (body.kind === 'passed_to_mfa') {
         mfaUnit = (await unitsById(db, [body.mfaUnitId])).get(body.mfaUnitId);
         const kind = mfaUnit ? (await db.selectFrom('agency').select('kind').where('id', '=', mfaUnit.agencyId).executeTakeFirstOrThrow()).kind : null;
-        if (kind !== 'foreign_affairs') problems.push({ path: 'mfaUnitId', message: 'not a unit of the Ministry of Foreign Affairs' });
+        if (kind !== 'foreign_affairs') problems.push({ path: 'mfaUnitId', code: 'NOT_MFA_UNIT', message: 'not a unit of the Ministry of Foreign Affairs' });
       }
-      if ('at' in body && new Date(body.at) > new Date(clock.now().getTime() + 5 * 60_000)) problems.push({ path: 'at', message: 'is in the future' });
+      if ('at' in body && new Date(body.at) > new Date(clock.now().getTime() + 5 * 60_000)) problems.push({ path: 'at', code: 'IN_FUTURE', message: 'is in the future' });
       if (problems.length) throw new ValidationError(problems);
       const at = clock.now();
       await db.transaction().execute(async (trx) => {
@@ -122,8 +122,8 @@ export function createIncidentService(deps: Deps) {
     async addRepresentative(ctx: Ctx, body: z.infer<typeof RepresentativeBody>) {
       if (!can(ctx.actor, 'geo.manage')) throw new NotFoundError('Border representatives');
       const problems: FieldProblem[] = [];
-      if (body.validTo && body.validTo < body.validFrom) problems.push({ path: 'validTo', message: 'is before validFrom' });
-      if (body.borderSectionId && !(await db.selectFrom('borderSection').select('id').where('id', '=', body.borderSectionId).where('neighbourCountry', '=', body.neighbourCountry).executeTakeFirst())) problems.push({ path: 'borderSectionId', message: 'no border section with this neighbour' });
+      if (body.validTo && body.validTo < body.validFrom) problems.push({ path: 'validTo', code: 'NOT_AFTER', params: { other: 'validFrom' }, message: 'is before validFrom' });
+      if (body.borderSectionId && !(await db.selectFrom('borderSection').select('id').where('id', '=', body.borderSectionId).where('neighbourCountry', '=', body.neighbourCountry).executeTakeFirst())) problems.push({ path: 'borderSectionId', code: 'NO_SECTION_WITH_NEIGHBOUR', message: 'no border section with this neighbour' });
       if (problems.length) throw new ValidationError(problems);
       const id = newId();
       const row = { id, side: body.side, neighbourCountry: body.neighbourCountry, borderSectionId: body.borderSectionId ?? null, unitId: body.unitId ?? null, fullName: body.fullName, position: body.position, role: body.role, listReference: body.listReference ?? null, validFrom: body.validFrom, validTo: body.validTo ?? null, createdAt: clock.now() };

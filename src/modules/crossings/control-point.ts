@@ -49,10 +49,10 @@ export function createControlPoints(deps: Pick<Deps, 'db' | 'config' | 'database
     if (body.laneId) {
       const lane = cp.lanes.find((l) => l.id === body.laneId);
       if (!lane) throw new NotFoundError('Lane');
-      if (!lane.active) throw new CrossingRefusedError('LANE_CLOSED', `Lane ${lane.code} is closed.`, [{ path: 'laneId', message: 'the lane is closed' }]);
+      if (!lane.active) throw new CrossingRefusedError('LANE_CLOSED', `Lane ${lane.code} is closed.`, [{ path: 'laneId', code: 'LANE_CLOSED', message: 'the lane is closed' }]);
       const problems: FieldProblem[] = [];
-      if (lane.transportMode !== body.transportMode) problems.push({ path: 'transportMode', message: `lane ${lane.code} serves ${lane.transportMode}` });
-      if (lane.direction !== 'both' && lane.direction !== body.direction) problems.push({ path: 'direction', message: `lane ${lane.code} serves ${lane.direction}` });
+      if (lane.transportMode !== body.transportMode) problems.push({ path: 'transportMode', code: 'LANE_SERVES', params: { lane: lane.code, serves: lane.transportMode }, message: `lane ${lane.code} serves ${lane.transportMode}` });
+      if (lane.direction !== 'both' && lane.direction !== body.direction) problems.push({ path: 'direction', code: 'LANE_SERVES', params: { lane: lane.code, serves: lane.direction }, message: `lane ${lane.code} serves ${lane.direction}` });
       if (problems.length) throw new CrossingRefusedError('LANE_MISMATCH', `Lane ${lane.code} does not serve this crossing.`, problems);
     }
     // A decision may cover only some modes or directions; the rest of the traffic goes on as usual.
@@ -60,13 +60,13 @@ export function createControlPoints(deps: Pick<Deps, 'db' | 'config' | 'database
     const status = covers ? effectiveStatus(cp, at) : 'open';
     if (status === 'suspended') {
       const scope = [cp.statusModes?.join(', '), cp.statusDirections?.join(', ')].filter(Boolean).join(' / ');
-      throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn}${scope ? ` (${scope})` : ''} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', message: `crossing here${scope ? ` for ${scope}` : ''} is suspended (Law Art. 14(7))` }], { reason: cp.statusReason, legalBasis: cp.statusLegalBasis });
+      throw new CrossingRefusedError('CHECKPOINT_SUSPENDED', `Crossing at ${cp.nameEn}${scope ? ` (${scope})` : ''} is suspended: ${cp.statusReason} (${cp.statusLegalBasis}).`, [{ path: 'checkpointId', code: 'CHECKPOINT_SUSPENDED', message: `crossing here${scope ? ` for ${scope}` : ''} is suspended (Law Art. 14(7))` }], { reason: cp.statusReason, legalBasis: cp.statusLegalBasis });
     }
     if (!cp.transportModes.includes(body.transportMode)) {
-      throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', message: `not served at this checkpoint` }], { transportModes: cp.transportModes });
+      throw new CrossingRefusedError('MODE_NOT_SERVED', `${cp.nameEn} does not serve ${body.transportMode} traffic (it serves ${cp.transportModes.join(', ')}).`, [{ path: 'transportMode', code: 'MODE_NOT_SERVED', message: `not served at this checkpoint` }], { transportModes: cp.transportModes });
     }
     if (!isWithinWorkingHours(cp.workingHours as never, at, cp.timeZone)) {
-      throw new CrossingRefusedError('CHECKPOINT_CLOSED', `${cp.nameEn} is outside its working hours.`, [{ path: 'arrivedAt', message: 'outside the working hours of the checkpoint' }]);
+      throw new CrossingRefusedError('CHECKPOINT_CLOSED', `${cp.nameEn} is outside its working hours.`, [{ path: 'arrivedAt', code: 'OUTSIDE_WORKING_HOURS', message: 'outside the working hours of the checkpoint' }]);
     }
     return { ...cp, unitId: cp.unitId, agencyId: cp.agencyId, path: cp.path, effective: status };
   };

@@ -91,14 +91,14 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       const id = body.id ?? newId();
       const now = clock.now();
       const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
-      if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError([{ path: 'arrivedAt', message: 'is in the future' }]);
+      if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError([{ path: 'arrivedAt', code: 'IN_FUTURE', message: 'is in the future' }]);
       const cp = await controlPoint(ctx, body, arrivedAt);
       // a traveller in a vehicle: the vehicle crossing at the same checkpoint and direction gives the plate
       const vehicle = body.vehicleCrossingId
         ? await db.selectFrom('vehicleCrossing').select(['plate', 'plateCountry', 'checkpointId', 'direction']).where('id', '=', body.vehicleCrossingId).executeTakeFirst()
         : null;
       if (body.vehicleCrossingId && (!vehicle || vehicle.checkpointId !== cp.id || vehicle.direction !== body.direction)) {
-        throw new ValidationError([{ path: 'vehicleCrossingId', message: 'no vehicle crossing at this checkpoint in this direction has this id' }]);
+        throw new ValidationError([{ path: 'vehicleCrossingId', code: 'UNKNOWN', message: 'no vehicle crossing at this checkpoint in this direction has this id' }]);
       }
       // the document: as the MRZ says, or as typed
       let person = body.person ?? null;
@@ -149,7 +149,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         // a retried registration (the id is the client's): the first answer again, never a second crossing
         const existing = await db.selectFrom('crossing').select(['id', 'checkpointId', 'officerUserId']).where('id', '=', id).executeTakeFirst();
         if (!existing) throw error;
-        if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', message: 'already used' }]);
+        if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
         return this.get(ctx, id);
       }
       remember({ ...row, checks, hits, reasons: [], checkpointTimeZone: cp.timeZone, unitPath: cp.path } as unknown as Row);
@@ -179,7 +179,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     async decide(ctx: Ctx, id: string, body: z.infer<typeof DecideBody>) {
       const next = await change(ctx, id, async (row, now) => {
         const inSecondary = row.status === 'secondary';
-        if (row.status !== 'in_control' && !inSecondary) throw new DomainError('NOT_AT_CONTROL', 409, `The crossing is already ${row.status}.`, [{ path: 'decision', message: `the crossing is ${row.status}` }], { crossingStatus: row.status });
+        if (row.status !== 'in_control' && !inSecondary) throw new DomainError('NOT_AT_CONTROL', 409, `The crossing is already ${row.status}.`, [{ path: 'decision', code: 'NOT_AT_CONTROL', params: { status: row.status }, message: `the crossing is ${row.status}` }], { crossingStatus: row.status });
         const problems: FieldProblem[] = [];
         const allowed = inSecondary ? ['pass', 'refuse', 'seize_document', 'detain', 'handed_to_police'] : ['pass', 'refuse', 'secondary', 'seize_document', 'hold_identification', 'detain'];
         if (!allowed.includes(body.decision)) problems.push({ path: 'decision', code: inSecondary ? 'DECISION_AFTER_SECONDARY' : 'DECISION_AT_CONTROL', message: `must be one of ${allowed.join(', ')} ${inSecondary ? 'after secondary inspection' : 'at control'}` });
@@ -200,7 +200,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         if (problems.length) throw new ValidationError(problems);
         if (body.decision === 'pass' && !inSecondary) {
           const failing = (row.checks as unknown as Array<{ code: string; result: string }>).filter((c) => c.result === 'fail');
-          if (failing.length) throw new DomainError('CHECKS_FAIL', 409, `Checks fail (${failing.map((c) => c.code).join(', ')}): refer to secondary inspection to pass after inspection, or decide another measure.`, failing.map((c) => ({ path: `checks.${c.code}`, message: 'fails' })), { checks: failing.map((c) => c.code) });
+          if (failing.length) throw new DomainError('CHECKS_FAIL', 409, `Checks fail (${failing.map((c) => c.code).join(', ')}): refer to secondary inspection to pass after inspection, or decide another measure.`, failing.map((c) => ({ path: `checks.${c.code}`, code: 'CHECK_FAILS', message: 'fails' })), { checks: failing.map((c) => c.code) });
         }
         const actor = ctx.actor.userId;
         const toSecondary = body.decision === 'secondary' || body.decision === 'hold_identification';
@@ -238,7 +238,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     /** The traveller left the checkpoint: passage is complete (Art. 19(9)), or the refused traveller went back. */
     async leave(ctx: Ctx, id: string) {
       const next = await change(ctx, id, async (row, now) => {
-        if (row.status !== 'decided' || !['pass', 'refuse'].includes(row.decision ?? '')) throw new ConflictError(`Only a crossing decided pass or refuse is completed by leaving (this one is ${row.status}${row.decision ? `, ${row.decision}` : ''}).`);
+        if (row.status !== 'decided' || !['pass', 'refuse'].includes(row.decision ?? '')) throw new ConflictError(`Only a crossing decided pass or refuse is completed by leaving (this one is ${row.status}${row.decision ? `, ${row.decision}` : ''}).`, [], 'NOT_DECIDED_TO_LEAVE', { state: row.status });
         return { changes: { status: 'completed' as const, leftAt: now }, change: 'left_checkpoint', reason: null, audit: { action: 'crossing.completed', details: { decision: row.decision } } };
       });
       return presentCrossing(next, suggestionOf(next));
@@ -247,7 +247,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     /** A correction never overwrites: the fields change in a new version that keeps who, when and why. */
     async correct(ctx: Ctx, id: string, body: z.infer<typeof CorrectCrossingBody>) {
       const next = await change(ctx, id, async (row) => {
-        if (row.status === 'voided') throw new ConflictError('A voided crossing is not corrected.');
+        if (row.status === 'voided') throw new ConflictError('A voided crossing is not corrected.', [], 'VOIDED');
         const changes = {
           ...(body.travellerCategory && { travellerCategory: body.travellerCategory }),
           ...(body.purpose && { purpose: body.purpose }),
@@ -316,7 +316,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     /** The row and names a refusal notice needs. */
     async refusal(ctx: Ctx, id: string) {
       const row = await load(ctx, id, 'crossing.read');
-      if (row.decision !== 'refuse') throw new ConflictError('The crossing was not refused.');
+      if (row.decision !== 'refuse') throw new ConflictError('The crossing was not refused.', [], 'NOT_REFUSED');
       await recordRead(deps, ctx, { entityType: 'crossing', entityIds: [id], query: { document: 'refusal_notice' } });
       const checkpoint = await db.selectFrom('checkpoint').select(['nameKk', 'nameRu', 'nameEn', 'timeZone']).where('id', '=', row.checkpointId).executeTakeFirstOrThrow();
       const officer = await db.selectFrom('appUser').select(['displayName']).where('id', '=', row.decidedBy ?? row.officerUserId).executeTakeFirst();

@@ -12,7 +12,7 @@ export async function packInForce<T>(db: Executor, code: string, date: string, m
     .where('code', '=', code).where('effectiveFrom', '<=', date)
     .where((eb) => eb.or([eb('effectiveTo', 'is', null), eb('effectiveTo', '>', date)]))
     .orderBy('effectiveFrom', 'desc').executeTakeFirst();
-  if (!pack) throw new DomainError('NO_RULE_PACK', 409, missing);
+  if (!pack) throw new DomainError('NO_RULE_PACK', 409, missing, [], { date });
   return { id: pack.id, code: pack.code, effectiveFrom: String(pack.effectiveFrom), effectiveTo: pack.effectiveTo ? String(pack.effectiveTo) : null, content: pack.content as T };
 }
 

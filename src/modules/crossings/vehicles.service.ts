@@ -81,7 +81,7 @@ export function createVehicleService(deps: Deps) {
       const id = body.id ?? newId();
       const existing = await db.selectFrom('vehicleCrossing').select(['id', 'officerUserId']).where('id', '=', id).executeTakeFirst();
       if (existing) {
-        if (existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different vehicle crossing has this id.', [{ path: 'id', message: 'already used' }]);
+        if (existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different vehicle crossing has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
         return present(await load(ctx, id));
       }
       const now = clock.now();
@@ -113,7 +113,7 @@ export function createVehicleService(deps: Deps) {
       if (!can(ctx.actor, 'vehicle.mark')) throw new NotFoundError('Vehicle crossing');
       const updated = await db.transaction().execute(async (trx) => {
         const row = await load(ctx, id, trx, true);
-        if (row.status === 'decided' || row.status === 'completed') throw new ConflictError('The vehicle is already decided.');
+        if (row.status === 'decided' || row.status === 'completed') throw new ConflictError('The vehicle is already decided.', [], 'ALREADY_DECIDED', { state: row.status });
         const marks = [...(row.permissionMarks as unknown as PermissionMark[]).filter((m) => m.body !== body.body), { body: body.body, reference: body.reference, agencyId: ctx.actor.agencyId, byUserId: ctx.actor.userId, at: clock.now().toISOString() }];
         const rules = await pack<MarkRule>(MARKS_PACK_CODE, localDate(row.arrivedAt, row.timeZone), trx);
         const checks = checksOf(row, marks, rules.rules);
@@ -127,7 +127,7 @@ export function createVehicleService(deps: Deps) {
       if (!can(ctx.actor, 'crossing.record') && !can(ctx.actor, 'vehicle.mark')) throw new NotFoundError('Vehicle crossing');
       const updated = await db.transaction().execute(async (trx) => {
         const row = await load(ctx, id, trx, true);
-        if (row.status === 'decided' || row.status === 'completed') throw new ConflictError('The vehicle is already decided.');
+        if (row.status === 'decided' || row.status === 'completed') throw new ConflictError('The vehicle is already decided.', [], 'ALREADY_DECIDED', { state: row.status });
         await trx.insertInto('vehicleExamination').values({ id: newId(), vehicleCrossingId: id, kind: body.kind, jointWithCustoms: body.jointWithCustoms, result: body.result, findings: body.findings ?? null, byUserId: ctx.actor.userId, agencyId: ctx.actor.agencyId, at: clock.now() }).execute();
         return change(trx, ctx, row, { status: 'examination' }, 'vehicle_crossing.examined', { kind: body.kind, joint: body.jointWithCustoms, result: body.result });
       });
@@ -138,20 +138,20 @@ export function createVehicleService(deps: Deps) {
       const updated = await db.transaction().execute(async (trx) => {
         const row = await load(ctx, id, trx, true);
         if (!can(ctx.actor, 'crossing.record', { agencyId: row.agencyId, path: row.unitPath })) throw new NotFoundError('Vehicle crossing');
-        if (row.status === 'decided' || row.status === 'completed') throw new ConflictError(`The vehicle is already ${row.status}.`);
+        if (row.status === 'decided' || row.status === 'completed') throw new ConflictError(`The vehicle is already ${row.status}.`, [], 'ALREADY_DECIDED', { state: row.status });
         const problems: FieldProblem[] = [];
         const list = await reasonListAt(trx, localDate(clock.now(), row.timeZone));
         if (body.decision === 'refuse') {
-          if (!body.reasons.length) problems.push({ path: 'reasons', message: 'a refusal needs at least one reason of the list' });
-          body.reasons.forEach((code, i) => { if (!list.reasons.some((r) => r.code === code && r.directions.includes(row.direction))) problems.push({ path: `reasons.${i}`, message: `${code} is not a reason of the list in force for ${row.direction}` }); });
-        } else if (body.reasons.length) problems.push({ path: 'reasons', message: 'reasons are codes of a refusal' });
-        if (body.decision === 'detain' && !body.note) problems.push({ path: 'note', message: 'the grounds are required' });
+          if (!body.reasons.length) problems.push({ path: 'reasons', code: 'REASON_REQUIRED', message: 'a refusal needs at least one reason of the list' });
+          body.reasons.forEach((code, i) => { if (!list.reasons.some((r) => r.code === code && r.directions.includes(row.direction))) problems.push({ path: `reasons.${i}`, code: 'REASON_NOT_FOR_DIRECTION', message: `${code} is not a reason of the list in force for ${row.direction}` }); });
+        } else if (body.reasons.length) problems.push({ path: 'reasons', code: 'REASONS_ONLY_FOR_REFUSAL', message: 'reasons are codes of a refusal' });
+        if (body.decision === 'detain' && !body.note) problems.push({ path: 'note', code: 'GROUNDS_REQUIRED', message: 'the grounds are required' });
         if (problems.length) throw new ValidationError(problems);
         if (body.decision === 'pass') {
           const failing = (row.checks as unknown as CheckResult[]).filter((c) => c.result === 'fail').map((c) => c.code);
           const examined = await trx.selectFrom('vehicleExamination').select('id').where('vehicleCrossingId', '=', id).executeTakeFirst();
           if ((row.risk as unknown as RiskAssessment).channel === 'red' && !examined) failing.push('risk_red_not_examined');
-          if (failing.length) throw new ConflictError(`No passage yet: ${failing.join(', ')}.`, failing.map((c) => ({ path: `checks.${c}`, message: 'fails' })));
+          if (failing.length) throw new ConflictError(`No passage yet: ${failing.join(', ')}.`, failing.map((c) => ({ path: `checks.${c}`, code: 'CHECK_FAILS', message: 'fails' })), 'VEHICLE_CHECKS_FAIL', { checks: failing });
         }
         const now = clock.now();
         return change(trx, ctx, row, { status: 'decided', decision: body.decision, reasons: body.reasons, reasonPackId: body.decision === 'refuse' ? list.packId : null, decisionNote: body.note ?? null, decidedAt: now, decidedBy: ctx.actor.userId }, 'vehicle_crossing.decided', { decision: body.decision, reasons: body.reasons });
@@ -164,7 +164,7 @@ export function createVehicleService(deps: Deps) {
       const updated = await db.transaction().execute(async (trx) => {
         const row = await load(ctx, id, trx, true);
         if (!can(ctx.actor, 'crossing.record', { agencyId: row.agencyId, path: row.unitPath })) throw new NotFoundError('Vehicle crossing');
-        if (row.status !== 'decided' || row.decision === 'detain') throw new ConflictError('Only a vehicle decided pass or refuse leaves the checkpoint.');
+        if (row.status !== 'decided' || row.decision === 'detain') throw new ConflictError('Only a vehicle decided pass or refuse leaves the checkpoint.', [], 'NOT_DECIDED_TO_LEAVE', { state: row.status });
         return change(trx, ctx, row, { status: 'completed', leftAt: clock.now() }, 'vehicle_crossing.completed', { decision: row.decision });
       });
       return present(updated);

@@ -81,27 +81,27 @@ export function createMessageService(deps: Deps) {
       const id = body.id ?? newId();
       const existing = await db.selectFrom('exchangeMessage').select(['id', 'sentBy']).where('id', '=', id).executeTakeFirst();
       if (existing) {
-        if (existing.sentBy !== userOf(ctx)) throw new ConflictError('A different message has this id.', [{ path: 'id', message: 'already used' }]);
+        if (existing.sentBy !== userOf(ctx)) throw new ConflictError('A different message has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
         return view(ctx, id);
       }
       const sender = await deskUnit(db, ctx, 'exchange.send', body.unitId);
       const now = clock.now();
       const at = body.reportedAt ? new Date(body.reportedAt) : now;
       const problems: FieldProblem[] = [];
-      if (at.getTime() > now.getTime() + 5 * 60_000) problems.push({ path: 'reportedAt', message: 'is in the future' });
-      if (at.getTime() < now.getTime() - 31 * DAY) problems.push({ path: 'reportedAt', message: 'is more than 31 days ago' });
+      if (at.getTime() > now.getTime() + 5 * 60_000) problems.push({ path: 'reportedAt', code: 'IN_FUTURE', message: 'is in the future' });
+      if (at.getTime() < now.getTime() - 31 * DAY) problems.push({ path: 'reportedAt', code: 'TOO_OLD', params: { days: 31 }, message: 'is more than 31 days ago' });
       // whom it goes to: the counterparts of the sender's level, and units addressed ad hoc
       const counterparts = body.counterparts ? await counterpartsOf(db, sender.id) : [];
       const adHoc = await unitsById(db, body.to);
-      body.to.forEach((u, i) => { if (!adHoc.has(u)) problems.push({ path: `to.${i}`, message: 'no such unit' }); else if (u === sender.id) problems.push({ path: `to.${i}`, message: 'is the sending unit' }); });
+      body.to.forEach((u, i) => { if (!adHoc.has(u)) problems.push({ path: `to.${i}`, code: 'UNKNOWN', message: 'no such unit' }); else if (u === sender.id) problems.push({ path: `to.${i}`, code: 'IS_OWN_UNIT', message: 'is the sending unit' }); });
       const recipients = new Map<string, { unit: UnitInfo; via: 'counterpart' | 'ad_hoc' }>();
       for (const u of counterparts) recipients.set(u.id, { unit: u, via: 'counterpart' });
       for (const u of adHoc.values()) if (u.id !== sender.id && !recipients.has(u.id)) recipients.set(u.id, { unit: u, via: 'ad_hoc' });
-      if (recipients.size === 0 && !problems.some((p) => p.path.startsWith('to'))) problems.push({ path: 'to', message: body.counterparts ? 'the sending unit has no counterpart units: address units in "to"' : 'address at least one unit' });
-      if (body.migrant && !(await db.selectFrom('checkpoint').select('id').where('id', '=', body.migrant.checkpointId).executeTakeFirst())) problems.push({ path: 'migrant.checkpointId', message: 'no such checkpoint' });
+      if (recipients.size === 0 && !problems.some((p) => p.path.startsWith('to'))) problems.push({ path: 'to', code: 'NO_ADDRESSEE', params: { counterparts: Boolean(body.counterparts) }, message: body.counterparts ? 'the sending unit has no counterpart units: address units in "to"' : 'address at least one unit' });
+      if (body.migrant && !(await db.selectFrom('checkpoint').select('id').where('id', '=', body.migrant.checkpointId).executeTakeFirst())) problems.push({ path: 'migrant.checkpointId', code: 'UNKNOWN', message: 'no such checkpoint' });
       if (body.documents.length) {
         const docs = await db.selectFrom('udbDocument').select(['id', 'ownerAgencyId']).where('id', 'in', body.documents).execute();
-        body.documents.forEach((d, i) => { const doc = docs.find((x) => x.id === d); if (!doc || doc.ownerAgencyId !== sender.agencyId) problems.push({ path: `documents.${i}`, message: 'no Data Bank document of the sending agency has this id' }); });
+        body.documents.forEach((d, i) => { const doc = docs.find((x) => x.id === d); if (!doc || doc.ownerAgencyId !== sender.agencyId) problems.push({ path: `documents.${i}`, code: 'UNKNOWN', message: 'no Data Bank document of the sending agency has this id' }); });
       }
       if (problems.length) throw new ValidationError(problems);
 
@@ -148,19 +148,19 @@ export function createMessageService(deps: Deps) {
       const confirmationId = body.id ?? newId();
       const again = await db.selectFrom('exchangeMessage').select(['id', 'confirmsId', 'sentBy']).where('id', '=', confirmationId).executeTakeFirst();
       if (again) {
-        if (again.confirmsId !== id || again.sentBy !== userOf(ctx)) throw new ConflictError('A different message has this id.', [{ path: 'id', message: 'already used' }]);
+        if (again.confirmsId !== id || again.sentBy !== userOf(ctx)) throw new ConflictError('A different message has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
         return view(ctx, id);
       }
       const { message, recipients, units, asSender } = await visible(ctx, id, 'exchange.send');
       if (!asSender) throw new NotFoundError('Message');
-      if (message.type !== 'urgent') throw new DomainError('NOT_URGENT', 422, `Only urgent information is confirmed in writing; this message is ${message.type === 'urgent_confirmation' ? 'itself a written confirmation' : `${message.type} information`}.`, [{ path: 'id', message: `is a ${message.type} message` }]);
+      if (message.type !== 'urgent') throw new DomainError('NOT_URGENT', 422, `Only urgent information is confirmed in writing; this message is ${message.type === 'urgent_confirmation' ? 'itself a written confirmation' : `${message.type} information`}.`, [{ path: 'id', code: 'NOT_URGENT', params: { type: message.type }, message: `is a ${message.type} message` }], { type: message.type });
       const now = clock.now();
       const at = body.confirmedAt ? new Date(body.confirmedAt) : now;
-      if (at.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError([{ path: 'confirmedAt', message: 'is in the future' }]);
-      if (at < message.reportedAt) throw new ValidationError([{ path: 'confirmedAt', message: 'is before the oral report' }]);
+      if (at.getTime() > now.getTime() + 5 * 60_000) throw new ValidationError([{ path: 'confirmedAt', code: 'IN_FUTURE', message: 'is in the future' }]);
+      if (at < message.reportedAt) throw new ValidationError([{ path: 'confirmedAt', code: 'NOT_AFTER', params: { other: 'reportedAt' }, message: 'is before the oral report' }]);
       const sender = units.get(message.senderUnitId)!;
       await db.transaction().execute(async (trx) => {
-        if (await trx.selectFrom('exchangeMessage').select('id').where('confirmsId', '=', id).executeTakeFirst()) throw new ConflictError('This urgent information is already confirmed in writing.', [{ path: 'id', message: 'already confirmed' }]);
+        if (await trx.selectFrom('exchangeMessage').select('id').where('confirmsId', '=', id).executeTakeFirst()) throw new ConflictError('This urgent information is already confirmed in writing.', [{ path: 'id', code: 'ALREADY_CONFIRMED', message: 'already confirmed' }]);
         const obligation = await trx.selectFrom('obligation').select(['rule', 'rulePackId']).where('key', '=', `exchange.urgent.confirm:${id}`).executeTakeFirst();
         await trx.insertInto('exchangeMessage').values({
           id: confirmationId, type: 'urgent_confirmation', subject: message.subject, senderUnitId: message.senderUnitId, senderAgencyId: message.senderAgencyId, sentBy: userOf(ctx), channel: body.channel,

@@ -13,7 +13,7 @@ export const ExchangeRules = z.strictObject({
     basis: z.string(),
   }),
   daily: z.strictObject({ from: Hhmm, to: Hhmm, warnBeforeMinutes: z.number().int().min(0), basis: z.string() })
-    .refine((d) => d.from < d.to, { message: 'the window must end after it starts', path: ['to'] }),
+    .refine((d) => d.from < d.to, { params: { code: 'ENDS_BEFORE_START' }, message: 'the window must end after it starts', path: ['to'] }),
   monthly: z.strictObject({
     fromDay: z.number().int().min(1).max(31).describe('the window opens on this day of the month reported on'),
     toDay: z.number().int().min(1).max(28).describe('and closes at the end of this day of the following month'),

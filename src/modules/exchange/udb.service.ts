@@ -51,7 +51,7 @@ export function createUdbService(deps: Deps) {
       const unit = await deskUnit(db, ctx, 'udb.contribute', body.unitId);
       const existing = await db.selectFrom('udbDocument').select(['id', 'submittedBy']).where('id', '=', id).executeTakeFirst();
       if (existing) {
-        if (existing.submittedBy !== (ctx.actor.via === 'cli' ? null : ctx.actor.userId)) throw new ConflictError('A different document has this id.', [{ path: 'id', message: 'already used' }]);
+        if (existing.submittedBy !== (ctx.actor.via === 'cli' ? null : ctx.actor.userId)) throw new ConflictError('A different document has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
         return this.get(ctx, id);
       }
       const now = clock.now();

@@ -45,15 +45,15 @@ export function createGeoService(deps: Deps) {
 
   async function checkReferences(input: { borderSectionId?: string | null | undefined; unitId?: string | null | undefined; isJoint?: boolean | undefined; jointPartnerCountry?: string | undefined; transportModes?: string[] | undefined }) {
     const problems: FieldProblem[] = [];
-    if (input.borderSectionId && !(await repo.findBorderSection(db, input.borderSectionId))) problems.push({ path: 'borderSectionId', message: 'unknown border section' });
+    if (input.borderSectionId && !(await repo.findBorderSection(db, input.borderSectionId))) problems.push({ path: 'borderSectionId', code: 'UNKNOWN', message: 'unknown border section' });
     if (input.unitId) {
       const unit = await db.selectFrom('unit').innerJoin('agency', 'agency.id', 'unit.agencyId').select('agency.kind').where('unit.id', '=', input.unitId).executeTakeFirst();
-      if (!unit || unit.kind !== 'border_service') problems.push({ path: 'unitId', message: 'must be a Border Service unit' });
+      if (!unit || unit.kind !== 'border_service') problems.push({ path: 'unitId', code: 'NOT_BORDER_SERVICE_UNIT', message: 'must be a Border Service unit' });
     }
     if (!input.borderSectionId && input.transportModes && (input.transportModes.length !== 1 || input.transportModes[0] !== 'air')) {
-      problems.push({ path: 'borderSectionId', message: 'is required unless the checkpoint is air-only' });
+      problems.push({ path: 'borderSectionId', code: 'SECTION_REQUIRED', message: 'is required unless the checkpoint is air-only' });
     }
-    if (input.isJoint && !input.jointPartnerCountry) problems.push({ path: 'jointPartnerCountry', message: 'is required for a joint checkpoint' });
+    if (input.isJoint && !input.jointPartnerCountry) problems.push({ path: 'jointPartnerCountry', code: 'JOINT_PARTNER_REQUIRED', message: 'is required for a joint checkpoint' });
     if (problems.length) throw new ValidationError(problems);
   }
 
@@ -80,7 +80,7 @@ export function createGeoService(deps: Deps) {
       const existing = await repo.listCheckpoints(db, { id });
       if (existing[0]) {
         if (existing[0].code === input.code) return present(existing[0]);
-        throw new ConflictError('A different checkpoint already has this id.', [{ path: 'id', message: 'already used' }]);
+        throw new ConflictError('A different checkpoint already has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
       }
       const now = clock.now();
       try {
@@ -95,7 +95,7 @@ export function createGeoService(deps: Deps) {
           await recordChange(deps, trx, ctx, { action: 'geo.checkpoint.created', entityType: 'checkpoint', entityId: id, details: { code: input.code } });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('A checkpoint with this code exists.', [{ path: 'code', message: 'already used' }]);
+        if (isUniqueViolation(error)) throw new ConflictError('A checkpoint with this code exists.', [{ path: 'code', code: 'ALREADY_USED', message: 'already used' }]);
         throw error;
       }
       return this.getCheckpoint(ctx, id);
@@ -127,16 +127,16 @@ export function createGeoService(deps: Deps) {
       const current = await getRow(ctx, id);
       const problems: FieldProblem[] = [];
       if (input.status !== 'open') {
-        if (!input.reason) problems.push({ path: 'reason', message: 'is required to restrict or suspend crossing' });
-        if (!input.legalBasis) problems.push({ path: 'legalBasis', message: 'is required to restrict or suspend crossing' });
+        if (!input.reason) problems.push({ path: 'reason', code: 'REQUIRED_TO_RESTRICT', message: 'is required to restrict or suspend crossing' });
+        if (!input.legalBasis) problems.push({ path: 'legalBasis', code: 'REQUIRED_TO_RESTRICT', message: 'is required to restrict or suspend crossing' });
       }
       const now = clock.now();
       const from = input.validFrom ? new Date(input.validFrom) : now;
       const until = input.validUntil ? new Date(input.validUntil) : null;
-      if (until && until <= from) problems.push({ path: 'validUntil', message: 'must be after validFrom' });
+      if (until && until <= from) problems.push({ path: 'validUntil', code: 'NOT_AFTER', params: { other: 'validFrom' }, message: 'must be after validFrom' });
       const modes = input.status === 'open' ? null : input.transportModes ?? null;
       const directions = input.status === 'open' ? null : input.directions ?? null;
-      (modes ?? []).forEach((m, i) => { if (!current.transportModes.includes(m)) problems.push({ path: `transportModes.${i}`, message: `${m} is not served at this checkpoint` }); });
+      (modes ?? []).forEach((m, i) => { if (!current.transportModes.includes(m)) problems.push({ path: `transportModes.${i}`, code: 'MODE_NOT_SERVED', message: `${m} is not served at this checkpoint` }); });
       if (problems.length) throw new ValidationError(problems);
       const changeId = newId();
       await db.transaction().execute(async (trx) => {

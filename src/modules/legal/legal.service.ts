@@ -7,7 +7,7 @@ import { CaseRules, CASE_PACK_CODE } from '../cases/rules.ts';
 import type { LegalActTable } from '../../database.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
+import { issueProblem, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordChange } from '../audit/index.ts';
 
@@ -28,12 +28,12 @@ function present(a: Selectable<LegalActTable> & { rulePackCount: number | string
 function check(input: Input): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (input.status === 'repealed') {
-    if (!input.repealedOn) problems.push({ path: 'repealedOn', message: 'is required for a repealed act' });
-    if (!input.repealedByActId && !input.repealedByText) problems.push({ path: 'repealedByText', message: 'name the repealing act (repealedByActId or repealedByText)' });
+    if (!input.repealedOn) problems.push({ path: 'repealedOn', code: 'REPEAL_DATE_REQUIRED', message: 'is required for a repealed act' });
+    if (!input.repealedByActId && !input.repealedByText) problems.push({ path: 'repealedByText', code: 'REPEALING_ACT_REQUIRED', message: 'name the repealing act (repealedByActId or repealedByText)' });
   } else if (input.repealedOn || input.repealedByActId) {
-    problems.push({ path: 'status', message: 'must be "repealed" when a repeal is recorded' });
+    problems.push({ path: 'status', code: 'MUST_BE_REPEALED', message: 'must be "repealed" when a repeal is recorded' });
   }
-  if (input.repealedOn && input.repealedOn < input.adoptedOn) problems.push({ path: 'repealedOn', message: 'must not precede adoptedOn' });
+  if (input.repealedOn && input.repealedOn < input.adoptedOn) problems.push({ path: 'repealedOn', code: 'NOT_AFTER', params: { other: 'adoptedOn' }, message: 'must not precede adoptedOn' });
   return problems;
 }
 
@@ -68,7 +68,7 @@ export function createLegalService(deps: Deps) {
       if (!can(ctx.actor, 'legal.manage')) throw new NotFoundError('Legal register');
       const problems = check(input);
       if (input.repealedByActId && !(await db.selectFrom('legalAct').select('id').where('id', '=', input.repealedByActId).executeTakeFirst())) {
-        problems.push({ path: 'repealedByActId', message: 'unknown act' });
+        problems.push({ path: 'repealedByActId', code: 'UNKNOWN', message: 'unknown act' });
       }
       if (problems.length) throw new ValidationError(problems);
       const now = clock.now();
@@ -89,15 +89,15 @@ export function createLegalService(deps: Deps) {
       const problems: FieldProblem[] = [];
       const shape = PACK_SHAPES[input.code];
       const latest = await db.selectFrom('rulePack').selectAll().where('code', '=', input.code).orderBy('effectiveFrom', 'desc').executeTakeFirst();
-      if (!latest) problems.push({ path: 'code', message: 'no rule pack has this code' });
-      else if (!shape) problems.push({ path: 'code', message: `successor packs of ${input.code} are not entered here yet` });
-      if (!(await db.selectFrom('legalAct').select('id').where('id', '=', input.actId).executeTakeFirst())) problems.push({ path: 'actId', message: 'unknown act' });
+      if (!latest) problems.push({ path: 'code', code: 'UNKNOWN', message: 'no rule pack has this code' });
+      else if (!shape) problems.push({ path: 'code', code: 'PACK_NOT_ENTERED_HERE', message: `successor packs of ${input.code} are not entered here yet` });
+      if (!(await db.selectFrom('legalAct').select('id').where('id', '=', input.actId).executeTakeFirst())) problems.push({ path: 'actId', code: 'UNKNOWN', message: 'unknown act' });
       const today = clock.now().toISOString().slice(0, 10);
-      if (input.effectiveFrom < today) problems.push({ path: 'effectiveFrom', message: 'is in the past: what was judged stays judged' });
-      if (latest && input.effectiveFrom <= String(latest.effectiveFrom)) problems.push({ path: 'effectiveFrom', message: `must be after ${String(latest.effectiveFrom)}, the start of the latest pack` });
+      if (input.effectiveFrom < today) problems.push({ path: 'effectiveFrom', code: 'EFFECTIVE_IN_PAST', message: 'is in the past: what was judged stays judged' });
+      if (latest && input.effectiveFrom <= String(latest.effectiveFrom)) problems.push({ path: 'effectiveFrom', code: 'AFTER_LATEST_PACK', params: { date: String(latest.effectiveFrom) }, message: `must be after ${String(latest.effectiveFrom)}, the start of the latest pack` });
       if (shape) {
         const parsed = shape.safeParse(input.content);
-        if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ path: ['content', ...issue.path].join('.'), message: issue.message });
+        if (!parsed.success) for (const issue of parsed.error.issues) problems.push(issueProblem(issue, ['content', ...issue.path].join('.'), input.content));
       }
       if (problems.length) throw new ValidationError(problems);
       const id = newId();

@@ -49,12 +49,12 @@ export function createOrgService(deps: Deps) {
     async createUnit(ctx: Ctx, input: z.infer<typeof CreateUnitBody>) {
       const parent = await repo.findUnit(db, input.parentId);
       if (!parent || !policy.canManageUnit(ctx.actor, parent)) throw new NotFoundError('Parent unit');
-      if (parent.level >= 5) throw new ValidationError([{ path: 'parentId', message: 'a shift (level 5) has no sub-units' }]);
+      if (parent.level >= 5) throw new ValidationError([{ path: 'parentId', code: 'SHIFT_HAS_NO_SUBUNITS', message: 'a shift (level 5) has no sub-units' }]);
       const id = input.id ?? newId();
       const existing = await repo.findUnit(db, id);
       if (existing) {
         if (existing.parentId === parent.id && existing.code === input.code) return presentUnit(existing);
-        throw new ConflictError('A different unit already has this id.', [{ path: 'id', message: 'already used' }]);
+        throw new ConflictError('A different unit already has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
       }
       const now = clock.now();
       const row = {
@@ -68,7 +68,7 @@ export function createOrgService(deps: Deps) {
           await recordChange(deps, trx, ctx, { action: 'org.unit.created', entityType: 'unit', entityId: id, agencyId: parent.agencyId, unitId: id, details: { code: row.code, parentId: parent.id, level: row.level } });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('A unit with this code exists.', [{ path: 'code', message: 'already used' }]);
+        if (isUniqueViolation(error)) throw new ConflictError('A unit with this code exists.', [{ path: 'code', code: 'ALREADY_USED', message: 'already used' }]);
         throw error;
       }
       return presentUnit({ ...row, isActive: true });
@@ -107,8 +107,8 @@ export function createOrgService(deps: Deps) {
       if (!policy.canManageCounterparts(ctx.actor)) throw new NotFoundError('Counterpart groups');
       const problems = [];
       const units = await Promise.all(input.members.map((m) => repo.findUnit(db, m.unitId)));
-      for (const [i, unit] of units.entries()) if (!unit) problems.push({ path: `members.${i}.unitId`, message: 'unknown unit' });
-      if (new Set(input.members.map((m) => m.unitId)).size !== input.members.length) problems.push({ path: 'members', message: 'a unit appears twice' });
+      for (const [i, unit] of units.entries()) if (!unit) problems.push({ path: `members.${i}.unitId`, code: 'UNKNOWN', message: 'unknown unit' });
+      if (new Set(input.members.map((m) => m.unitId)).size !== input.members.length) problems.push({ path: 'members', code: 'LISTED_TWICE', message: 'a unit appears twice' });
       if (problems.length) throw new ValidationError(problems);
       const id = newId();
       await db.transaction().execute(async (trx) => {
@@ -141,7 +141,7 @@ export function createOrgService(deps: Deps) {
       const existing = await repo.findOfficer(db, id);
       if (existing) {
         if (existing.unitId === unit.id && existing.surname === input.surname) return presentOfficer(existing);
-        throw new ConflictError('A different officer already has this id.', [{ path: 'id', message: 'already used' }]);
+        throw new ConflictError('A different officer already has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
       }
       const now = clock.now();
       const row = {
@@ -154,7 +154,7 @@ export function createOrgService(deps: Deps) {
           await recordChange(deps, trx, ctx, { action: 'org.officer.created', entityType: 'officer', entityId: id, agencyId: unit.agencyId, unitId: unit.id });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('This service certificate number is already registered.', [{ path: 'serviceCertificateNo', message: 'already used' }]);
+        if (isUniqueViolation(error)) throw new ConflictError('This service certificate number is already registered.', [{ path: 'serviceCertificateNo', code: 'ALREADY_USED', message: 'already used' }]);
         throw error;
       }
       return presentOfficer({ ...row, isActive: true });
@@ -166,7 +166,7 @@ export function createOrgService(deps: Deps) {
       if (patch.unitId && patch.unitId !== officer.unitId) {
         const target = await repo.findUnit(db, patch.unitId);
         if (!target || target.agencyId !== officer.agencyId || !policy.canManageOfficer(ctx.actor, target)) {
-          throw new ValidationError([{ path: 'unitId', message: 'must be a unit of the same agency that you manage' }]);
+          throw new ValidationError([{ path: 'unitId', code: 'OUTSIDE_YOUR_UNITS', message: 'must be a unit of the same agency that you manage' }]);
         }
       }
       const { path: _path, ...current } = officer;
@@ -179,7 +179,7 @@ export function createOrgService(deps: Deps) {
         });
         return presentOfficer(updated);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('This service certificate number is already registered.', [{ path: 'serviceCertificateNo', message: 'already used' }]);
+        if (isUniqueViolation(error)) throw new ConflictError('This service certificate number is already registered.', [{ path: 'serviceCertificateNo', code: 'ALREADY_USED', message: 'already used' }]);
         throw error;
       }
     },

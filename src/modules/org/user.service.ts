@@ -42,18 +42,18 @@ export function createUserService(deps: Deps) {
     for (const [i, grant] of grants.entries()) {
       const role = roles.find((r) => r.code === grant.role);
       if (!role) {
-        problems.push({ path: `roles.${i}.role`, message: 'unknown role' });
+        problems.push({ path: `roles.${i}.role`, code: 'UNKNOWN', message: 'unknown role' });
         continue;
       }
-      if (role.agencyKinds && !role.agencyKinds.includes(agency.kind)) problems.push({ path: `roles.${i}.role`, message: `not for a user of a ${agency.kind} agency` });
+      if (role.agencyKinds && !role.agencyKinds.includes(agency.kind)) problems.push({ path: `roles.${i}.role`, code: 'ROLE_NOT_FOR_AGENCY', params: { agencyKind: agency.kind }, message: `not for a user of a ${agency.kind} agency` });
       const crossAgency = role.permissions.includes('scope.all_agencies');
       if (crossAgency && !isCrossAgency(ctx.actor, 'user.manage')) {
-        problems.push({ path: `roles.${i}.role`, message: 'only a system administrator may grant a cross-agency role' });
+        problems.push({ path: `roles.${i}.role`, code: 'CROSS_AGENCY_ROLE', message: 'only a system administrator may grant a cross-agency role' });
       }
       if (grant.scopeUnitId) {
         const unit = await findUnit(db, grant.scopeUnitId);
-        if (!unit || (!crossAgency && unit.agencyId !== agency.id)) problems.push({ path: `roles.${i}.scopeUnitId`, message: 'must be a unit of the user\'s agency' });
-        else if (!policy.canManageUser(ctx.actor, unit)) problems.push({ path: `roles.${i}.scopeUnitId`, message: 'is outside the units you manage' });
+        if (!unit || (!crossAgency && unit.agencyId !== agency.id)) problems.push({ path: `roles.${i}.scopeUnitId`, code: 'OTHER_AGENCY', message: 'must be a unit of the user\'s agency' });
+        else if (!policy.canManageUser(ctx.actor, unit)) problems.push({ path: `roles.${i}.scopeUnitId`, code: 'OUTSIDE_YOUR_UNITS', message: 'is outside the units you manage' });
       }
     }
     return problems;
@@ -108,7 +108,7 @@ export function createUserService(deps: Deps) {
       const problems = [...checkPasswordPolicy(input.password, input.username), ...(await validateGrants(ctx, input.roles, agency))];
       if (input.officerId) {
         const officer = await db.selectFrom('officer').select('agencyId').where('id', '=', input.officerId).executeTakeFirst();
-        if (!officer || officer.agencyId !== unit.agencyId) problems.push({ path: 'officerId', message: 'must be an officer of the same agency' });
+        if (!officer || officer.agencyId !== unit.agencyId) problems.push({ path: 'officerId', code: 'OTHER_AGENCY', message: 'must be an officer of the same agency' });
       }
       if (problems.length) throw new ValidationError(problems);
       const id = input.id ?? newId();
@@ -121,7 +121,7 @@ export function createUserService(deps: Deps) {
           await recordChange(deps, trx, ctx, { action: 'org.user.created', entityType: 'user', entityId: id, agencyId: unit.agencyId, unitId: unit.id, details: { username: input.username, roles: input.roles } });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('This username is taken.', [{ path: 'username', message: 'already used' }]);
+        if (isUniqueViolation(error)) throw new ConflictError('This username is taken.', [{ path: 'username', code: 'ALREADY_USED', message: 'already used' }]);
         throw error;
       }
       return this.getUser(ctx, id);
@@ -133,12 +133,12 @@ export function createUserService(deps: Deps) {
       if (patch.displayName) changes.displayName = patch.displayName;
       if (patch.locale) changes.locale = patch.locale;
       if (patch.isActive !== undefined) {
-        if (user.isBuiltin && !patch.isActive) throw new ValidationError([{ path: 'isActive', message: 'the built-in administrator cannot be deactivated' }]);
+        if (user.isBuiltin && !patch.isActive) throw new ValidationError([{ path: 'isActive', code: 'BUILT_IN_ADMIN', message: 'the built-in administrator cannot be deactivated' }]);
         changes.isActive = patch.isActive;
       }
       if (patch.unitId) {
         const unit = await findUnit(db, patch.unitId);
-        if (!unit || unit.agencyId !== user.agencyId || !policy.canManageUser(ctx.actor, unit)) throw new ValidationError([{ path: 'unitId', message: 'must be a unit of the user\'s agency that you manage' }]);
+        if (!unit || unit.agencyId !== user.agencyId || !policy.canManageUser(ctx.actor, unit)) throw new ValidationError([{ path: 'unitId', code: 'OUTSIDE_YOUR_UNITS', message: 'must be a unit of the user\'s agency that you manage' }]);
         changes.unitId = unit.id;
       }
       const now = clock.now();
@@ -201,13 +201,13 @@ export function createUserService(deps: Deps) {
       const principal = await getManagedUser(ctx, input.principalUserId);
       const deputy = await db.selectFrom('appUser').selectAll().where('id', '=', input.deputyUserId).executeTakeFirst();
       const problems: FieldProblem[] = [];
-      if (!deputy || deputy.agencyId !== principal.agencyId) problems.push({ path: 'deputyUserId', message: 'must be a user of the same agency' });
-      if (input.deputyUserId === input.principalUserId) problems.push({ path: 'deputyUserId', message: 'must differ from the principal' });
+      if (!deputy || deputy.agencyId !== principal.agencyId) problems.push({ path: 'deputyUserId', code: 'OTHER_AGENCY', message: 'must be a user of the same agency' });
+      if (input.deputyUserId === input.principalUserId) problems.push({ path: 'deputyUserId', code: 'DEPUTY_IS_PRINCIPAL', message: 'must differ from the principal' });
       const from = new Date(input.validFrom);
       const to = new Date(input.validTo);
-      if (to <= from) problems.push({ path: 'validTo', message: 'must be after validFrom' });
-      if (to.getTime() - from.getTime() > 366 * 86_400_000) problems.push({ path: 'validTo', message: 'an acting period is at most one year' });
-      if (problems.length || !principal.unitId) throw new ValidationError(problems.length ? problems : [{ path: 'principalUserId', message: 'has no unit' }]);
+      if (to <= from) problems.push({ path: 'validTo', code: 'NOT_AFTER', params: { other: 'validFrom' }, message: 'must be after validFrom' });
+      if (to.getTime() - from.getTime() > 366 * 86_400_000) problems.push({ path: 'validTo', code: 'ACTING_TOO_LONG', message: 'an acting period is at most one year' });
+      if (problems.length || !principal.unitId) throw new ValidationError(problems.length ? problems : [{ path: 'principalUserId', code: 'PRINCIPAL_WITHOUT_UNIT', message: 'has no unit' }]);
       const id = newId();
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('actingAssignment').values({ id, principalUserId: principal.id, deputyUserId: deputy!.id, unitId: principal.unitId!, validFrom: from, validTo: to, basis: input.basis, createdBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId, createdAt: clock.now() }).execute();

@@ -189,7 +189,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
       const alert = await db.selectFrom('screeningAlert').selectAll().where('id', '=', id).executeTakeFirst();
       // another agency's alert is not found: its officers decide it
       if (!alert || (!isCrossAgency(ctx.actor, 'alert.adjudicate') && alert.agencyId !== ctx.actor.agencyId)) throw new NotFoundError('Alert');
-      if (alert.status !== 'open') throw new ConflictError(`The alert was already decided (${alert.status}).`);
+      if (alert.status !== 'open') throw new ConflictError(`The alert was already decided (${alert.status}).`, [], 'ALERT_DECIDED', { state: alert.status });
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('screeningAlert').set({ status: input.status, reason: input.reason, adjudicatedBy: ctx.actor.userId, adjudicatedAt: now }).where('id', '=', id).execute();

@@ -14,7 +14,7 @@ import { bumpScreeningVersion, findEntry, findWatchlistByCode } from './screenin
 
 export class ImportRejectedError extends ValidationError {
   constructor(problems: ImportProblem[]) {
-    super(problems.slice(0, 1000).map((p) => ({ path: p.record, message: p.message })), `The import was rejected: ${problems.length} problem(s); nothing was imported.`);
+    super(problems.slice(0, 1000).map((p) => ({ path: p.record, code: 'IMPORT_RECORD', params: { detail: p.message }, message: p.message })), `The import was rejected: ${problems.length} problem(s); nothing was imported.`);
   }
 }
 
@@ -123,7 +123,7 @@ export function createWatchlistService(deps: Deps, indexHolder: IndexHolder) {
         const [a, b] = input.dateOfBirth!.split('..').map(Number);
         return { text: input.dateOfBirth!, yearFrom: a!, yearTo: b! };
       })()) : null;
-      if (birth && birth.yearFrom > birth.yearTo) throw new ValidationError([{ path: 'dateOfBirth', message: 'the range runs backwards' }]);
+      if (birth && birth.yearFrom > birth.yearTo) throw new ValidationError([{ path: 'dateOfBirth', code: 'RANGE_BACKWARDS', message: 'the range runs backwards' }]);
       const record: WatchlistRecord = {
         externalId: input.entryId, list: input.list, names: input.names, sex: input.sex ?? null, dateOfBirth: birth?.text ?? null, birthYearFrom: birth?.yearFrom ?? null,
         birthYearTo: birth?.yearTo ?? null, placeOfBirth: input.placeOfBirth ?? null, nationalities: input.nationalities, documentNumbers: input.documentNumbers, reason: input.reason ?? null,
@@ -172,7 +172,7 @@ export function createWatchlistService(deps: Deps, indexHolder: IndexHolder) {
           await recordChange(deps, trx, ctx, { action: 'screening.document.registered', entityType: 'document_register', entityId: id, details: { issuingState: input.issuingState, status: input.status } });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('This document is already in the register.', [{ path: 'number', message: 'already registered' }]);
+        if (isUniqueViolation(error)) throw new ConflictError('This document is already in the register.', [{ path: 'number', code: 'ALREADY_USED', message: 'already registered' }]);
         throw error;
       }
       indexHolder.invalidate();

@@ -45,12 +45,12 @@ export function createAdmissionService(deps: Deps) {
       if (!bsUnit) throw new NotFoundError('Checkpoint of this SEZ');
       const problems: FieldProblem[] = [];
       const checkpointId = body.checkpointId ?? sez.checkpointIds[0];
-      if (!checkpointId || !sez.checkpointIds.includes(checkpointId)) problems.push({ path: 'checkpointId', message: 'not a checkpoint of this SEZ' });
+      if (!checkpointId || !sez.checkpointIds.includes(checkpointId)) problems.push({ path: 'checkpointId', code: 'NOT_SEZ_CHECKPOINT', message: 'not a checkpoint of this SEZ' });
       const at = clock.now();
       const local = localParts(at, sez.timeZone);
       const pack = await sezRulesAt(db, local.date);
       if (body.vehicle && pack.content.vehicleInspection.stateRevenueParticipates && !body.vehicle.inspection.stateRevenueOfficer) {
-        problems.push({ path: 'vehicle.inspection.stateRevenueOfficer', message: `the state revenue officer who inspected with the Border Service is required (${pack.content.vehicleInspection.basis})` });
+        problems.push({ path: 'vehicle.inspection.stateRevenueOfficer', code: 'STATE_REVENUE_OFFICER_REQUIRED', message: `the state revenue officer who inspected with the Border Service is required (${pack.content.vehicleInspection.basis})` });
       }
       if (problems.length) throw new ValidationError(problems);
 

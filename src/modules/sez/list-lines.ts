@@ -15,16 +15,16 @@ export async function checkLines(executor: Executor, sez: Sez, month: string, ki
   const weapons = new Map<string, number>();
   content.officers.forEach((o, i) => {
     const cert = o.certificateNo.toUpperCase();
-    if (certs.has(cert)) problems.push({ path: `officers.${i}.certificateNo`, message: `the same certificate as line ${certs.get(cert)! + 1}` });
+    if (certs.has(cert)) problems.push({ path: `officers.${i}.certificateNo`, code: 'SAME_AS_LINE', params: { line: certs.get(cert)! + 1 }, message: `the same certificate as line ${certs.get(cert)! + 1}` });
     else certs.set(cert, i);
     const carried = [...(o.weaponNo ? [o.weaponNo] : []), ...(o.equipment?.weapons ?? [])].map((w) => w.toUpperCase());
     for (const w of new Set(carried)) {
-      if (weapons.has(w)) problems.push({ path: `officers.${i}.weaponNo`, message: `weapon ${w} is already assigned to line ${weapons.get(w)! + 1}` });
+      if (weapons.has(w)) problems.push({ path: `officers.${i}.weaponNo`, code: 'SAME_AS_LINE', params: { line: weapons.get(w)! + 1 }, message: `weapon ${w} is already assigned to line ${weapons.get(w)! + 1}` });
       else weapons.set(w, i);
     }
   });
   const plates = new Set<string>();
-  content.vehicles.forEach((v, i) => { const p = v.plate.toUpperCase().replace(/\s+/g, ' '); if (plates.has(p)) problems.push({ path: `vehicles.${i}.plate`, message: 'listed twice' }); plates.add(p); });
+  content.vehicles.forEach((v, i) => { const p = v.plate.toUpperCase().replace(/\s+/g, ' '); if (plates.has(p)) problems.push({ path: `vehicles.${i}.plate`, code: 'LISTED_TWICE', message: 'listed twice' }); plates.add(p); });
   if (kind !== 'monthly') return;
   // the other monthly lists of this SEZ and month: the current version of each other lineage
   const others = await executor.selectFrom('sezList as l').innerJoin('sezListOfficer as o', 'o.listId', 'l.id').innerJoin('unit as u', 'u.id', 'l.policeUnitId')
@@ -34,10 +34,10 @@ export async function checkLines(executor: Executor, sez: Sez, month: string, ki
   content.officers.forEach((o, i) => {
     const cert = o.certificateNo.toUpperCase();
     const twice = others.find((x) => x.certificateNo.toUpperCase() === cert);
-    if (twice) problems.push({ path: `officers.${i}.certificateNo`, message: `already on the list of ${twice.nameEn} for ${month} (${twice.surname}): an officer is on one list of the SEZ per month` });
+    if (twice) problems.push({ path: `officers.${i}.certificateNo`, code: 'ON_OTHER_LIST', params: { list: twice.nameEn, month }, message: `already on the list of ${twice.nameEn} for ${month} (${twice.surname}): an officer is on one list of the SEZ per month` });
     const weapon = o.weaponNo?.toUpperCase();
     const held = weapon ? others.find((x) => x.weaponNo?.toUpperCase() === weapon && x.certificateNo.toUpperCase() !== cert) : undefined;
-    if (held) problems.push({ path: `officers.${i}.weaponNo`, message: `weapon ${o.weaponNo} is assigned to ${held.surname} (certificate ${held.certificateNo}) on the list of ${held.nameEn}` });
+    if (held) problems.push({ path: `officers.${i}.weaponNo`, code: 'WEAPON_ON_OTHER_LIST', params: { list: held.nameEn, holder: held.surname }, message: `weapon ${o.weaponNo} is assigned to ${held.surname} (certificate ${held.certificateNo}) on the list of ${held.nameEn}` });
   });
 }
 

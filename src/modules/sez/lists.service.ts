@@ -43,9 +43,9 @@ export function createListService(deps: Deps) {
       .orderBy('validTo', 'desc').executeTakeFirst();
     if (ended) {
       const end = ended.revokedAt && ended.revokedAt < ended.validTo ? ended.revokedAt : ended.validTo;
-      if (end <= clock.now()) throw new DomainError('ACTING_ENDED', 403, `Your acting assignment for the head of ${unit.names.en} ended on ${end.toISOString()}: you may no longer ${what}.`);
+      if (end <= clock.now()) throw new DomainError('ACTING_ENDED', 403, `Your acting assignment for the head of ${unit.names.en} ended on ${end.toISOString()}: you may no longer ${what}.`, [], { unit: unit.names, until: end.toISOString() });
     }
-    throw new DomainError('NO_RIGHT', 403, `Only the head of ${unit.names.en} or the acting substitute may ${what}.`);
+    throw new DomainError('NO_RIGHT', 403, `Only the head of ${unit.names.en} or the acting substitute may ${what}.`, [], { unit: unit.names });
   }
 
   /** Who signs, as the form prints it, from the user's officer record. */
@@ -128,7 +128,7 @@ export function createListService(deps: Deps) {
   function openMonth(sez: Sez, month: string, path = 'month') {
     const now = today(sez);
     const current = `${now.year}-${String(now.month).padStart(2, '0')}`;
-    if (month < current) throw new DomainError('MONTH_CLOSED', 409, `${month} has ended at ${sez.names.en} (today is ${now.date} there): lists for it can no longer be drafted or changed.`, [{ path, message: 'the month is closed' }]);
+    if (month < current) throw new DomainError('MONTH_CLOSED', 409, `${month} has ended at ${sez.names.en} (today is ${now.date} there): lists for it can no longer be drafted or changed.`, [{ path, code: 'MONTH_CLOSED', message: 'the month is closed' }], { month, today: now.date });
   }
 
   async function step(executor: Executor, ctx: Ctx, row: NonNullable<Row>, kind: StepKind, unit: UnitInfo, grant: Grant | null, note: string | null, at: Date) {
@@ -142,12 +142,12 @@ export function createListService(deps: Deps) {
   async function transition(ctx: Ctx, id: string, action: Action, expect: ListStatus[], body: { note?: string | null }, run: (trx: Executor, row: NonNullable<Row>, sez: Sez, at: Date) => Promise<void>) {
     const { row, sez } = await visible(ctx, id);
     if (!expect.includes(row.status)) {
-      throw new DomainError('OUT_OF_ORDER', 409, `The list is ${row.status}: "${action}" comes only after ${expect.join(' or ')} (chain: drafted → signed → agreed → forwarded → received).`, [{ path: 'status', message: `is ${row.status}` }]);
+      throw new DomainError('OUT_OF_ORDER', 409, `The list is ${row.status}: "${action}" comes only after ${expect.join(' or ')} (chain: drafted → signed → agreed → forwarded → received).`, [{ path: 'status', code: 'STATUS_IS', params: { status: row.status }, message: `is ${row.status}` }], { state: row.status, action, after: expect });
     }
     const at = clock.now();
     await db.transaction().execute(async (trx) => {
       const locked = await trx.selectFrom('sezList').select('status').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-      if (locked.status !== row.status) throw new ConflictError('The list changed meanwhile: reload it.');
+      if (locked.status !== row.status) throw new ConflictError('The list changed meanwhile: reload it.', [], 'CHANGED_MEANWHILE');
       await run(trx, row, sez, at);
       await recordChange(deps, trx, ctx, { action: `sez.list.${action}`, entityType: 'sez_list', entityId: id, agencyId: row.policeAgencyId, unitId: row.policeUnitId, details: { kind: row.kind, month: row.month.slice(0, 7), version: row.version, note: body.note ?? null } });
     });
@@ -171,20 +171,20 @@ export function createListService(deps: Deps) {
       const current = `${now.year}-${String(now.month).padStart(2, '0')}`;
       const priority = body.kind === 'oig' || body.kind === 'emergency';
       const month = priority ? current : (body.month ?? monthAfter(current));
-      if (priority && body.month && body.month !== current) problems.push({ path: 'month', message: `a ${body.kind} list is for the current month (${current})` });
+      if (priority && body.month && body.month !== current) problems.push({ path: 'month', code: 'PRIORITY_CURRENT_MONTH', params: { month: current }, message: `a ${body.kind} list is for the current month (${current})` });
       openMonth(sez, month);
-      if (body.kind === 'oig' && !body.offence) problems.push({ path: 'offence', message: 'the criminal offence the group is sent for is required (p.7)' });
-      if (body.kind === 'emergency' && !body.emergencyOrder) problems.push({ path: 'emergencyOrder', message: 'the head\'s order is required (p.8)' });
-      if (body.kind === 'emergency') body.officers.forEach((o, i) => { if (!o.equipment) problems.push({ path: `officers.${i}.equipment`, message: 'the equipment manifest is required for emergency entry (p.8)' }); });
-      if (body.kind !== 'oig' && body.offence) problems.push({ path: 'offence', message: 'only for an operational-investigative group' });
-      if (body.kind !== 'emergency' && body.emergencyOrder) problems.push({ path: 'emergencyOrder', message: 'only for emergency entry' });
+      if (body.kind === 'oig' && !body.offence) problems.push({ path: 'offence', code: 'OFFENCE_REQUIRED', message: 'the criminal offence the group is sent for is required (p.7)' });
+      if (body.kind === 'emergency' && !body.emergencyOrder) problems.push({ path: 'emergencyOrder', code: 'EMERGENCY_ORDER_REQUIRED', message: 'the head\'s order is required (p.8)' });
+      if (body.kind === 'emergency') body.officers.forEach((o, i) => { if (!o.equipment) problems.push({ path: `officers.${i}.equipment`, code: 'EQUIPMENT_REQUIRED', message: 'the equipment manifest is required for emergency entry (p.8)' }); });
+      if (body.kind !== 'oig' && body.offence) problems.push({ path: 'offence', code: 'ONLY_FOR_OIG', message: 'only for an operational-investigative group' });
+      if (body.kind !== 'emergency' && body.emergencyOrder) problems.push({ path: 'emergencyOrder', code: 'ONLY_FOR_EMERGENCY', message: 'only for emergency entry' });
       const pack = await sezRulesAt(db, now.date);
-      if (body.kind === 'inspectors' && !pack.content.inspectorLists.required) problems.push({ path: 'kind', message: 'the rule pack in force has no inspector lists (EN p.13 is switched off)' });
+      if (body.kind === 'inspectors' && !pack.content.inspectorLists.required) problems.push({ path: 'kind', code: 'NO_INSPECTOR_LISTS', message: 'the rule pack in force has no inspector lists (EN p.13 is switched off)' });
       const id = newId();
       await checkLines(db, sez, month, body.kind, id, body, problems);
       if (body.kind === 'monthly' || body.kind === 'inspectors') {
         const existing = await db.selectFrom('sezList').select('id').where('sezId', '=', sez.id).where('policeUnitId', '=', police.id).where('month', '=', `${month}-01`).where('kind', '=', body.kind).where('version', '=', 1).executeTakeFirst();
-        if (existing) throw new DomainError('LIST_EXISTS', 409, `${police.names.en} already has a ${body.kind} list for ${month}: correct or amend it as a new version.`, [{ path: 'month', message: `list ${existing.id} exists` }]);
+        if (existing) throw new DomainError('LIST_EXISTS', 409, `${police.names.en} already has a ${body.kind} list for ${month}: correct or amend it as a new version.`, [{ path: 'month', code: 'LIST_EXISTS', message: `list ${existing.id} exists` }], { unit: police.names, kind: body.kind, month });
       }
       if (problems.length) throw new ValidationError(problems);
       const at = clock.now();
@@ -216,7 +216,7 @@ export function createListService(deps: Deps) {
     async update(ctx: Ctx, id: string, body: Content) {
       const { row, sez, police } = await visible(ctx, id);
       if (!reaches(ctx, 'sez.draft', police)) throw new ForbiddenError('Only the police body edits its lists.');
-      if (row.status !== 'draft') throw new DomainError('NOT_DRAFT', 409, `The list is ${row.status}: a signed version never changes; make a new version.`, [{ path: 'status', message: `is ${row.status}` }]);
+      if (row.status !== 'draft') throw new DomainError('NOT_DRAFT', 409, `The list is ${row.status}: a signed version never changes; make a new version.`, [{ path: 'status', code: 'STATUS_IS', params: { status: row.status }, message: `is ${row.status}` }], { state: row.status });
       openMonth(sez, row.month.slice(0, 7));
       const problems: FieldProblem[] = [];
       await checkLines(db, sez, row.month.slice(0, 7), row.kind, row.lineageId, body, problems);
@@ -266,7 +266,7 @@ export function createListService(deps: Deps) {
     /** The head of the NSC district division agrees the list; the 5-day forwarding clock starts (KZ p.6). */
     async agree(ctx: Ctx, id: string) {
       const { row, sez } = await visible(ctx, id);
-      if (row.kind !== 'monthly') throw new DomainError('OUT_OF_ORDER', 409, `A ${row.kind} list is not agreed by the NSC.`);
+      if (row.kind !== 'monthly') throw new DomainError('NOT_AGREED_BY_NSC', 409, `A ${row.kind} list is not agreed by the NSC.`, [], { kind: row.kind });
       if (!reaches(ctx, 'sez.agree', sez.nsc)) throw new ForbiddenError('Only the NSC district division of this SEZ agrees lists.');
       return transition(ctx, id, 'agree', ['signed'], {}, async (trx, r, s, at) => {
         await step(trx, ctx, r, 'agreed', s.nsc!, null, null, at);
@@ -285,7 +285,7 @@ export function createListService(deps: Deps) {
     async forward(ctx: Ctx, id: string) {
       const { row, sez, police } = await visible(ctx, id);
       const byPolice = row.kind === 'inspectors';
-      if (row.kind === 'oig' || row.kind === 'emergency') throw new DomainError('OUT_OF_ORDER', 409, 'A priority list goes to the checkpoint once signed.');
+      if (row.kind === 'oig' || row.kind === 'emergency') throw new DomainError('PRIORITY_NOT_FORWARDED', 409, 'A priority list goes to the checkpoint once signed.');
       if (byPolice ? !reaches(ctx, 'sez.draft', police) : !reaches(ctx, 'sez.agree', sez.nsc)) throw new ForbiddenError(byPolice ? 'Only the police body sends its inspector lists.' : 'Only the NSC district division of this SEZ forwards lists.');
       return transition(ctx, id, 'forward', [byPolice ? 'signed' : 'agreed'], {}, async (trx, r, s, at) => {
         await step(trx, ctx, r, 'forwarded', byPolice ? police : s.nsc!, null, null, at);
@@ -310,7 +310,7 @@ export function createListService(deps: Deps) {
     /** Closes a priority or emergency list once the group has left. */
     async close(ctx: Ctx, id: string, note: string | null) {
       const { row, sez, police } = await visible(ctx, id);
-      if (row.kind !== 'oig' && row.kind !== 'emergency') throw new DomainError('OUT_OF_ORDER', 409, 'Only priority and emergency lists are closed; a monthly list ends with its month.');
+      if (row.kind !== 'oig' && row.kind !== 'emergency') throw new DomainError('ONLY_PRIORITY_CLOSED', 409, 'Only priority and emergency lists are closed; a monthly list ends with its month.');
       const unit = reaches(ctx, 'sez.draft', police) ? police : reaches(ctx, 'sez.admit', sez.bsSubdivision) ? sez.bsSubdivision! : reaches(ctx, 'sez.admit', sez.bs) ? sez.bs! : null;
       if (!unit) throw new ForbiddenError('The police body or the Border Service at the checkpoint closes a priority list.');
       return transition(ctx, id, 'close', ['signed'], { note }, async (trx, r, _s, at) => {
@@ -323,8 +323,8 @@ export function createListService(deps: Deps) {
     async newVersion(ctx: Ctx, id: string, body: z.infer<typeof NewVersionBody>) {
       const { row, sez, police } = await visible(ctx, id);
       if (!reaches(ctx, 'sez.draft', police)) throw new ForbiddenError('Only the police body makes new versions of its lists.');
-      if (row.kind !== 'monthly' && row.kind !== 'inspectors') throw new DomainError('OUT_OF_ORDER', 409, 'A priority list is not amended: draw up a new one.');
-      if (!['returned', 'forwarded', 'received'].includes(row.status)) throw new DomainError('OUT_OF_ORDER', 409, `A new version follows a returned or forwarded list; this one is ${row.status}.`, [{ path: 'status', message: `is ${row.status}` }]);
+      if (row.kind !== 'monthly' && row.kind !== 'inspectors') throw new DomainError('PRIORITY_NOT_AMENDED', 409, 'A priority list is not amended: draw up a new one.');
+      if (!['returned', 'forwarded', 'received'].includes(row.status)) throw new DomainError('NOT_YET_AMENDABLE', 409, `A new version follows a returned or forwarded list; this one is ${row.status}.`, [{ path: 'status', code: 'STATUS_IS', params: { status: row.status }, message: `is ${row.status}` }], { state: row.status });
       const month = row.month.slice(0, 7);
       openMonth(sez, month);
       const versions = await db.selectFrom('sezList').select(['id', 'version', 'status']).where('lineageId', '=', row.lineageId).execute();

@@ -51,7 +51,7 @@ export async function sezRulesAt(db: Executor, date: string): Promise<PackInForc
   try {
     return await packInForce<SezRules>(db, SEZ_PACK_CODE, date);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'NO_RULE_PACK') throw new DomainError('NO_RULE_PACK', 409, `No ${SEZ_PACK_CODE} rule pack is in force on ${date}: an administrator enters one on the legal register.`);
+    if (error instanceof DomainError && error.code === 'NO_RULE_PACK') throw new DomainError('NO_RULE_PACK', 409, `No ${SEZ_PACK_CODE} rule pack is in force on ${date}: an administrator enters one on the legal register.`, [], { date });
     throw error;
   }
 }

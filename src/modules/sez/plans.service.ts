@@ -57,7 +57,7 @@ export function createPlanService(deps: Deps) {
       const sez = await sezFor(db, ctx, body.sezId);
       const police = policeOf(ctx, sez);
       const existing = await db.selectFrom('sezPlan').selectAll().where('sezId', '=', sez.id).where('policeUnitId', '=', police.id).where('year', '=', body.year).executeTakeFirst();
-      if (existing && existing.status !== 'draft' && existing.status !== 'returned') throw new DomainError('PLAN_LOCKED', 409, `The ${body.year} plan is ${existing.status}: it no longer changes.`);
+      if (existing && existing.status !== 'draft' && existing.status !== 'returned') throw new DomainError('PLAN_LOCKED', 409, `The ${body.year} plan is ${existing.status}: it no longer changes.`, [], { year: body.year, state: existing.status });
       const at = clock.now();
       const id = existing?.id ?? newId();
       const values = { routes: JSON.stringify(body.routes), squadCount: body.squadCount, tasks: JSON.stringify(body.tasks), equipment: JSON.stringify(body.equipment), note: body.note ?? null, updatedAt: at };
@@ -84,10 +84,10 @@ export function createPlanService(deps: Deps) {
     async planStep(ctx: Ctx, id: string, action: 'send' | 'agree' | 'return', reason?: string) {
       const { p, sez } = await visiblePlan(ctx, id);
       const from = action === 'send' ? ['draft', 'returned'] : ['sent'];
-      if (!from.includes(p.status)) throw new DomainError('OUT_OF_ORDER', 409, `The plan is ${p.status}: "${action}" comes after ${from.join(' or ')}.`);
+      if (!from.includes(p.status)) throw new DomainError('OUT_OF_ORDER', 409, `The plan is ${p.status}: "${action}" comes after ${from.join(' or ')}.`, [], { state: p.status, action, after: from });
       const police = sez.police.find((u) => u.id === p.policeUnitId)!;
       if (action === 'send' ? !reaches(ctx, 'sez.draft', police) : !reaches(ctx, 'sez.receive', sez.bs)) throw new ForbiddenError(action === 'send' ? 'Only the police body sends its plan.' : 'Only the BS military unit of this SEZ agrees the plan.');
-      if (action === 'return' && !reason) throw new ValidationError([{ path: 'reason', message: 'is required to return the plan' }]);
+      if (action === 'return' && !reason) throw new ValidationError([{ path: 'reason', code: 'RETURN_REASON_REQUIRED', message: 'is required to return the plan' }]);
       const at = clock.now();
       await db.transaction().execute(async (trx) => {
         const set = action === 'send' ? { status: 'sent' as const, sentBy: userOf(ctx), sentAt: at, returnedReason: null } : action === 'agree' ? { status: 'agreed' as const, agreedBy: userOf(ctx), agreedAt: at } : { status: 'returned' as const, returnedReason: reason! };
@@ -105,11 +105,11 @@ export function createPlanService(deps: Deps) {
       const police = policeOf(ctx, sez);
       const problems: FieldProblem[] = [];
       const todayLocal = localParts(clock.now(), sez.timeZone).date;
-      if (body.day < todayLocal) problems.push({ path: 'day', message: `is past (today is ${todayLocal} at the SEZ)` });
-      body.posts.forEach((p, i) => { if (p.from === p.to) problems.push({ path: `posts.${i}.to`, message: 'the shift must have a length' }); });
+      if (body.day < todayLocal) problems.push({ path: 'day', code: 'DAY_PAST', params: { today: todayLocal }, message: `is past (today is ${todayLocal} at the SEZ)` });
+      body.posts.forEach((p, i) => { if (p.from === p.to) problems.push({ path: `posts.${i}.to`, code: 'SHIFT_EMPTY', message: 'the shift must have a length' }); });
       if (problems.length) throw new ValidationError(problems);
       const existing = await db.selectFrom('sezRoster').select(['id', 'status']).where('sezId', '=', sez.id).where('policeUnitId', '=', police.id).where('day', '=', body.day).executeTakeFirst();
-      if (existing?.status === 'approved') throw new DomainError('ROSTER_APPROVED', 409, `The roster of ${body.day} is approved: it no longer changes.`);
+      if (existing?.status === 'approved') throw new DomainError('ROSTER_APPROVED', 409, `The roster of ${body.day} is approved: it no longer changes.`, [], { day: body.day });
       const at = clock.now();
       const id = existing?.id ?? newId();
       await db.transaction().execute(async (trx) => {
@@ -128,8 +128,8 @@ export function createPlanService(deps: Deps) {
       const police = sez.police.find((u) => u.id === r.policeUnitId);
       if (!police || !reaches(ctx, 'sez.read', police)) throw new NotFoundError('Roster');
       const grant = grantOver(ctx, 'sez.sign', police);
-      if (!grant) throw new DomainError('NO_RIGHT', 403, `Only the head of ${police.names.en} or the acting substitute approves the post roster.`);
-      if (r.status !== 'draft') throw new DomainError('OUT_OF_ORDER', 409, 'The roster is already approved.');
+      if (!grant) throw new DomainError('NO_RIGHT', 403, `Only the head of ${police.names.en} or the acting substitute approves the post roster.`, [], { unit: police.names });
+      if (r.status !== 'draft') throw new DomainError('ROSTER_APPROVED', 409, 'The roster is already approved.', [], { day: r.day });
       const at = clock.now();
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('sezRoster').set({ status: 'approved', approvedBy: userOf(ctx), approvedActingFor: grant.actingForUserId ?? null, approvedAt: at, updatedAt: at }).where('id', '=', id).execute();
@@ -167,7 +167,7 @@ export function createPlanService(deps: Deps) {
     async planInspection(ctx: Ctx, body: z.infer<typeof InspectionPlanBody>) {
       const sez = await sezFor(db, ctx, body.sezId);
       const police = sez.police.find((p) => grantOver(ctx, 'sez.sign', p));
-      if (!police) throw new DomainError('NO_RIGHT', 403, 'The plan-assignment is approved by the head of the police body or the acting substitute (KZ p.13).');
+      if (!police) throw new DomainError('NO_RIGHT_ASSIGNMENT', 403, 'The plan-assignment is approved by the head of the police body or the acting substitute (KZ p.13).');
       const id = newId();
       const at = clock.now();
       await db.transaction().execute(async (trx) => {
@@ -185,7 +185,7 @@ export function createPlanService(deps: Deps) {
       if (!row || !police || !reaches(ctx, 'sez.draft', police)) throw new NotFoundError('Inspection');
       if (row.performedAt) throw new DomainError('ALREADY_RECORDED', 409, 'This inspection is recorded: a correction is a new inspection.');
       const performedAt = new Date(body.performedAt);
-      if (performedAt > clock.now()) throw new ValidationError([{ path: 'performedAt', message: 'is in the future' }]);
+      if (performedAt > clock.now()) throw new ValidationError([{ path: 'performedAt', code: 'IN_FUTURE', message: 'is in the future' }]);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('sezInspection').set({ performedAt, findings: body.findings, measures: body.measures ?? null, recordedBy: userOf(ctx) }).where('id', '=', id).execute();
         await recordChange(deps, trx, ctx, { action: 'sez.inspection.recorded', entityType: 'sez_inspection', entityId: id, agencyId: row.policeAgencyId, unitId: row.policeUnitId, details: { plannedOn: row.plannedOn } });

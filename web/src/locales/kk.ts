@@ -1,12 +1,14 @@
 import { kkExchange } from './exchange/kk.ts';
 import { kkSez } from './sez/kk.ts';
 import { kkCases } from './cases/kk.ts';
+import { kkProblems } from './problems/kk.ts';
 import type { MessageKey } from './en.ts';
 
 export const kk: Record<MessageKey, string> = {
   ...kkExchange,
   ...kkSez,
   ...kkCases,
+  ...kkProblems,
   'app.name': 'Шекара',
   'app.tagline': 'Мемлекеттік шекараны басқару және ведомствоаралық өзара іс-қимыл',
   'lang.kk': 'Қазақша',

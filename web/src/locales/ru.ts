@@ -1,12 +1,14 @@
 import { ruExchange } from './exchange/ru.ts';
 import { ruSez } from './sez/ru.ts';
 import { ruCases } from './cases/ru.ts';
+import { ruProblems } from './problems/ru.ts';
 import type { MessageKey } from './en.ts';
 
 export const ru: Record<MessageKey, string> = {
   ...ruExchange,
   ...ruSez,
   ...ruCases,
+  ...ruProblems,
   'app.name': 'Шекара',
   'app.tagline': 'Управление государственной границей и межведомственное взаимодействие',
   'lang.kk': 'Қазақша',

@@ -4,7 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api.ts';
-import { fieldProblemText } from '../ui.tsx';
+import { fieldProblemText, refusalText } from '../problems.ts';
 
 type MrzError = { field: string; code: string; message: string };
 type MrzSuggestion = { field: string; read: string; suggested: string };
@@ -48,8 +48,5 @@ export function BoothProblem({ error }: { error: ApiError }) {
 
 /** A refusal of the law or a conflict at the booth in the officer's language, with what the problem names; the server's English otherwise. */
 export function problemText(t: TFunction, error: ApiError): string {
-  const p = error.problem;
-  const list = (key: string, prefix: string) => (Array.isArray(p[key]) ? (p[key] as string[]).map((x) => t(`${prefix}.${x}`)).join(', ') : '');
-  const values = { reason: p.reason, legalBasis: p.legalBasis, modes: list('transportModes', 'booth.mode'), checks: list('checks', 'booth.check'), status: typeof p.crossingStatus === 'string' ? t(`crossing.status.${p.crossingStatus}`) : '' };
-  return (error.status === 409 || error.status === 422 ? t(`booth.problem.${error.code}`, { ...values, defaultValue: '' }) : '') || error.message;
+  return (error.status === 409 || error.status === 422 ? refusalText(t, error) : '') || error.message;
 }

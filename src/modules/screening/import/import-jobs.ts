@@ -81,7 +81,7 @@ export function createImportJobs(deps: Deps, watchlists: WatchlistService) {
       const id = body.id ?? newId();
       const existing = await visible(ctx).where('id', '=', id).executeTakeFirst();
       if (existing) {
-        if (existing.fileName !== body.fileName || existing.fileBytes !== Buffer.byteLength(body.content)) throw new ConflictError('An import with this id exists for another file.');
+        if (existing.fileName !== body.fileName || existing.fileBytes !== Buffer.byteLength(body.content)) throw new ConflictError('An import with this id exists for another file.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
         return withProgress(existing);
       }
       const parsed = body.format === 'un-xml' ? parseUnXml(body.content) : parseWatchlistCsv(body.content);
