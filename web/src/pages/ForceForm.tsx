@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import type { ForceReport, ForceSummary, List } from '../types.ts';
 import { Field, FormError, formatTime } from '../ui.tsx';
+import { fieldProblemText } from '../problems.ts';
 
 const MEANS = ['weapon', 'military_equipment', 'special_means', 'service_animal', 'physical_force', 'improvised_means'] as const;
 const GROUNDS = ['73.1.1', '73.1.2', '73.1.3', '73.1.4', '73.1.5', '73.1.6', '73.1.7', '73.1.8', '73.1.9', 'alarm', '74.2.1', '74.2.2', '74.2.3', '74.2.4', '74.2.5', '74.2.6', '75.2.1', '75.2.2', '75.2.3', '72.3'];
@@ -59,7 +60,7 @@ export function ForceForm() {
       </div>
       <fieldset className="scope"><legend>{t('force.means')}</legend>
         {MEANS.map((m) => <label key={m} className="check"><input type="checkbox" checked={means.includes(m)} onChange={() => setMeans(means.includes(m) ? means.filter((x) => x !== m) : [...means, m])} /> {t(`force.means.${m}`)}</label>)}
-        {err?.errors.filter((e) => e.path.replace(/^body\./, '').startsWith('means')).map((e) => <small key={e.path} className="field-error">{e.message}</small>)}
+        {err?.errors.filter((e) => e.path.replace(/^body\./, '').startsWith('means')).map((e) => <small key={e.path} className="field-error">{fieldProblemText(t, e)}</small>)}
       </fieldset>
       <div className="row">
         <Field label={t('force.ground')} error={err?.fieldError('ground')}><select value={form.ground} onChange={(e) => setForm({ ...form, ground: e.target.value })}>{GROUNDS.map((g) => <option key={g} value={g}>{t(`force.ground.${g.replaceAll('.', '_')}`)}</option>)}</select></Field>

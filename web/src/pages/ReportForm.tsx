@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import type { Checkpoint, List, Message, UdbDocument, Unit } from '../types.ts';
 import { Field, FormError } from '../ui.tsx';
+import { fieldProblems } from '../problems.ts';
 
 const URGENT = ['crisis_precursors', 'neighbour_actions', 'prohibited_goods', 'wanted_persons', 'illegal_migrants', 'forged_documents', 'illegal_crossing_outside_checkpoint', 'transit_smuggling_valuables'];
 const ADVANCE = ['new_document_specimen', 'issuance_change', 'date_stamp_security_feature', 'lost_stolen_travel_documents', 'expulsion', 'admin_offence_detainee'];
@@ -112,7 +113,7 @@ export function ReportForm({ onSent }: { onSent: (id: string) => void }) {
       <p className="muted small">{t('desk.counterpartsNote')}</p>
       <button type="submit" className="primary" disabled={send.isPending}>{t('desk.send')}</button>
       <FormError error={send.error} />
-      {send.error instanceof ApiError && send.error.errors.length > 0 && <ul className="field-error small">{send.error.errors.map((e) => <li key={e.path}>{e.path.replace(/^body\./, '')}: {e.message}</li>)}</ul>}
+      {send.error instanceof ApiError && send.error.errors.length > 0 && <ul className="field-error small">{fieldProblems(t, send.error.errors).map((text, i) => <li key={i}>{text}</li>)}</ul>}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { LegalAct, List } from '../types.ts';
 import { ErrorNote, Field, FormError } from '../ui.tsx';
+import { fieldProblems } from '../problems.ts';
 
 type Pack = { id: string; actId: string; code: string; kind: string; titleEn: string; effectiveFrom: string; effectiveTo: string | null; content: unknown };
 /** The packs whose successors are entered here (their shape is checked by the server). */
@@ -51,7 +52,7 @@ export function RulePacks({ acts }: { acts: LegalAct[] }) {
           <Field label={t('packs.content')}><textarea name="content" rows={14} className="mono" value={form.content} onChange={(e) => setForm({ ...form, content: e.target.value })} /></Field>
           <button type="submit" className="primary" disabled={save.isPending}>{t('packs.save')}</button> <button type="button" className="ghost" onClick={() => setEditing(null)}>{t('common.cancel')}</button>
           <FormError error={save.error} />
-          {save.error instanceof ApiError && save.error.errors.length > 0 && <ul className="field-error small">{save.error.errors.map((e) => <li key={e.path}>{e.path.replace(/^body\./, '')}: {e.message}</li>)}</ul>}
+          {save.error instanceof ApiError && save.error.errors.length > 0 && <ul className="field-error small">{fieldProblems(t, save.error.errors).map((text, i) => <li key={i}>{text}</li>)}</ul>}
         </form>
       )}
     </section>

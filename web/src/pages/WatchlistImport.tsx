@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import type { List } from '../types.ts';
 import { Field, FormError, formatTime } from '../ui.tsx';
+import { fieldProblemText } from '../problems.ts';
 
 type ImportJob = {
   id: string; status: 'running' | 'succeeded' | 'rejected' | 'failed'; format: string; fileName: string; total: number; done: number; createdAt: string;
@@ -61,7 +62,7 @@ export function WatchlistImport() {
       </div>
       <FormError error={start.error} />
       {start.error instanceof ApiError && start.error.errors.length > 0 && (
-        <ul className="problems">{start.error.errors.slice(0, 50).map((p, i) => <li key={i}><code>{p.path}</code> {p.message}</li>)}</ul>
+        <ul className="problems">{start.error.errors.slice(0, 50).map((p, i) => <li key={i}><code>{p.path}</code> {fieldProblemText(t, p)}</li>)}</ul>
       )}
       <button type="submit" className="primary" disabled={!file || start.isPending || current?.status === 'running'}>{t('screening.importStart')}</button>
       {current && (
