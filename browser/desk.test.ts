@@ -76,7 +76,7 @@ test('a unit head sends the desk\'s alarms to an e-mail address as well', async 
   const panel = head.getByRole('region', { name: 'Кезекші бөлім хабарламалары қосымша қайда жіберіледі' });
   await panel.locator('input[name=target]').fill('not-an-address');
   await panel.getByRole('button', { name: 'Арнаны қосу' }).click();
-  await panel.locator('.field-error').first().waitFor();
+  await panel.locator('.field-error', { hasText: 'электрондық пошта мекенжайы болуы керек' }).waitFor(); // the rule, in Kazakh
   await panel.locator('input[name=target]').fill('duty@korday-customs.example');
   await panel.locator('select[name=minSeverity]').selectOption('alarm');
   await panel.getByRole('button', { name: 'Арнаны қосу' }).click();

@@ -13,13 +13,15 @@ export function stateText(t: TFunction, state: string): string {
   return t(`problem.state.${state}`, { defaultValue: state.replace(/_/g, ' ') });
 }
 
-/** "body.officers.2.weaponNo" → "Weapon number (line 3)"; the field's own name where no label exists. */
+/** "body.officers.2.weaponNo" → "Weapon number (no. 3)"; the path itself where the field has no label (a rule pack's JSON). */
 export function fieldLabel(t: TFunction, path: string): string {
-  const parts = path.replace(/^(body|querystring|params|headers)(\.|$)/, '').split('.').filter(Boolean);
+  const bare = path.replace(/^(body|querystring|params|headers)(\.|$)/, '');
+  const parts = bare.split('.').filter(Boolean);
   if (parts.length === 0) return t('problem.path.request');
-  const name = [...parts].reverse().find((p) => !/^\d+$/.test(p))!;
+  const name = [...parts].reverse().find((p) => !/^\d+$/.test(p));
   const index = [...parts].reverse().find((p) => /^\d+$/.test(p));
-  const label = t(`problem.path.${name}`, { defaultValue: name });
+  const label = name === undefined ? '' : t(`problem.path.${name}`, { defaultValue: '' });
+  if (!label) return bare;
   return index === undefined ? label : t('problem.path.item', { label, n: Number(index) + 1 });
 }
 
