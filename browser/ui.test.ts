@@ -14,6 +14,13 @@ async function signInAs(page: Page, username: string, password: string) {
   await page.locator('form button[type=submit]').click();
 }
 
+/** Switches the interface language of a signed-in user and waits until it is saved with the account (leaving the page before would cancel the save). */
+async function chooseLanguage(page: Page, name: 'English' | 'Русский' | 'Қазақша') {
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH' && r.ok());
+  await page.getByRole('button', { name }).click();
+  await saved;
+}
+
 const env = useBrowserWorld();
 
 test('a booth officer signs in, switches to Kazakh and Russian, and opens the checkpoint map', async () => {
@@ -99,9 +106,7 @@ test('bad input and a refused step are said in the user\'s language: the users f
   await page.goto(env.baseUrl);
   await signInAs(page, 'admin', 'Root-Secret-2026!');
   await page.getByRole('navigation').waitFor();
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
-  await page.getByRole('button', { name: 'Русский' }).click();
-  await saved;
+  await chooseLanguage(page, 'Русский');
   await page.getByRole('navigation').getByRole('link', { name: 'Пользователи' }).click();
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Новый пользователь' }) });
   // a user name already taken (the demo's booth officer) and a weak password: both named at their fields, in Russian
@@ -119,9 +124,7 @@ test('bad input and a refused step are said in the user\'s language: the users f
   // no English words of the server on the page
   assert.equal(await page.getByText(/already used|must be at least|must mix/).count(), 0);
   // back to English for the tests after this one
-  const back = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH');
-  await page.getByRole('button', { name: 'English' }).click();
-  await back;
+  await chooseLanguage(page, 'English');
   await context.close();
 });
 
@@ -298,10 +301,7 @@ test('the booth console processes a clean traveller, a refused one and a hit by 
   await headPage.goto(env.baseUrl);
   await signInAs(headPage, 'demo.head.korday', 'Shekara-Demo-2026');
   await headPage.getByRole('navigation').waitFor();
-  // the language is saved with the account: leaving the page before that answer comes would cancel it
-  const saved = headPage.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH' && r.ok());
-  await headPage.getByRole('button', { name: 'English' }).click();
-  await saved;
+  await chooseLanguage(headPage, 'English');
   await headPage.goto(`${env.baseUrl}/checkpoints/${seedId('checkpoint', 'KORDAY')}`);
   const panel = headPage.getByRole('region', { name: 'Control line: the last hour' });
   await panel.locator('td', { hasText: 'R-OUT-1' }).waitFor();
