@@ -231,6 +231,8 @@ export interface RulePackTable {
   actId: string;
   code: string;
   kind: string;
+  titleKk: string | null;
+  titleRu: string | null;
   titleEn: string;
   effectiveFrom: string;
   effectiveTo: string | null;

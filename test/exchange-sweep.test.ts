@@ -142,8 +142,13 @@ test('a successor rule pack changes the clocks from its date; earlier obligation
   assert.equal(bad.statusCode, 400);
   const badPaths = bad.json().errors.map((e: { path: string }) => e.path.replace(/^body\./, ''));
   for (const p of ['effectiveFrom', 'content.daily.warnBeforeMinutes', 'content.daily.basis']) assert.ok(badPaths.includes(p), `${p} in ${badPaths}`);
-  const added = await admin.request('POST', '/api/v1/rule-packs', { code: 'EXCHANGE-DEADLINES', actId: current.actId, titleEn: 'Successor: one hour', effectiveFrom: '2026-11-25', content });
+  // the reference pack has its title in the three languages
+  assert.deepEqual(Object.keys(current.titles), ['kk', 'ru', 'en']);
+  assert.match(current.titles.ru, /^Сроки/);
+  assert.match(current.titles.kk, /мерзімдері/);
+  const added = await admin.request('POST', '/api/v1/rule-packs', { code: 'EXCHANGE-DEADLINES', actId: current.actId, titleEn: 'Successor: one hour', titleRu: 'Новая редакция: один час', effectiveFrom: '2026-11-25', content });
   assert.equal(added.statusCode, 201, added.body);
+  assert.deepEqual(added.json().titles, { kk: null, ru: 'Новая редакция: один час', en: 'Successor: one hour' });
   w.clock.set(zoned('2026-11-24', '23:30', ALMATY));
   const before = (await bs.request('POST', '/api/v1/exchange/messages', { type: 'urgent', subject: 'neighbour_actions', ...oral, summary: 'Before the successor' })).json();
   w.clock.set(zoned('2026-11-25', '10:00', ALMATY));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { seedDemo, seedId } from '../src/demo/index.ts';
+import { seedDemo, seedId, seedReference } from '../src/demo/index.ts';
 import { ADMIN_PASSWORD, createAppWorld, makeUnit, makeUser, signIn } from './helpers.ts';
 
 let w: Awaited<ReturnType<typeof createAppWorld>>;
@@ -119,4 +119,19 @@ test('the sign-in page lists demo accounts only while demo data is loaded', asyn
   assert.deepEqual(after.json(), { demo: false, users: [], password: null });
   await w.deps.db.updateTable('appUser').set({ isActive: true }).where('isDemo', '=', true).execute();
   void makeUser;
+});
+
+test('rule packs are titled in the three languages; a database seeded before that gets the titles on its next start, and only where none is set', async () => {
+  const refusal = seedId('rule_pack', 'CROSSING-REFUSAL-REASONS@2013-01-16');
+  const risk = seedId('rule_pack', 'CUSTOMS-RISK-RULES@2013-01-16');
+  const titles = (id: string) => w.deps.db.selectFrom('rulePack').select(['titleKk', 'titleRu', 'titleEn']).where('id', '=', id).executeTakeFirstOrThrow();
+  const seeded = await titles(refusal);
+  assert.match(seeded.titleKk!, /бас тарту себептері/);
+  assert.match(seeded.titleRu!, /^Причины отказа/);
+  // as an older database has them: no Kazakh or Russian title; and one an administrator has titled
+  await w.deps.db.updateTable('rulePack').set({ titleKk: null, titleRu: null }).where('id', '=', refusal).execute();
+  await w.deps.db.updateTable('rulePack').set({ titleKk: 'Өз атауы', titleRu: 'Своё название' }).where('id', '=', risk).execute();
+  await seedReference(w.deps);
+  assert.deepEqual(await titles(refusal), seeded);
+  assert.deepEqual([(await titles(risk)).titleKk, (await titles(risk)).titleRu], ['Өз атауы', 'Своё название']);
 });

@@ -32,8 +32,8 @@ export const UpsertLegalActBody = z.strictObject({
 });
 
 export const RulePackView = z.object({
-  id: Uuid, actId: Uuid, code: z.string(), kind: z.string(), titleEn: z.string(), effectiveFrom: z.string(), effectiveTo: z.string().nullable(),
-  content: z.unknown(), createdAt: Timestamp,
+  id: Uuid, actId: Uuid, code: z.string(), kind: z.string(), titleEn: z.string(), titles: z.object({ kk: z.string().nullable(), ru: z.string().nullable(), en: z.string() }),
+  effectiveFrom: z.string(), effectiveTo: z.string().nullable(), content: z.unknown(), createdAt: Timestamp,
 });
 export const RulePacksQuery = z.strictObject({ actId: Uuid.optional(), code: z.string().max(100).optional(), on: IsoDate.optional().describe('Only packs in effect on this date') });
 
@@ -41,6 +41,8 @@ export const SuccessorRulePackBody = z.strictObject({
   code: z.string().trim().min(2).max(100).describe('The code of an existing rule pack, e.g. EXCHANGE-DEADLINES'),
   actId: Uuid.describe('The act the new values come from'),
   titleEn: z.string().trim().min(3).max(500),
+  titleKk: z.string().trim().min(3).max(500).optional(),
+  titleRu: z.string().trim().min(3).max(500).optional(),
   effectiveFrom: IsoDate.describe('From this date (not in the past) the new pack is in force; the one in force ends the day before'),
   content: z.record(z.string(), z.unknown()).describe('The values, in the shape of the pack it succeeds'),
 });

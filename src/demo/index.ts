@@ -50,34 +50,35 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
       }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
     }
-    // the refusal reason list of the Law, as a rule pack in force from the Law's adoption
-    const pack = await trx.insertInto('rulePack').values({
-      id: seedId('rule_pack', `${REFUSAL_PACK_CODE}@${REFUSAL_PACK_FROM}`), actId: seedId('act', 'LAW-2013-70-V'), code: REFUSAL_PACK_CODE, kind: 'reason_code',
-      titleEn: 'Reasons for refusing passage at border control', effectiveFrom: REFUSAL_PACK_FROM, effectiveTo: null, content: JSON.stringify({ reasons: REFUSAL_REASONS_2013 }), createdAt: now,
-    }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    inserted += Number(pack.numInsertedOrUpdatedRows ?? 0);
-    const stay = await trx.insertInto('rulePack').values({
-      id: seedId('rule_pack', `${STAY_PACK_CODE}@${STAY_PACK_FROM}`), actId: seedId('act', 'LAW-2013-70-V'), code: STAY_PACK_CODE, kind: 'delegated_value',
-      titleEn: 'Stay limits of foreigners by nationality (demonstration values: enter the visa regime in force)', effectiveFrom: STAY_PACK_FROM, effectiveTo: null, content: JSON.stringify({ rules: STAY_RULES_DEMO }), createdAt: now,
-    }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    inserted += Number(stay.numInsertedOrUpdatedRows ?? 0);
-    for (const [code, kind, title, content] of [
-      [MARKS_PACK_CODE, 'list', 'Permission marks of the control bodies a vehicle needs (demonstration values)', { rules: MARK_RULES_DEMO }],
-      [RISK_PACK_CODE, 'list', 'Customs risk channel rules (demonstration values)', { rules: RISK_RULES_DEMO }],
-    ] as const) {
+    // the rule packs of the reference data: the Law's refusal reasons, delegated values, the deadlines of
+    // each act; a database seeded before packs had Kazakh and Russian titles gets them (only where empty)
+    type Titles = { kk: string; ru: string; en: string };
+    const packs: Array<{ code: string; from: string; to: string | null; act: string; kind: string; titles: Titles; content: unknown }> = [
+      { code: REFUSAL_PACK_CODE, from: REFUSAL_PACK_FROM, to: null, act: 'LAW-2013-70-V', kind: 'reason_code', content: { reasons: REFUSAL_REASONS_2013 },
+        titles: { en: 'Reasons for refusing passage at border control', ru: 'Причины отказа в пропуске при пограничном контроле', kk: 'Шекаралық бақылау кезінде өткізуден бас тарту себептері' } },
+      { code: STAY_PACK_CODE, from: STAY_PACK_FROM, to: null, act: 'LAW-2013-70-V', kind: 'delegated_value', content: { rules: STAY_RULES_DEMO },
+        titles: {
+          en: 'Stay limits of foreigners by nationality (demonstration values: enter the visa regime in force)',
+          ru: 'Сроки пребывания иностранцев по гражданству (демонстрационные значения: введите действующий визовый режим)',
+          kk: 'Шетелдіктердің азаматтығы бойынша болу мерзімдері (демонстрациялық мәндер: қолданыстағы визалық режимді енгізіңіз)',
+        } },
+      { code: MARKS_PACK_CODE, from: VEHICLE_PACKS_FROM, to: null, act: 'LAW-2013-70-V', kind: 'list', content: { rules: MARK_RULES_DEMO },
+        titles: {
+          en: 'Permission marks of the control bodies a vehicle needs (demonstration values)',
+          ru: 'Разрешительные отметки контрольных органов, необходимые транспортному средству (демонстрационные значения)',
+          kk: 'Көлік құралына қажетті бақылау органдарының рұқсат белгілері (демонстрациялық мәндер)',
+        } },
+      { code: RISK_PACK_CODE, from: VEHICLE_PACKS_FROM, to: null, act: 'LAW-2013-70-V', kind: 'list', content: { rules: RISK_RULES_DEMO },
+        titles: { en: 'Customs risk channel rules (demonstration values)', ru: 'Правила каналов таможенного риска (демонстрационные значения)', kk: 'Кедендік тәуекел арналарының қағидалары (демонстрациялық мәндер)' } },
+      ...([[EXCHANGE_PACK_CODE, EXCHANGE_PACKS], [SEZ_PACK_CODE, SEZ_PACKS], [CASE_PACK_CODE, CASE_PACKS]] as const).flatMap(([code, list]) =>
+        list.map((p) => ({ code, from: p.from, to: p.to, act: p.act, kind: 'deadline', titles: p.titles as Titles, content: p.rules }))),
+    ];
+    for (const p of packs) {
       const r = await trx.insertInto('rulePack').values({
-        id: seedId('rule_pack', `${code}@${VEHICLE_PACKS_FROM}`), actId: seedId('act', 'LAW-2013-70-V'), code, kind, titleEn: title, effectiveFrom: VEHICLE_PACKS_FROM, effectiveTo: null, content: JSON.stringify(content), createdAt: now,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        id: seedId('rule_pack', `${p.code}@${p.from}`), actId: seedId('act', p.act), code: p.code, kind: p.kind, titleKk: p.titles.kk, titleRu: p.titles.ru, titleEn: p.titles.en,
+        effectiveFrom: p.from, effectiveTo: p.to, content: JSON.stringify(p.content), createdAt: now,
+      }).onConflict((oc) => oc.column('id').doUpdateSet({ titleKk: p.titles.kk, titleRu: p.titles.ru }).where('rulePack.titleKk', 'is', null).where('rulePack.titleRu', 'is', null)).executeTakeFirst();
       inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
-    }
-    for (const [code, packs] of [[EXCHANGE_PACK_CODE, EXCHANGE_PACKS], [SEZ_PACK_CODE, SEZ_PACKS], [CASE_PACK_CODE, CASE_PACKS]] as const) {
-      for (const p of packs) {
-        const r = await trx.insertInto('rulePack').values({
-          id: seedId('rule_pack', `${code}@${p.from}`), actId: seedId('act', p.act), code, kind: 'deadline', titleEn: p.title,
-          effectiveFrom: p.from, effectiveTo: p.to, content: JSON.stringify(p.rules), createdAt: now,
-        }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-        inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
-      }
     }
     if (inserted > 0) await recordChange(deps, trx, null, { action: 'system.reference_seeded', entityType: 'system', entityId: 'reference', details: { inserted }, publish: false });
   });

@@ -19,7 +19,11 @@ export const CASE_RULES_2013: CaseRules = {
   prosecutorHours: 12, premisesHours: 24, measuresDays: 10, warnBeforeMinutes: 120,
   basis: 'Law Art. 72(9): the prosecutor within 12 hours; Art. 67(1)(22): within 24 hours of entering premises; measures taken after a hand-over: 10 days (Shekara\'s rule: Instruction 2002 p.5 fixes no time)',
 };
-export const CASE_PACKS = [{ act: 'LAW-2013-70-V', from: '2013-01-16', to: null, title: 'Cases at the border: prosecutor notices (Law Art. 67(1)(22), 72(9)) and the report back on measures after a hand-over', rules: CASE_RULES_2013 }] as const;
+export const CASE_PACKS = [{ act: 'LAW-2013-70-V', from: '2013-01-16', to: null, titles: {
+  en: 'Cases at the border: prosecutor notices (Law Art. 67(1)(22), 72(9)) and the report back on measures after a hand-over',
+  ru: 'Дела на границе: уведомления прокурора (ст. 67 п. 1 пп. 22, ст. 72 п. 9 Закона) и сообщение о принятых мерах после передачи',
+  kk: 'Шекарадағы істер: прокурорға хабарлау (Заңның 67-бабы 1-тармағының 22) тармақшасы, 72-бабының 9-тармағы) және берілгеннен кейін қабылданған шаралар туралы хабарлама',
+}, rules: CASE_RULES_2013 }] as const;
 
 /** Who was detained for what: violators of the State Border (Art. 30) and of the regimes (Art. 29, 38, 43, 52, 54), and what the Instruction hands over. */
 export const DETENTION_CATEGORIES = {

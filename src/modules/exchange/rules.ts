@@ -41,9 +41,13 @@ export const INSTRUCTION_2002_RULES: ExchangeRules = {
 };
 
 export const EXCHANGE_PACKS = [
-  { act: 'JO-2002-293-65-420', from: '2002-05-22', to: '2015-04-25', title: 'Information exchange deadlines and windows (Instruction 2002 p.5)', rules: INSTRUCTION_2002_RULES },
+  { act: 'JO-2002-293-65-420', from: '2002-05-22', to: '2015-04-25', titles: { en: 'Information exchange deadlines and windows (Instruction 2002 p.5)', ru: 'Сроки и окна обмена информацией (Инструкция 2002 г., п. 5)', kk: 'Ақпарат алмасу мерзімдері мен уақыт аралықтары (2002 жылғы Нұсқаулық, 5-тармақ)' }, rules: INSTRUCTION_2002_RULES },
   {
-    act: 'JO-2015-19-66-29', from: '2015-04-25', to: null, title: 'Information exchange deadlines after the 2015 joint order (the 2002 values carried over: verify against the 2015 order and enter a successor pack)',
+    act: 'JO-2015-19-66-29', from: '2015-04-25', to: null, titles: {
+      en: 'Information exchange deadlines after the 2015 joint order (the 2002 values carried over: verify against the 2015 order and enter a successor pack)',
+      ru: 'Сроки обмена информацией после совместного приказа 2015 г. (перенесены значения 2002 г.: сверьте с приказом 2015 г. и введите новую редакцию)',
+      kk: '2015 жылғы бірлескен бұйрықтан кейінгі ақпарат алмасу мерзімдері (2002 жылғы мәндер көшірілді: 2015 жылғы бұйрықпен салыстырып, жаңа редакцияны енгізіңіз)',
+    },
     rules: INSTRUCTION_2002_RULES,
   },
 ] as const;

@@ -4,7 +4,7 @@ import type { RulePacksQuery, SuccessorRulePackBody, UpsertLegalActBody } from '
 import { ExchangeRules, EXCHANGE_PACK_CODE } from '../exchange/rules.ts';
 import { SezRules, SEZ_PACK_CODE } from '../sez/rules.ts';
 import { CaseRules, CASE_PACK_CODE } from '../cases/rules.ts';
-import type { LegalActTable } from '../../database.ts';
+import type { LegalActTable, RulePackTable } from '../../database.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { issueProblem, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
@@ -36,6 +36,9 @@ function check(input: Input): FieldProblem[] {
   if (input.repealedOn && input.repealedOn < input.adoptedOn) problems.push({ path: 'repealedOn', code: 'NOT_AFTER', params: { other: 'adoptedOn' }, message: 'must not precede adoptedOn' });
   return problems;
 }
+
+/** A rule pack with its titles in the three languages. */
+const packView = (p: Selectable<RulePackTable>) => ({ ...p, titles: { kk: p.titleKk, ru: p.titleRu, en: p.titleEn } });
 
 export function createLegalService(deps: Deps) {
   const { db, clock } = deps;
@@ -104,10 +107,10 @@ export function createLegalService(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('rulePack').set({ effectiveTo: input.effectiveFrom }).where('code', '=', input.code).where('effectiveFrom', '<', input.effectiveFrom)
           .where((eb) => eb.or([eb('effectiveTo', 'is', null), eb('effectiveTo', '>', input.effectiveFrom)])).execute();
-        await trx.insertInto('rulePack').values({ id, actId: input.actId, code: input.code, kind: latest!.kind, titleEn: input.titleEn, effectiveFrom: input.effectiveFrom, effectiveTo: null, content: JSON.stringify(input.content), createdAt: clock.now() }).execute();
+        await trx.insertInto('rulePack').values({ id, actId: input.actId, code: input.code, kind: latest!.kind, titleKk: input.titleKk ?? null, titleRu: input.titleRu ?? null, titleEn: input.titleEn, effectiveFrom: input.effectiveFrom, effectiveTo: null, content: JSON.stringify(input.content), createdAt: clock.now() }).execute();
         await recordChange(deps, trx, ctx, { action: 'legal.rule_pack.added', entityType: 'rule_pack', entityId: id, details: { code: input.code, effectiveFrom: input.effectiveFrom, succeeds: latest!.id } });
       });
-      return db.selectFrom('rulePack').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return packView(await db.selectFrom('rulePack').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
     },
     /** Rule packs, optionally only those in effect on a date: past records are judged by the rules of their time. */
     async listRulePacks(ctx: Ctx, query: z.infer<typeof RulePacksQuery>) {
@@ -119,7 +122,7 @@ export function createLegalService(deps: Deps) {
         const on = query.on;
         q = q.where('effectiveFrom', '<=', on).where((eb) => eb.or([eb('effectiveTo', 'is', null), eb('effectiveTo', '>', on)]));
       }
-      return q.orderBy('code').orderBy('effectiveFrom').execute();
+      return (await q.orderBy('code').orderBy('effectiveFrom').execute()).map(packView);
     },
   };
 }

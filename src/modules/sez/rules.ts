@@ -44,10 +44,14 @@ export const SEZ_RULES_2019: SezRules = {
 };
 
 export const SEZ_PACKS = [
-  { act: 'JO-2019-616-47', from: '2019-07-22', to: '2024-03-04', title: 'SEZ passage lists: deadlines and switches (SEZ Rules 2019, EN and KZ texts)', rules: SEZ_RULES_2019 },
+  { act: 'JO-2019-616-47', from: '2019-07-22', to: '2024-03-04', titles: { en: 'SEZ passage lists: deadlines and switches (SEZ Rules 2019, EN and KZ texts)', ru: 'Списки для пропуска в СЭЗ: сроки и переключатели (Правила СЭЗ 2019 г., английский и казахский тексты)', kk: 'АЭА-ға өткізу тізімдері: мерзімдер мен ауыстырғыштар (2019 жылғы АЭА қағидалары, ағылшынша және қазақша мәтіндер)' }, rules: SEZ_RULES_2019 },
   {
     act: 'LAW-2013-70-V', from: '2024-03-04', to: null,
-    title: 'SEZ passage lists after the 2019 Rules were repealed (Law Art. 19(5-1), 22-1(4); the successor order is not public: the 2019 values carried over, verify and enter a successor pack)',
+    titles: {
+      en: 'SEZ passage lists after the 2019 Rules were repealed (Law Art. 19(5-1), 22-1(4); the successor order is not public: the 2019 values carried over, verify and enter a successor pack)',
+      ru: 'Списки для пропуска в СЭЗ после отмены Правил 2019 г. (ст. 19 п. 5-1, ст. 22-1 п. 4 Закона; новый приказ не опубликован: перенесены значения 2019 г., сверьте и введите новую редакцию)',
+      kk: '2019 жылғы қағидалардың күші жойылғаннан кейінгі АЭА-ға өткізу тізімдері (Заңның 19-бабы 5-1-тармағы, 22-1-бабы 4-тармағы; жаңа бұйрық жарияланбаған: 2019 жылғы мәндер көшірілді, салыстырып, жаңа редакцияны енгізіңіз)',
+    },
     rules: SEZ_RULES_2019,
   },
 ] as const;

@@ -344,5 +344,8 @@ export const enProblems = {
   'problem.path.members': 'Members',
   'problem.path.stateRevenueOfficer': 'State revenue officer',
   'problem.path.limit': 'Page size',
+  'problem.path.titleKk': 'Title (Kazakh)',
+  'problem.path.titleRu': 'Title (Russian)',
+  'problem.path.titleEn': 'Title (English)',
   'problem.path.idempotency-key': 'Request key',
 } as const;

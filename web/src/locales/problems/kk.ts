@@ -321,5 +321,8 @@ export const kkProblems = {
   'problem.path.members': 'Мүшелер',
   'problem.path.stateRevenueOfficer': 'Мемлекеттік кірістер органының қызметкері',
   'problem.path.limit': 'Бет өлшемі',
+  'problem.path.titleKk': 'Атауы (қазақша)',
+  'problem.path.titleRu': 'Атауы (орысша)',
+  'problem.path.titleEn': 'Атауы (ағылшынша)',
   'problem.path.idempotency-key': 'Сұрау кілті',
 } as const;

@@ -321,5 +321,8 @@ export const ruProblems = {
   'problem.path.members': 'Участники',
   'problem.path.stateRevenueOfficer': 'Сотрудник органа государственных доходов',
   'problem.path.limit': 'Размер страницы',
+  'problem.path.titleKk': 'Название (на казахском)',
+  'problem.path.titleRu': 'Название (на русском)',
+  'problem.path.titleEn': 'Название (на английском)',
   'problem.path.idempotency-key': 'Ключ запроса',
 } as const;
