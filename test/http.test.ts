@@ -80,6 +80,21 @@ test('each bad field names its rule and the values its words need, for the inter
   assert.equal(query.json().errors[0].code, 'TOO_SMALL');
 });
 
+test('a missing body, a cross-field rule on a non-object and an overlong path parameter are 4xx problems, not 500s', async () => {
+  for (const body of [null, '', 5]) {
+    const res = await admin.request('POST', '/api/v1/exchange/messages', body);
+    assert.equal(res.statusCode, res.statusCode === 415 ? 415 : 400, res.body);
+    isProblem(res);
+  }
+  const channel = await admin.request('POST', '/api/v1/notification-channels', null);
+  assert.equal(channel.statusCode, 400);
+  assert.equal(channel.json().errors[0].code, 'REQUIRED');
+  const long = await admin.request('GET', `/api/v1/checkpoints/${'x'.repeat(300)}`);
+  assert.equal(long.statusCode, 414);
+  isProblem(long);
+  assert.equal(long.json().code, 'URI_TOO_LONG');
+});
+
 test('an oversized body is a 413 problem', async () => {
   const res = await admin.request('POST', '/api/v1/units', { parentId: '0199a000-0000-7000-8000-000000000000', unitType: 'x'.repeat(10_000), code: 'X', names: { kk: 'a', ru: 'b', en: 'c' } });
   assert.equal(res.statusCode, 413);

@@ -17,6 +17,13 @@ export const Names = z.strictObject({
 });
 export type Names = z.infer<typeof Names>;
 
+/**
+ * For a cross-field refinement that runs even when other fields are bad (every problem is listed at
+ * once): only on an object — a missing or non-object body is already its own problem, and a rule
+ * reading its fields would throw.
+ */
+export const onObject = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value);
+
 export const IdParams = z.strictObject({ id: Uuid });
 
 export const Problem = z

@@ -1,6 +1,6 @@
 // Border control at checkpoints: crossings of persons, the automatic checks, the decisions.
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, Timestamp, Uuid } from './common.ts';
+import { IsoDate, IsoDateTime, onObject, Timestamp, Uuid } from './common.ts';
 import { BirthDate, Country, PersonName } from './screening.ts';
 
 export const Direction = z.enum(['entry', 'exit']);
@@ -38,9 +38,9 @@ export const StartCrossingBody = z.strictObject({
   arrivedAt: IsoDateTime.optional().describe('When the traveller reached control (default: now)'),
 })
   // these run even when other fields are bad: every problem is listed at once
-  .refine((b) => Boolean(b.mrz || b.document), { path: ['mrz'], params: { code: 'MRZ_OR_DOCUMENT' }, message: 'give the MRZ as read, or the document typed by hand', when: () => true })
-  .refine((b) => Boolean(b.mrz || b.person), { path: ['person'], params: { code: 'PERSON_WITHOUT_MRZ' }, message: 'is required when there is no MRZ', when: () => true })
-  .refine((b) => !(b.mrz && (b.document || b.person)), { path: ['document'], params: { code: 'MRZ_OR_TYPED' }, message: 'give either the MRZ or the document and person typed by hand, not both', when: () => true });
+  .refine((b) => Boolean(b.mrz || b.document), { path: ['mrz'], params: { code: 'MRZ_OR_DOCUMENT' }, message: 'give the MRZ as read, or the document typed by hand', when: onObject })
+  .refine((b) => Boolean(b.mrz || b.person), { path: ['person'], params: { code: 'PERSON_WITHOUT_MRZ' }, message: 'is required when there is no MRZ', when: onObject })
+  .refine((b) => !(b.mrz && (b.document || b.person)), { path: ['document'], params: { code: 'MRZ_OR_TYPED' }, message: 'give either the MRZ or the document and person typed by hand, not both', when: onObject });
 
 export const DecideBody = z.strictObject({
   decision: z.union([Decision, SecondaryOutcome]).describe('At control: pass, refuse, secondary, seize_document, hold_identification, detain. After secondary inspection: its outcome (pass, refuse, seize_document, detain, handed_to_police)'),

@@ -1,7 +1,7 @@
 // Inter-agency information exchange (Instruction 2002 p.5): messages, receipts, obligations on
 // deadline clocks, notifications, compliance, the Unified Data Bank.
 import { z } from 'zod';
-import { IsoDate, IsoDateTime, Timestamp, Uuid } from './common.ts';
+import { IsoDate, IsoDateTime, onObject, Timestamp, Uuid } from './common.ts';
 import { Country, PersonName } from './screening.ts';
 
 export const MessageType = z.enum(['urgent', 'daily', 'monthly', 'advance', 'udb']);
@@ -41,7 +41,7 @@ export const MigrantRecord = z.strictObject({
   visaMeans: Text(1000).describe('how entry and transit visas, invitations and licences were obtained'),
   methods: Text(1000),
   measuresTaken: Text(1000),
-}).refine((m) => m.travelMode !== 'group' || m.groupSize !== undefined, { path: ['groupSize'], params: { code: 'GROUP_SIZE_REQUIRED' }, message: 'is required for a group', when: () => true });
+}).refine((m) => m.travelMode !== 'group' || m.groupSize !== undefined, { path: ['groupSize'], params: { code: 'GROUP_SIZE_REQUIRED' }, message: 'is required for a group', when: onObject });
 
 /** p.5(3): the five sections of the monthly report. */
 export const MonthlySections = z.strictObject({
@@ -76,18 +76,18 @@ export const SendMessageBody = z.strictObject({
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|H1|H2)$/, 'YYYY-MM (monthly) or YYYY-H1/H2 (UDB)').optional(),
   documents: z.array(Uuid).max(100).default([]).describe('udb: the Data Bank documents submitted'),
 })
-  .refine((b) => b.type !== 'urgent' || UrgentSubject.safeParse(b.subject).success, { path: ['subject'], params: { code: 'URGENT_CATEGORY_REQUIRED', values: UrgentSubject.options }, message: `urgent information names its category: ${UrgentSubject.options.join(', ')}`, when: () => true })
-  .refine((b) => b.type !== 'advance' || AdvanceSubject.safeParse(b.subject).success, { path: ['subject'], params: { code: 'ADVANCE_SUBJECT_REQUIRED', values: AdvanceSubject.options }, message: `an advance notice names its subject: ${AdvanceSubject.options.join(', ')}`, when: () => true })
-  .refine((b) => !['daily', 'monthly', 'udb'].includes(b.type) || b.subject === undefined, { path: ['subject'], params: { code: 'SUBJECT_NOT_ALLOWED' }, message: 'only urgent information and advance notices have a subject', when: () => true })
-  .refine((b) => !['urgent', 'daily'].includes(b.type) || ORAL.includes(b.channel), { path: ['channel'], params: { code: 'TOLD_FIRST' }, message: 'urgent and daily information are told first (oral, phone or radio); the written confirmation follows', when: () => true })
-  .refine((b) => ['urgent', 'daily'].includes(b.type) || WRITTEN.includes(b.channel), { path: ['channel'], params: { code: 'WRITTEN_ONLY' }, message: 'monthly information, advance notices and UDB materials are written (written or electronic)', when: () => true })
-  .refine((b) => !ORAL.includes(b.channel) || Boolean(b.toldBy && b.toldTo), { path: ['toldTo'], params: { code: 'WHO_TOLD_WHOM' }, message: 'an oral report records who told whom (toldBy and toldTo)', when: () => true })
-  .refine((b) => b.subject !== 'illegal_migrants' || b.migrant !== undefined, { path: ['migrant'], params: { code: 'MIGRANT_RECORD_REQUIRED' }, message: 'a report on illegal migrants carries the migrant record (p.5(1)(d))', when: () => true })
-  .refine((b) => b.type !== 'monthly' || b.sections !== undefined, { path: ['sections'], params: { code: 'MONTHLY_SECTIONS_REQUIRED' }, message: 'the monthly report has the five sections of p.5(3)', when: () => true })
-  .refine((b) => b.subject !== 'expulsion' || b.expulsion !== undefined, { path: ['expulsion'], params: { code: 'EXPULSION_DETAILS_REQUIRED' }, message: 'an expulsion notice says where, when, at what time and how many (p.5(4))', when: () => true })
-  .refine((b) => b.type !== 'advance' || b.effectiveOn !== undefined, { path: ['effectiveOn'], params: { code: 'ADVANCE_DAY_REQUIRED' }, message: 'an advance notice names the day it concerns', when: () => true })
-  .refine((b) => b.type !== 'udb' || b.documents.length > 0, { path: ['documents'], params: { code: 'UDB_DOCUMENTS_REQUIRED' }, message: 'a UDB submission names at least one Data Bank document', when: () => true })
-  .refine((b) => b.period === undefined || (b.type === 'monthly' && /-\d\d$/.test(b.period)) || (b.type === 'udb' && /-H[12]$/.test(b.period)), { path: ['period'], params: { code: 'PERIOD_FOR_TYPE' }, message: 'a period is YYYY-MM for a monthly report or YYYY-H1/H2 for UDB materials', when: () => true });
+  .refine((b) => b.type !== 'urgent' || UrgentSubject.safeParse(b.subject).success, { path: ['subject'], params: { code: 'URGENT_CATEGORY_REQUIRED', values: UrgentSubject.options }, message: `urgent information names its category: ${UrgentSubject.options.join(', ')}`, when: onObject })
+  .refine((b) => b.type !== 'advance' || AdvanceSubject.safeParse(b.subject).success, { path: ['subject'], params: { code: 'ADVANCE_SUBJECT_REQUIRED', values: AdvanceSubject.options }, message: `an advance notice names its subject: ${AdvanceSubject.options.join(', ')}`, when: onObject })
+  .refine((b) => !['daily', 'monthly', 'udb'].includes(b.type) || b.subject === undefined, { path: ['subject'], params: { code: 'SUBJECT_NOT_ALLOWED' }, message: 'only urgent information and advance notices have a subject', when: onObject })
+  .refine((b) => !['urgent', 'daily'].includes(b.type) || ORAL.includes(b.channel), { path: ['channel'], params: { code: 'TOLD_FIRST' }, message: 'urgent and daily information are told first (oral, phone or radio); the written confirmation follows', when: onObject })
+  .refine((b) => ['urgent', 'daily'].includes(b.type) || WRITTEN.includes(b.channel), { path: ['channel'], params: { code: 'WRITTEN_ONLY' }, message: 'monthly information, advance notices and UDB materials are written (written or electronic)', when: onObject })
+  .refine((b) => !ORAL.includes(b.channel) || Boolean(b.toldBy && b.toldTo), { path: ['toldTo'], params: { code: 'WHO_TOLD_WHOM' }, message: 'an oral report records who told whom (toldBy and toldTo)', when: onObject })
+  .refine((b) => b.subject !== 'illegal_migrants' || b.migrant !== undefined, { path: ['migrant'], params: { code: 'MIGRANT_RECORD_REQUIRED' }, message: 'a report on illegal migrants carries the migrant record (p.5(1)(d))', when: onObject })
+  .refine((b) => b.type !== 'monthly' || b.sections !== undefined, { path: ['sections'], params: { code: 'MONTHLY_SECTIONS_REQUIRED' }, message: 'the monthly report has the five sections of p.5(3)', when: onObject })
+  .refine((b) => b.subject !== 'expulsion' || b.expulsion !== undefined, { path: ['expulsion'], params: { code: 'EXPULSION_DETAILS_REQUIRED' }, message: 'an expulsion notice says where, when, at what time and how many (p.5(4))', when: onObject })
+  .refine((b) => b.type !== 'advance' || b.effectiveOn !== undefined, { path: ['effectiveOn'], params: { code: 'ADVANCE_DAY_REQUIRED' }, message: 'an advance notice names the day it concerns', when: onObject })
+  .refine((b) => b.type !== 'udb' || (b.documents?.length ?? 0) > 0, { path: ['documents'], params: { code: 'UDB_DOCUMENTS_REQUIRED' }, message: 'a UDB submission names at least one Data Bank document', when: onObject })
+  .refine((b) => b.period === undefined || (b.type === 'monthly' && /-\d\d$/.test(b.period)) || (b.type === 'udb' && /-H[12]$/.test(b.period)), { path: ['period'], params: { code: 'PERIOD_FOR_TYPE' }, message: 'a period is YYYY-MM for a monthly report or YYYY-H1/H2 for UDB materials', when: onObject });
 
 export const ConfirmBody = z.strictObject({
   id: Uuid.optional(),
@@ -140,8 +140,8 @@ export const NotificationView = z.object({
 
 export const ChannelBody = z.strictObject({
   unitId: Uuid.optional().describe('The unit whose desk it serves (default: the caller\'s desk)'), kind: z.enum(['email', 'webhook']), target: z.string().trim().min(3).max(500), minSeverity: z.enum(['info', 'warning', 'alarm']).default('warning'),
-}).refine((b) => b.kind !== 'email' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(b.target), { path: ['target'], params: { code: 'EMAIL_ADDRESS' }, message: 'an e-mail address', when: () => true })
-  .refine((b) => b.kind !== 'webhook' || /^https?:\/\/\S+$/.test(b.target), { path: ['target'], params: { code: 'HTTP_URL' }, message: 'an http(s) URL', when: () => true });
+}).refine((b) => b.kind !== 'email' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(b.target), { path: ['target'], params: { code: 'EMAIL_ADDRESS' }, message: 'an e-mail address', when: onObject })
+  .refine((b) => b.kind !== 'webhook' || /^https?:\/\/\S+$/.test(b.target), { path: ['target'], params: { code: 'HTTP_URL' }, message: 'an http(s) URL', when: onObject });
 export const ChannelView = z.object({ id: z.string(), unitId: z.string(), kind: z.enum(['email', 'webhook']), target: z.string(), minSeverity: z.enum(['info', 'warning', 'alarm']), active: z.boolean(), createdAt: Timestamp });
 
 export const ComplianceQuery = z.strictObject({

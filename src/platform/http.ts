@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { ValidationError, type FieldProblem } from './errors.ts';
-import { sendProblem, toProblem } from './problem.ts';
+import { problem, sendProblem, toProblem } from './problem.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -43,6 +43,12 @@ export async function createHttpServer(config: Config, options: { logger?: boole
     },
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: 200 },
+    // what the router refuses before any route runs (a path parameter too long, a malformed URL) is a problem too
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const bad = tooLong || error.code === 'FST_ERR_BAD_URL';
+      void sendProblem(request, reply, bad ? problem(tooLong ? 414 : 400, tooLong ? 'URI_TOO_LONG' : 'BAD_URL', tooLong ? 'A path parameter is too long.' : 'The URL is malformed.') : toProblem(error));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
