@@ -8,6 +8,9 @@ import { ADMIN_PASSWORD, createAppWorld, DEMO_PASSWORD, signIn, type Client } fr
 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; const?: unknown; anyOf?: Schema[]; oneOf?: Schema[]; format?: string; minimum?: number; maximum?: number; minLength?: number; maxLength?: number; required?: string[]; default?: unknown };
 
+// cases per route (more: SHEKARA_FUZZ_CASES=n)
+const CASES = Number(process.env.SHEKARA_FUZZ_CASES ?? 6);
+
 let w: Awaited<ReturnType<typeof createAppWorld>>;
 let users: Array<[string, Client]>;
 before(async () => {
@@ -95,7 +98,7 @@ test('no route answers bad input with a 5xx', async () => {
     for (const [method, op] of Object.entries(methods)) {
       const schema = op.requestBody?.content['application/json']?.schema;
       const query = (op.parameters ?? []).filter((p) => p.in === 'query');
-      for (let n = 0; n < 6; n++) {
+      for (let n = 0; n < CASES; n++) {
         const [who, client] = users[n % users.length]!;
         const url = template.replace(/\{[^}]+\}/g, () => encodeURIComponent(String(pick(r, ODD)))) +
           (query.length ? `?${query.filter(() => r() < 0.6).map((p) => `${p.name}=${encodeURIComponent(String(r() < 0.5 ? pick(r, ODD) : shaped(r, p.schema)))}`).join('&')}` : '');
