@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { recordChange } from '../src/modules/audit/index.ts';
@@ -93,6 +95,28 @@ test('a missing body, a cross-field rule on a non-object and an overlong path pa
   assert.equal(long.statusCode, 414);
   isProblem(long);
   assert.equal(long.json().code, 'URI_TOO_LONG');
+});
+
+test('every problem\'s type points to a page that explains its code', async () => {
+  const page = await w.app.inject('/docs/problems');
+  assert.equal(page.statusCode, 200);
+  assert.match(String(page.headers['content-type']), /^text\/html/);
+  const ids = new Set([...page.body.matchAll(/ id="([a-z0-9-]+)"/g)].map((m) => m[1]));
+  // every code the server makes, read from its source
+  const source = fs.readdirSync(path.resolve(import.meta.dirname, '../src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => fs.readFileSync(path.resolve(import.meta.dirname, '../src', f), 'utf8')).join('\n');
+  const codes = new Set([
+    ...[...source.matchAll(/new (?:DomainError|CrossingRefusedError)\('([A-Z_]+)', (?:4\d\d)/g)].map((m) => m[1]!),
+    ...[...source.matchAll(/super\('([A-Z_]+)', 4\d\d/g)].map((m) => m[1]!),
+    ...[...source.matchAll(/new ConflictError\((?:[^;]|\$\{[^{}]*\})*?\], '([A-Z_]+)'/g)].map((m) => m[1]!),
+  ]);
+  assert.ok(codes.size > 30, [...codes].join());
+  const missing = [...codes].map((c) => c.toLowerCase().replace(/_/g, '-')).filter((id) => !ids.has(id));
+  assert.deepEqual(missing, []);
+  // and a problem's type is one of them
+  const problem = (await admin.request('GET', `/api/v1/checkpoints/${'x'.repeat(300)}`)).json();
+  assert.ok(ids.has(problem.type.split('#')[1]), problem.type);
+  assert.ok(ids.has('required') && ids.has('mrz-check-digit'));
 });
 
 test('an oversized body is a 413 problem', async () => {

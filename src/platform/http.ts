@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { ValidationError, type FieldProblem } from './errors.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
+import { problemDocsPage } from './problem-docs.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -101,6 +102,8 @@ export async function createHttpServer(config: Config, options: { logger?: boole
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  // what the problems' `type` URIs point to
+  app.get('/docs/problems', { schema: { hide: true }, config: { public: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=3600').send(problemDocsPage()));
 
   const metrics = createMetrics();
   app.addHook('onResponse', async (request, reply) => {
