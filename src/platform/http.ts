@@ -71,7 +71,7 @@ export async function createHttpServer(config: Config, options: { logger?: boole
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const p = toProblem(error, request as unknown as Record<string, unknown>);
+    const p = toProblem(error, { body: request.body, querystring: request.query, params: request.params, headers: request.headers });
     if (p.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: p.code, status: p.status }, 'request refused');
     const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;

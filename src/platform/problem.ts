@@ -60,13 +60,14 @@ function validatorProblem(issue: ValidatorIssue, path: string, input: unknown): 
 
 /**
  * Turns any error into problem+json. Only unknown errors become a 500, and then with no detail.
- * `input` is the request (its body, query, params, headers), to tell a missing field from a wrong one.
+ * `input` is what was validated, by validation context (body, querystring, params, headers), to tell
+ * a missing field from a wrong one.
  */
 export function toProblem(error: unknown, input?: Partial<Record<string, unknown>>): Problem {
   if (error instanceof DomainError) return { ...error.extensions, ...problem(error.httpStatus, error.code, error.detail, error.errors) };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext;
-    const errors = error.validation.map((issue) => validatorProblem(issue as ValidatorIssue, zodPath(issue.instancePath, context), context ? input?.[context === 'querystring' ? 'query' : context] : undefined));
+    const errors = error.validation.map((issue) => validatorProblem(issue as ValidatorIssue, zodPath(issue.instancePath, context), context ? input?.[context] : undefined));
     return problem(400, 'VALIDATION', `${errors.length} invalid field(s) in the ${context ?? 'request'}.`, errors);
   }
   const fastifyError = error as FastifyError;

@@ -25,16 +25,16 @@ export function fieldLabel(t: TFunction, path: string): string {
   return index === undefined ? label : t('problem.path.item', { label, n: Number(index) + 1 });
 }
 
-/** The values a rule's words need, worded themselves: lists joined, other fields by their labels, states in words. */
 // the members every problem has: not values of its words
 const STANDARD = new Set(['type', 'title', 'status', 'detail', 'code', 'instance', 'correlationId', 'errors', 'mrz']);
 
+/** The values a rule's words need, worded themselves: names in the reader's language, lists joined, other fields by their labels, states in words. */
 function wordValues(t: TFunction, values: Record<string, unknown>, skip = STANDARD): Record<string, unknown> {
   const lang = i18next.language;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (skip.has(key)) continue;
-    if (isNames(value)) out[key] = (value as Record<string, string>)[lang] ?? value.en;
+    if (isNames(value)) out[key] = value[lang as keyof Names] ?? value.en;
     else if (key === 'other') out[key] = fieldLabel(t, String(value));
     else if (key === 'state' || key === 'status') out[key] = stateText(t, String(value));
     else if (key === 'after' && Array.isArray(value)) out[key] = value.map((v) => stateText(t, String(v))).join(t('problem.or'));

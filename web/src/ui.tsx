@@ -18,8 +18,6 @@ export function LanguageSwitch({ value, onChange }: { value: string; onChange: (
   );
 }
 
-export { fieldProblemText } from './problems.ts';
-
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   if (!error) return null;

@@ -7,7 +7,8 @@ import { api, ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { List } from '../types.ts';
-import { Field, fieldProblemText } from '../ui.tsx';
+import { Field } from '../ui.tsx';
+import { fieldProblemText } from '../problems.ts';
 import { BoothProblem, problemText } from './BoothProblem.tsx';
 
 type Checkpoint = { id: string; code: string; names: { kk: string; ru: string; en: string }; unitId: string | null; neighbourCountry: string | null };
