@@ -195,6 +195,33 @@ async function openBooth(language: 'Русский' | 'English', boothLink: stri
   return { context, page, mrz };
 }
 
+test('on a poor link a decision whose answer is lost is resent with its key and done once', async () => {
+  const { context, page, mrz } = await openBooth('English', 'Booth console');
+  await mrz.focus();
+  await page.keyboard.type(passportMrz({ surname: 'ORAZBAYEV', given: 'DAMIR', number: 'N55667788', nationality: 'KAZ', dob: '900707', sex: 'M', expiry: '320101' }).join('\n'), { delay: 0 });
+  await page.locator('p.suggested', { hasText: 'Pass' }).waitFor();
+  // the decision reaches the server, but its answer is lost on the way back (the first time only)
+  const keys: string[] = [];
+  await page.route('**/api/v1/crossings/*/decision', async (route) => {
+    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    if (keys.length === 1) {
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else await route.continue();
+  });
+  await page.keyboard.press('1');
+  await page.getByText('Passed. Passage completes').waitFor();
+  assert.equal(keys.length, 2);
+  assert.match(keys[0]!, /^web-[0-9a-f-]{36}$/);
+  assert.equal(keys[1], keys[0]);
+  // decided once: one decision in the crossing's history, the answer replayed
+  const crossing = await env.world.deps.db.selectFrom('crossing').select(['id', 'status', 'decision']).where('documentNumber', '=', 'N55667788').executeTakeFirstOrThrow();
+  assert.deepEqual([crossing.status, crossing.decision], ['decided', 'pass']);
+  const versions = await env.world.deps.db.selectFrom('crossingVersion').select('change').where('crossingId', '=', crossing.id).execute();
+  assert.equal(versions.filter((v) => v.change === 'decided_pass').length, 1, JSON.stringify(versions));
+  await context.close();
+});
+
 test('at the booth a misread MRZ is explained in the officer\'s language, with the likely correction', async () => {
   const { context, page, mrz } = await openBooth('Русский', 'Кабина контроля');
   // the scanner read the O of the date of birth for a zero

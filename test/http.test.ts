@@ -152,6 +152,18 @@ test('an Idempotency-Key replays the first answer and refuses another body', asy
   assert.equal((await w.deps.db.selectFrom('unit').select('id').where('code', 'like', 'IDEM-%').execute()).length, 1);
 });
 
+test('a request carrying a secret is never kept for a replay: a new token or a password is not stored with its Idempotency-Key', async () => {
+  const key = { 'idempotency-key': 'token-secret-0001' };
+  const first = await admin.request('POST', '/api/v1/me/tokens', { name: 'replay-check' }, key);
+  const second = await admin.request('POST', '/api/v1/me/tokens', { name: 'replay-check' }, key);
+  assert.equal(first.statusCode, 201);
+  assert.equal(second.statusCode, 201);
+  assert.notEqual(second.json().token, first.json().token);
+  assert.equal(second.headers['idempotent-replayed'], undefined);
+  const kept = await w.deps.db.selectFrom('idempotencyKey').select('responseBody').where('key', '=', 'token-secret-0001').execute();
+  assert.deepEqual(kept, []);
+});
+
 test('a crash mid-request leaves no half-written change', async () => {
   const parent = await makeUnit(w, { agency: 'NSC-BS', level: 3 });
   // make the audit write fail after the unit row was inserted in the same transaction

@@ -22,7 +22,8 @@ export function registerIdempotency(app: FastifyInstance, db: Db, clock: Clock) 
   app.decorateRequest('idempotency', null);
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
-    if (!UNSAFE.has(request.method) || typeof key !== 'string' || !request.ctx) return;
+    // a password in the request or a token in the answer is never stored: such a route takes no key
+    if (!UNSAFE.has(request.method) || typeof key !== 'string' || !request.ctx || request.routeOptions.config.secret) return;
     if (!/^[A-Za-z0-9_.:-]{8,200}$/.test(key)) {
       throw new DomainError('VALIDATION', 400, 'Idempotency-Key must be 8-200 characters of A-Z a-z 0-9 _ . : -', [
         { path: 'headers.idempotency-key', code: 'IDEMPOTENCY_KEY', message: 'invalid format' },

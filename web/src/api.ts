@@ -34,17 +34,54 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
 
+/**
+ * A random UUID (v4). `crypto.randomUUID` exists only in a secure context (https or localhost); a
+ * checkpoint's server reached over plain http on its own network still gets ids and keys.
+ */
+export function newUuid(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Waits before resending a write whose answer was lost (a poor link): about five seconds in all. */
+const RESEND_AFTER_MS = [400, 1200, 3000];
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One call to the API. A write carries an Idempotency-Key of its own and is resent with the same key
+ * when the connection fails before the answer comes: the server does it once and replays its first
+ * answer (a route carrying a secret takes no key and is not resent).
+ */
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'OFFLINE', 'offline');
+  const resend = WRITES.has(method) && !/\/auth\/|\/password$|\/me\/tokens$|\/users$/.test(path);
+  if (resend) headers['idempotency-key'] ??= `web-${newUuid()}`;
+  let response: Response | undefined;
+  let text = '';
+  for (let attempt = 0; ; attempt++) {
+    const last = !resend || attempt >= RESEND_AFTER_MS.length;
+    try {
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+      text = await response.text();
+    } catch {
+      if (last) throw new ApiError(0, 'OFFLINE', 'offline');
+      await pause(RESEND_AFTER_MS[attempt]!);
+      continue;
+    }
+    // resent while the first is still being done: wait for it
+    if (response.status === 409 && attempt > 0 && !last && text.includes('"IDEMPOTENCY_IN_PROGRESS"')) {
+      await pause(RESEND_AFTER_MS[attempt]!);
+      continue;
+    }
+    break;
   }
-  const text = await response.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
     if (response.status === 401 && !path.endsWith('/auth/login')) onUnauthenticated?.();

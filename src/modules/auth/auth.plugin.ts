@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without signing in (login, health, demo users). */
     public?: boolean;
+    /** A request or answer carrying a secret (a password, a new token): never kept for an Idempotency-Key replay. */
+    secret?: boolean;
   }
 }
 

@@ -24,7 +24,7 @@ export async function authRoutes(app: FastifyInstance, deps: { auth: AuthService
 
   r.post('/api/v1/auth/login', {
     schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: LoginBody, response: { 200: SessionView } },
-    config: { public: true, rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } },
+    config: { public: true, secret: true, rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } },
   }, async (request, reply) => {
     const meta = { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, correlationId: request.id };
     try {
@@ -63,14 +63,14 @@ export async function authRoutes(app: FastifyInstance, deps: { auth: AuthService
     return { ok: true as const };
   });
 
-  r.post('/api/v1/me/password', { schema: { tags: ['auth'], summary: 'Change own password; ends all other sessions', body: ChangePasswordBody, response: { 200: Ok } } }, async (request) => {
+  r.post('/api/v1/me/password', { config: { secret: true }, schema: { tags: ['auth'], summary: 'Change own password; ends all other sessions', body: ChangePasswordBody, response: { 200: Ok } } }, async (request) => {
     await auth.changeOwnPassword(requireCtx(request), request.body.currentPassword, request.body.newPassword, request.sessionToken);
     return { ok: true as const };
   });
 
   r.get('/api/v1/me/tokens', { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: listOf(TokenView) } } }, async (request) => ({ items: await auth.listTokens(requireCtx(request)) }));
 
-  r.post('/api/v1/me/tokens', { schema: { tags: ['auth'], summary: 'Create an API token for me (shown once)', body: CreateTokenBody, response: { 201: CreatedTokenView } } }, async (request, reply) => {
+  r.post('/api/v1/me/tokens', { config: { secret: true }, schema: { tags: ['auth'], summary: 'Create an API token for me (shown once)', body: CreateTokenBody, response: { 201: CreatedTokenView } } }, async (request, reply) => {
     const ctx = requireCtx(request);
     const created = await auth.createToken(ctx, ctx.actor.userId, request.body.name, request.body.expiresAt ? new Date(request.body.expiresAt) : null);
     return reply.status(201).send({ id: created.id, name: created.name, prefix: created.prefix, token: created.token });

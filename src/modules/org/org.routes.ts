@@ -48,13 +48,13 @@ export async function orgRoutes(app: FastifyInstance, { org, users }: { org: Org
     async (req) => ({ items: await users.listUsers(requireCtx(req)) }));
   r.get('/api/v1/users/:id', { schema: { tags: userTags, summary: 'One user', params: IdParams, response: { 200: UserView } } },
     async (req) => users.getUser(requireCtx(req), req.params.id));
-  r.post('/api/v1/users', { schema: { tags: userTags, summary: 'Create a user in a unit with roles', body: CreateUserBody, response: { 201: UserView } } },
+  r.post('/api/v1/users', { config: { secret: true }, schema: { tags: userTags, summary: 'Create a user in a unit with roles', body: CreateUserBody, response: { 201: UserView } } },
     async (req, reply) => reply.status(201).send(await users.createUser(requireCtx(req), req.body)));
   r.patch('/api/v1/users/:id', { schema: { tags: userTags, summary: 'Change a user (deactivating ends their sessions)', params: IdParams, body: UpdateUserBody, response: { 200: UserView } } },
     async (req) => users.updateUser(requireCtx(req), req.params.id, req.body));
   r.put('/api/v1/users/:id/roles', { schema: { tags: userTags, summary: 'Replace a user\'s roles', params: IdParams, body: SetRolesBody, response: { 200: UserView } } },
     async (req) => users.setRoles(requireCtx(req), req.params.id, req.body.roles));
-  r.post('/api/v1/users/:id/password', { schema: { tags: userTags, summary: 'Reset a user\'s password (ends their sessions, unlocks)', params: IdParams, body: ResetPasswordBody, response: { 200: Ok } } },
+  r.post('/api/v1/users/:id/password', { config: { secret: true }, schema: { tags: userTags, summary: 'Reset a user\'s password (ends their sessions, unlocks)', params: IdParams, body: ResetPasswordBody, response: { 200: Ok } } },
     async (req) => (await users.resetPassword(requireCtx(req), req.params.id, req.body.password), { ok: true as const }));
 
   r.get('/api/v1/acting-assignments', { schema: { tags: userTags, summary: 'Acting substitutes', response: { 200: listOf(ActingAssignmentView) } } },

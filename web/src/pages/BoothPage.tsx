@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, get } from '../api.ts';
+import { api, ApiError, get, newUuid } from '../api.ts';
 import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { List } from '../types.ts';
@@ -78,7 +78,7 @@ export function BoothPage() {
 
   const register = useMutation({
     mutationFn: (read: { mrz: string[] } | { document: Record<string, string>; person: Record<string, string> }) => api<Crossing>('POST', '/api/v1/crossings', {
-      id: crypto.randomUUID(), checkpointId: station.checkpointId, ...(station.lane && { laneId: station.lane.id }), direction: effectiveDirection,
+      id: newUuid(), checkpointId: station.checkpointId, ...(station.lane && { laneId: station.lane.id }), direction: effectiveDirection,
       transportMode: station.lane?.transportMode ?? 'road', ...(category && { travellerCategory: category }), ...read,
     }),
     onSuccess: (c) => {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, get } from '../api.ts';
+import { api, ApiError, get, newUuid } from '../api.ts';
 import type { Checkpoint, List, Message, UdbDocument, Unit } from '../types.ts';
 import { Field, FormError } from '../ui.tsx';
 import { fieldProblems } from '../problems.ts';
@@ -31,7 +31,7 @@ export function ReportForm({ onSent }: { onSent: (id: string) => void }) {
   const oral = type === 'urgent' || type === 'daily';
   const send = useMutation({
     mutationFn: () => {
-      const body: Record<string, unknown> = { id: crypto.randomUUID(), type, channel: f.channel, summary: f.summary ?? '' };
+      const body: Record<string, unknown> = { id: newUuid(), type, channel: f.channel, summary: f.summary ?? '' };
       if (type === 'urgent' || type === 'advance') body.subject = f.subject;
       if (oral) Object.assign(body, { toldBy: f.toldBy || undefined, toldTo: f.toldTo || undefined });
       if (f.reportedAt) body.reportedAt = new Date(f.reportedAt).toISOString();

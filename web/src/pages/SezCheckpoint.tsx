@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, get } from '../api.ts';
+import { api, ApiError, get, newUuid } from '../api.ts';
 import type { List, SezAdmission, SezParty } from '../types.ts';
 import { ErrorNote, Field, FormError, formatTime } from '../ui.tsx';
 
@@ -17,14 +17,14 @@ export function SezCheckpoint({ sez, canAdmit }: { sez: SezParty; canAdmit: bool
   const first = useRef<HTMLInputElement>(null);
   const log = useQuery({ queryKey: ['sez', 'log', sez.id], queryFn: () => get<List<SezAdmission>>(`/api/v1/sez/admissions?sezId=${sez.id}&limit=50`) });
   const inside = useQuery({ queryKey: ['sez', 'inside', sez.id], queryFn: () => get<List<{ weaponNo: string; certificateNo: string; enteredAt: string }>>(`/api/v1/sez/weapons-inside?sezId=${sez.id}`) });
-  const key = useRef(crypto.randomUUID());
+  const key = useRef(newUuid());
   const admit = useMutation({
     mutationFn: () => api<SezAdmission>('POST', '/api/v1/sez/admissions', {
       sezId: sez.id, direction: form.direction, surname: form.surname, givenName: form.givenName, certificateNo: form.certificateNo, idDocumentNo: form.idDocumentNo,
       ...(form.idDocumentExpiry && { idDocumentExpiry: form.idDocumentExpiry }), weapons: form.weapons.split(',').map((w) => w.trim()).filter(Boolean),
       ...(withVehicle && { vehicle: { plate: form.plate, inspection: { outcome: form.outcome, ...(form.remarks && { remarks: form.remarks }), inspectors: form.inspectors, ...(form.stateRevenueOfficer && { stateRevenueOfficer: form.stateRevenueOfficer }) } } }),
     }, { 'idempotency-key': key.current }),
-    onSuccess: (data) => { setResult(data); key.current = crypto.randomUUID(); void queryClient.invalidateQueries({ queryKey: ['sez', 'log', sez.id] }); void queryClient.invalidateQueries({ queryKey: ['sez', 'inside', sez.id] }); },
+    onSuccess: (data) => { setResult(data); key.current = newUuid(); void queryClient.invalidateQueries({ queryKey: ['sez', 'log', sez.id] }); void queryClient.invalidateQueries({ queryKey: ['sez', 'inside', sez.id] }); },
   });
   const err = admit.error instanceof ApiError ? admit.error : null;
   const set = (k: keyof typeof blank) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, get } from '../api.ts';
+import { api, ApiError, get, newUuid } from '../api.ts';
 import type { List } from '../types.ts';
 import { Field, FormError, formatTime } from '../ui.tsx';
 import { fieldProblemText } from '../problems.ts';
@@ -22,7 +22,7 @@ export function WatchlistImport() {
   const [kind, setKind] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: async () => api<ImportJob>('POST', '/api/v1/watchlist-imports', { id: crypto.randomUUID(), format, fileName: file!.name, content: await file!.text(), ...(kind && { kind }) }),
+    mutationFn: async () => api<ImportJob>('POST', '/api/v1/watchlist-imports', { id: newUuid(), format, fileName: file!.name, content: await file!.text(), ...(kind && { kind }) }),
     onSuccess: (job) => { setJobId(job.id); void queryClient.invalidateQueries({ queryKey: ['imports'] }); },
   });
   const job = useQuery({
