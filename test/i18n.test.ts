@@ -111,3 +111,22 @@ test('every problem the booth can meet, and every rule a bad field names, has it
   const states = ['draft', 'signed', 'agreed', 'forwarded', 'received', 'returned', 'closed', 'sent', 'accepted', 'decided', 'completed', 'in_control', 'secondary'];
   assert.deepEqual(states.map((x) => `problem.state.${x}`).filter((k) => !(k in en)), []);
 });
+
+test('every action of the audit trail has its words', () => {
+  const dir = path.resolve(import.meta.dirname, '../src');
+  const source = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  const actions = new Set<string>();
+  // written as a literal (recordChange, the sign-in's own audit, a change of a vehicle crossing), or as either of two
+  for (const m of source.matchAll(/(?:action: |audit\(trx, meta, |change\(trx, ctx, row, [^;]*?, )(?:[a-zA-Z]+ \? )?'([a-z_]+(?:\.[a-z_]+)+)'(?: : '([a-z_]+(?:\.[a-z_]+)+)')?/g)) {
+    actions.add(m[1]!);
+    if (m[2]) actions.add(m[2]);
+  }
+  // and those built from a step's name
+  for (const step of ['sign', 'agree', 'forward', 'receive', 'return', 'close']) actions.add(`sez.list.${step}`);
+  for (const step of ['send', 'agree', 'return']) actions.add(`sez.plan.${step}`);
+  for (const type of ['urgent', 'daily', 'monthly', 'advance', 'udb']) actions.add(`exchange.${type}.sent`);
+  for (const kind of ['investigation', 'letter_sent', 'letter_received', 'meeting', 'settled', 'passed_to_mfa']) actions.add(`case.incident.${kind}`);
+  for (const a of ['crossing.decided', 'crossing.secondary_closed', 'case.force.prosecutor_notified', 'case.force.premises_notified', 'sez.admission.pass', 'sez.admission.refuse']) actions.add(a);
+  assert.ok(actions.size > 80, `${actions.size}`);
+  assert.deepEqual([...actions].map((a) => `auditAction.${a}`).filter((k) => !(k in en)), []);
+});

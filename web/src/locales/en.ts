@@ -2,12 +2,14 @@ import { enExchange } from './exchange/en.ts';
 import { enSez } from './sez/en.ts';
 import { enCases } from './cases/en.ts';
 import { enProblems } from './problems/en.ts';
+import { enAudit } from './audit/en.ts';
 // English texts. Every key here must exist in kk.ts and ru.ts (a test checks it).
 export const en = {
   ...enExchange,
   ...enSez,
   ...enCases,
   ...enProblems,
+  ...enAudit,
   'app.name': 'Shekara',
   'app.tagline': 'State border management and inter-agency coordination',
   'lang.kk': 'Қазақша',

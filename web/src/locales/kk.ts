@@ -2,6 +2,7 @@ import { kkExchange } from './exchange/kk.ts';
 import { kkSez } from './sez/kk.ts';
 import { kkCases } from './cases/kk.ts';
 import { kkProblems } from './problems/kk.ts';
+import { kkAudit } from './audit/kk.ts';
 import type { MessageKey } from './en.ts';
 
 export const kk: Record<MessageKey, string> = {
@@ -9,6 +10,7 @@ export const kk: Record<MessageKey, string> = {
   ...kkSez,
   ...kkCases,
   ...kkProblems,
+  ...kkAudit,
   'app.name': 'Шекара',
   'app.tagline': 'Мемлекеттік шекараны басқару және ведомствоаралық өзара іс-қимыл',
   'lang.kk': 'Қазақша',

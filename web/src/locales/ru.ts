@@ -2,6 +2,7 @@ import { ruExchange } from './exchange/ru.ts';
 import { ruSez } from './sez/ru.ts';
 import { ruCases } from './cases/ru.ts';
 import { ruProblems } from './problems/ru.ts';
+import { ruAudit } from './audit/ru.ts';
 import type { MessageKey } from './en.ts';
 
 export const ru: Record<MessageKey, string> = {
@@ -9,6 +10,7 @@ export const ru: Record<MessageKey, string> = {
   ...ruSez,
   ...ruCases,
   ...ruProblems,
+  ...ruAudit,
   'app.name': 'Шекара',
   'app.tagline': 'Управление государственной границей и межведомственное взаимодействие',
   'lang.kk': 'Қазақша',

@@ -42,7 +42,7 @@ export function AuditPage() {
               <tr key={e.id}>
                 <td className="nowrap">{formatTime(e.occurredAt, i18n.language)}</td>
                 <td>{e.actorUsername ?? 'system'}</td>
-                <td><code>{e.action}</code></td>
+                <td>{t(`auditAction.${e.action}`, { defaultValue: '' }) && <>{t(`auditAction.${e.action}`)}<br /></>}<code className="small">{e.action}</code></td>
                 <td>{e.entityType} <span className="muted small">{e.entityId}</span></td>
                 <td className="small mono">{JSON.stringify(e.details).slice(0, 160)}</td>
               </tr>
