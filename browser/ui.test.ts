@@ -100,7 +100,7 @@ test('an administrator creates a user with a role, and the new user signs in', a
   await context.close();
 });
 
-test('bad input and a refused step are said in the user\'s language: the users form in Russian', async () => {
+test('bad input and a refused step are said in the user\'s language: the users form in Russian, its dates in Kazakh', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await page.goto(env.baseUrl);
@@ -123,6 +123,11 @@ test('bad input and a refused step are said in the user\'s language: the users f
   await page.screenshot({ path: path.join(RESULTS, 'users-form-problems-ru.png'), fullPage: true });
   // no English words of the server on the page
   assert.equal(await page.getByText(/already used|must be at least|must mix/).count(), 0);
+  // in Kazakh the dates are Kazakh too, also where the browser's own date data has no Kazakh ("2026 M12 7")
+  await chooseLanguage(page, 'Қазақша');
+  const lastSignIn = await page.getByRole('row', { name: /^admin / }).locator('td').last().innerText();
+  assert.match(lastSignIn, /^\d{4} ж\. \d{1,2} (қаң|ақп|нау|сәу|мам|мау|шіл|там|қыр|қаз|қар|жел)\.?,? \d{2}:\d{2}$/);
+  assert.doesNotMatch(lastSignIn, /M\d/);
   // back to English for the tests after this one
   await chooseLanguage(page, 'English');
   await context.close();

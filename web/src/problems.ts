@@ -3,6 +3,7 @@
 // as the record's state); its English `detail` and `message` are the fallback where no words exist.
 import type { TFunction } from 'i18next';
 import type { ApiError, FieldProblem } from './api.ts';
+import { formatDate } from './dates.ts';
 import i18next from './i18n.ts';
 
 type Names = { kk: string; ru: string; en: string };
@@ -40,7 +41,7 @@ function wordValues(t: TFunction, values: Record<string, unknown>, skip = STANDA
     else if (key === 'after' && Array.isArray(value)) out[key] = value.map((v) => stateText(t, String(v))).join(t('problem.or'));
     else if (key === 'action') out[key] = t(`problem.action.${String(value)}`, { defaultValue: String(value) });
     else if (key === 'checks' && Array.isArray(value)) out[key] = value.map((v) => t(`booth.check.${String(v)}`, { defaultValue: String(v) })).join(', ');
-    else if (key === 'until' && typeof value === 'string') out[key] = new Date(value).toLocaleDateString(lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB');
+    else if (key === 'until' && typeof value === 'string') out[key] = formatDate(value, lang);
     else if (Array.isArray(value)) out[key] = value.join(', ');
     else out[key] = value;
   }

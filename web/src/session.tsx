@@ -3,7 +3,7 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
 import i18n, { rememberLanguage, type Lang } from './i18n.ts';
 import type { Session } from './types.ts';
-import { setUserTimeZone } from './ui.tsx';
+import { setUserTimeZone } from './dates.ts';
 
 type SessionState = {
   session: Session | null;

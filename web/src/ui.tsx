@@ -52,27 +52,6 @@ export function Field({ label, error, children }: { label: string; error?: strin
   );
 }
 
-/** An instant shown in a time zone (the unit's or checkpoint's), in the interface language. */
-let userTimeZone: string | undefined;
-/** Set from the session: times without a place of their own are shown in the user's unit's zone. */
-export function setUserTimeZone(zone: string | undefined) {
-  userTimeZone = zone;
-}
-
-export function formatTime(iso: string | null | undefined, lang: string, timeZone?: string): string {
-  if (!iso) return '—';
-  timeZone ??= userTimeZone;
-  const locale = lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
-}
-
-/** A time of day (or, with `date`, a day and month) in the user's zone and language. */
-export function formatPart(iso: string, lang: string, part: 'time' | 'date'): string {
-  const locale = lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB';
-  const options: Intl.DateTimeFormatOptions = part === 'time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { day: 'numeric', month: 'short' };
-  return new Intl.DateTimeFormat(locale, { ...options, ...(userTimeZone ? { timeZone: userTimeZone } : {}) }).format(new Date(iso));
-}
-
 /** The error of a form: field problems are shown at their fields, so here only a pointer to them. */
 export function FormError({ error }: { error: unknown }) {
   const { t } = useTranslation();

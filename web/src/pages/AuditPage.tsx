@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api.ts';
 import type { AuditEvent, List } from '../types.ts';
-import { ErrorNote, Field, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, Loading } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 type Verify = { chains: Array<{ chain: string; rows: number; ok: boolean }>; firstBreak: { chain: string; seq: number; problem: string } | null };
 

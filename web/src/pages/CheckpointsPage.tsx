@@ -8,7 +8,8 @@ import { api, ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { Checkpoint, List, StatusChange } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime, Loading, StatusBadge } from '../ui.tsx';
+import { ErrorNote, Field, FormError, Loading, StatusBadge } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 const NEIGHBOURS = ['CHN', 'KGZ', 'UZB', 'TKM', 'RUS', 'XCS'];
 const MODES = ['road', 'rail', 'air', 'sea', 'river', 'pedestrian'];

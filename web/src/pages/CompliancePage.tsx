@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api.ts';
 import type { Agency, Compliance, List, Unit } from '../types.ts';
-import { ErrorNote, Field, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, Loading } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
 const monthStart = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-01`; };

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { List } from '../types.ts';
-import { ErrorNote, formatPart } from '../ui.tsx';
+import { ErrorNote } from '../ui.tsx';
+import { formatPart } from '../dates.ts';
 
 type Row = {
   id: string; laneId: string | null; direction: 'entry' | 'exit'; status: string; decision: string | null; arrivedAt: string; decidedAt: string | null;

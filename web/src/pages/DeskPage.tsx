@@ -5,7 +5,8 @@ import { Link } from 'wouter';
 import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { InboxItem, List, Message, Notice, Obligation } from '../types.ts';
-import { ErrorNote, Field, FormError, formatPart, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
+import { formatPart, formatTime } from '../dates.ts';
 import { ChannelsPanel } from './ChannelsPanel.tsx';
 import { ReportForm } from './ReportForm.tsx';
 

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import type { ForceReport, ForceSummary, List } from '../types.ts';
-import { Field, FormError, formatTime } from '../ui.tsx';
+import { Field, FormError } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 import { fieldProblemText } from '../problems.ts';
 
 const MEANS = ['weapon', 'military_equipment', 'special_means', 'service_animal', 'physical_force', 'improvised_means'] as const;

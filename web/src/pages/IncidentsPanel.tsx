@@ -5,7 +5,8 @@ import { api, ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { Incident, IncidentSummary, List } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, get } from '../api.ts';
 import type { List, Notice } from '../types.ts';
-import { formatTime } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 /** The unseen notifications of the user's desks that concern one page (SEZ passage, cases), refreshed every 20 s: for officers
  * without an exchange desk this is where lists to agree, priority groups, hand-overs to accept and clocks due appear. */

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { List, Token } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime, LanguageSwitch } from '../ui.tsx';
+import { ErrorNote, Field, FormError, LanguageSwitch } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 export function ProfilePage() {
   const { t, i18n } = useTranslation();

@@ -5,7 +5,8 @@ import { api, ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
 import type { List } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 import { WatchlistImport } from './WatchlistImport.tsx';
 
 type Hit = { entryId: string; recordId: string; list: string; kind: string; score: number; matchedName: string; explanation: string; reasons: Array<{ code: string; value?: string; percent?: number }>; action: string; contact: string | null; alertId?: string; details?: { names: string[]; dateOfBirth: string | null; nationalities: string[]; reason: string | null } };

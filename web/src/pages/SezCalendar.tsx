@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api.ts';
 import type { List, SezCalendarItem, SezParty } from '../types.ts';
-import { ErrorNote, formatTime } from '../ui.tsx';
+import { ErrorNote } from '../ui.tsx';
+import { formatTime, weekdayShort } from '../dates.ts';
 
 /** A month of the SEZ: what falls due on which day, and whether it was met. */
 export function SezCalendar({ sez }: { sez: SezParty }) {
@@ -14,7 +15,7 @@ export function SezCalendar({ sez }: { sez: SezParty }) {
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const lead = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
   const cells = [...Array.from({ length: lead }, () => null), ...Array.from({ length: days }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`)];
-  const weekdays = Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i))));
+  const weekdays = Array.from({ length: 7 }, (_, i) => weekdayShort(i18n.language, i));
   return (
     <section>
       <label className="row">{t('sez.month')} <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} /></label>

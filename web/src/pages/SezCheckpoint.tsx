@@ -3,7 +3,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get, newUuid } from '../api.ts';
 import type { List, SezAdmission, SezParty } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime } from '../ui.tsx';
+import { ErrorNote, Field, FormError } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 const blank = { direction: 'entry' as 'entry' | 'exit', surname: '', givenName: '', certificateNo: '', idDocumentNo: '', idDocumentExpiry: '', weapons: '', plate: '', outcome: 'no_findings' as 'no_findings' | 'findings', remarks: '', inspectors: '', stateRevenueOfficer: '' };
 

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import type { List, SezList, SezListSummary, SezParty } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 import { pick } from '../i18n.ts';
 
 type Line = { surname: string; givenName: string; patronymic: string; certificateNo: string; weaponNo: string; equipment: string };

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import type { List, SezInspection, SezParty, SezPlan, SezRoster } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime } from '../ui.tsx';
+import { ErrorNote, Field, FormError } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const addDay = (d: string, n: number) => { const x = new Date(`${d}T00:00:00Z`); x.setUTCDate(x.getUTCDate() + n); return x.toISOString().slice(0, 10); };

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api.ts';
-import { ErrorNote, Field, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, Loading } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 type Overstay = {
   person: { surname: string | null; givenNames: string | null; dateOfBirth: string | null; nationality: string | null };

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { List, UdbDocument } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime } from '../ui.tsx';
+import { ErrorNote, Field, FormError } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 const KINDS = ['review', 'recommendation', 'training', 'document_specimen', 'other'] as const;
 

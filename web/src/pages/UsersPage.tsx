@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import type { Acting, List, Role, Unit, User } from '../types.ts';
-import { ErrorNote, Field, FormError, formatTime, Loading } from '../ui.tsx';
+import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();

@@ -3,7 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get, newUuid } from '../api.ts';
 import type { List } from '../types.ts';
-import { Field, FormError, formatTime } from '../ui.tsx';
+import { Field, FormError } from '../ui.tsx';
+import { formatTime } from '../dates.ts';
 import { fieldProblemText } from '../problems.ts';
 
 type ImportJob = {
