@@ -53,16 +53,18 @@ const RESEND_AFTER_MS = [400, 1200, 3000];
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * One call to the API. A write carries an Idempotency-Key of its own and is resent with the same key
- * when the connection fails before the answer comes: the server does it once and replays its first
- * answer (a route carrying a secret takes no key and is not resent).
+ * One call to the API. A write carries an Idempotency-Key of its own (or a writer-made `id`) and is
+ * resent unchanged when the connection fails before the answer comes: the server does it once and
+ * answers as the first time (a route carrying a secret takes no key and is not resent).
  */
 export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const resend = WRITES.has(method) && !/\/auth\/|\/password$|\/me\/tokens$|\/users$/.test(path);
-  if (resend) headers['idempotency-key'] ??= `web-${newUuid()}`;
+  // a create with an id made here is idempotent by that id (a second one answers with the first record): no key to keep
+  const byId = typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string';
+  if (resend && !byId) headers['idempotency-key'] ??= `web-${newUuid()}`;
   let response: Response | undefined;
   let text = '';
   for (let attempt = 0; ; attempt++) {
