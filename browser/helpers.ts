@@ -85,6 +85,15 @@ export async function signedIn(env: BrowserWorld, username: string, lang: 'Ру�
   await page.locator('input[name=password]').fill(password);
   await page.locator('form button[type=submit]').click();
   await page.getByRole('navigation').waitFor();
-  await page.getByRole('button', { name: lang }).click();
+  await chooseLanguage(page, lang);
   return page;
+}
+
+/** Switches a signed-in user's interface language and waits until it is saved with the account (leaving the page before would cancel the save). */
+export async function chooseLanguage(page: Page, name: 'English' | 'Русский' | 'Қазақша') {
+  const button = page.getByRole('button', { name });
+  if ((await button.getAttribute('aria-pressed')) === 'true') return;
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH' && r.ok());
+  await button.click();
+  await saved;
 }

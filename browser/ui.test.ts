@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { RESULTS, useBrowserWorld } from './helpers.ts';
+import { chooseLanguage, RESULTS, signedIn, useBrowserWorld } from './helpers.ts';
 import { passportMrz } from '../test/helpers.ts';
 import { seedId } from '../src/demo/index.ts';
 
@@ -12,13 +12,6 @@ async function signInAs(page: Page, username: string, password: string) {
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await page.locator('form button[type=submit]').click();
-}
-
-/** Switches the interface language of a signed-in user and waits until it is saved with the account (leaving the page before would cancel the save). */
-async function chooseLanguage(page: Page, name: 'English' | 'Русский' | 'Қазақша') {
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH' && r.ok());
-  await page.getByRole('button', { name }).click();
-  await saved;
 }
 
 const env = useBrowserWorld();
@@ -101,12 +94,7 @@ test('an administrator creates a user with a role, and the new user signs in', a
 });
 
 test('bad input and a refused step are said in the user\'s language: the users form in Russian, its dates in Kazakh', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  await page.goto(env.baseUrl);
-  await signInAs(page, 'admin', 'Root-Secret-2026!');
-  await page.getByRole('navigation').waitFor();
-  await chooseLanguage(page, 'Русский');
+  const page = await signedIn(env, 'admin', 'Русский', 'Root-Secret-2026!');
   await page.getByRole('navigation').getByRole('link', { name: 'Пользователи' }).click();
   const form = page.locator('form', { has: page.getByRole('heading', { name: 'Новый пользователь' }) });
   // a user name already taken (the demo's booth officer) and a weak password: both named at their fields, in Russian
@@ -130,7 +118,7 @@ test('bad input and a refused step are said in the user\'s language: the users f
   assert.doesNotMatch(lastSignIn, /M\d/);
   // back to English for the tests after this one
   await chooseLanguage(page, 'English');
-  await context.close();
+  await page.context().close();
 });
 
 test('a booth officer screens a traveller and sees the hit with what to do', async () => {

@@ -1,6 +1,8 @@
 // The test world: a real database per test file (in-memory PGlite, or a fresh PostgreSQL database
 // when DATABASE_URL is set), the whole app through `inject`, and factories for the records a test needs.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type Services } from '../src/app.ts';
 import { prepareDatabase } from '../src/bootstrap.ts';
@@ -139,4 +141,11 @@ export function passportMrz(p: { surname: string; given: string; number: string;
   const number = p.number.padEnd(9, '<');
   const l2 = `${number}${checkDigit(number)}${p.nationality}${p.dob}${checkDigit(p.dob)}${p.sex}${p.expiry}${checkDigit(p.expiry)}${'<'.repeat(14)}0`;
   return [l1, l2 + checkDigit(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43))];
+}
+
+/** The text of the server's source files under `src/` (or a folder of it), tests left out: for tests that hold every code it makes to its words. */
+export function sourceText(dir = ''): string {
+  const root = path.resolve(import.meta.dirname, '../src', dir);
+  return fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
 }

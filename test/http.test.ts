@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { recordChange } from '../src/modules/audit/index.ts';
-import { ADMIN_PASSWORD, createAppWorld, makeUnit, signIn, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, createAppWorld, makeUnit, signIn, sourceText, type Client } from './helpers.ts';
 
 let w: Awaited<ReturnType<typeof createAppWorld>>;
 let admin: Client;
@@ -103,8 +101,7 @@ test('every problem\'s type points to a page that explains its code', async () =
   assert.match(String(page.headers['content-type']), /^text\/html/);
   const ids = new Set([...page.body.matchAll(/ id="([a-z0-9-]+)"/g)].map((m) => m[1]));
   // every code the server makes, read from its source
-  const source = fs.readdirSync(path.resolve(import.meta.dirname, '../src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map((f) => fs.readFileSync(path.resolve(import.meta.dirname, '../src', f), 'utf8')).join('\n');
+  const source = sourceText();
   const codes = new Set([
     ...[...source.matchAll(/new (?:DomainError|CrossingRefusedError)\('([A-Z_]+)', (?:4\d\d)/g)].map((m) => m[1]!),
     ...[...source.matchAll(/super\('([A-Z_]+)', 4\d\d/g)].map((m) => m[1]!),

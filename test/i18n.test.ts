@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { en } from '../web/src/locales/en.ts';
 import { kk } from '../web/src/locales/kk.ts';
 import { ru } from '../web/src/locales/ru.ts';
+import { sourceText } from './helpers.ts';
 
 // Values that are the same in every language: language names written in their own language, a dash.
 // texts of no words at all (values and signs only)
@@ -85,15 +86,13 @@ test('every field and code an MRZ problem can name has its words in the booth', 
 });
 
 test('every problem the booth can meet, and every rule a bad field names, has its words', () => {
-  const source = (dir: string) => fs.readdirSync(path.resolve(import.meta.dirname, dir), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => fs.readFileSync(path.resolve(import.meta.dirname, dir, f), 'utf8')).join('\n');
   // refusals and conflicts at control: `booth.problem.CODE`
-  const crossings = source('../src/modules/crossings');
+  const crossings = sourceText('modules/crossings');
   const boothCodes = new Set([...crossings.matchAll(/new (?:DomainError|CrossingRefusedError)\('([A-Z_]+)', (?:409|422)/g), ...crossings.matchAll(/new CrossingRefusedError\('([A-Z_]+)'/g)].map((m) => m[1]!));
   assert.ok(boothCodes.size >= 8, [...boothCodes].join());
   assert.deepEqual([...boothCodes].map((c) => `booth.problem.${c}`).filter((k) => !(k in en)), []);
   // the rules bad fields name: `problem.field.CODE` — every field problem the server makes names one
-  const all = source('../src');
+  const all = sourceText();
   const literal = /\{ path[:,](?:[^{}]|\$\{[^{}]*\})*?\}/g;
   const uncoded = [...all.matchAll(literal)].map((m) => m[0])
     .filter((m) => /message[:,]/.test(m) && !/code: /.test(m) && !/: string|z\.string/.test(m) && !m.includes('i.path.join')); // the CLI's own file check speaks English
@@ -113,8 +112,7 @@ test('every problem the booth can meet, and every rule a bad field names, has it
 });
 
 test('every action of the audit trail has its words', () => {
-  const dir = path.resolve(import.meta.dirname, '../src');
-  const source = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  const source = sourceText();
   const actions = new Set<string>();
   // written as a literal (recordChange, the sign-in's own audit, a change of a vehicle crossing), or as either of two
   for (const m of source.matchAll(/(?:action: |audit\(trx, meta, |change\(trx, ctx, row, [^;]*?, )(?:[a-zA-Z]+ \? )?'([a-z_]+(?:\.[a-z_]+)+)'(?: : '([a-z_]+(?:\.[a-z_]+)+)')?/g)) {

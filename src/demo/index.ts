@@ -1,3 +1,4 @@
+import type { Names } from '../contracts/common.ts';
 import { EXCHANGE_PACKS, EXCHANGE_PACK_CODE } from '../modules/exchange/rules.ts';
 import { SEZ_PACKS, SEZ_PACK_CODE } from '../modules/sez/rules.ts';
 import { CASE_PACKS, CASE_PACK_CODE } from '../modules/cases/rules.ts';
@@ -52,8 +53,7 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
     }
     // the rule packs of the reference data: the Law's refusal reasons, delegated values, the deadlines of
     // each act; a database seeded before packs had Kazakh and Russian titles gets them (only where empty)
-    type Titles = { kk: string; ru: string; en: string };
-    const packs: Array<{ code: string; from: string; to: string | null; act: string; kind: string; titles: Titles; content: unknown }> = [
+    const packs: Array<{ code: string; from: string; to: string | null; act: string; kind: string; titles: Names; content: unknown }> = [
       { code: REFUSAL_PACK_CODE, from: REFUSAL_PACK_FROM, to: null, act: 'LAW-2013-70-V', kind: 'reason_code', content: { reasons: REFUSAL_REASONS_2013 },
         titles: { en: 'Reasons for refusing passage at border control', ru: 'Причины отказа в пропуске при пограничном контроле', kk: 'Шекаралық бақылау кезінде өткізуден бас тарту себептері' } },
       { code: STAY_PACK_CODE, from: STAY_PACK_FROM, to: null, act: 'LAW-2013-70-V', kind: 'delegated_value', content: { rules: STAY_RULES_DEMO },
@@ -71,7 +71,7 @@ export async function seedReference(deps: Pick<Deps, 'db' | 'clock' | 'config'>)
       { code: RISK_PACK_CODE, from: VEHICLE_PACKS_FROM, to: null, act: 'LAW-2013-70-V', kind: 'list', content: { rules: RISK_RULES_DEMO },
         titles: { en: 'Customs risk channel rules (demonstration values)', ru: 'Правила каналов таможенного риска (демонстрационные значения)', kk: 'Кедендік тәуекел арналарының қағидалары (демонстрациялық мәндер)' } },
       ...([[EXCHANGE_PACK_CODE, EXCHANGE_PACKS], [SEZ_PACK_CODE, SEZ_PACKS], [CASE_PACK_CODE, CASE_PACKS]] as const).flatMap(([code, list]) =>
-        list.map((p) => ({ code, from: p.from, to: p.to, act: p.act, kind: 'deadline', titles: p.titles as Titles, content: p.rules }))),
+        list.map((p) => ({ code, from: p.from, to: p.to, act: p.act, kind: 'deadline', titles: p.titles, content: p.rules }))),
     ];
     for (const p of packs) {
       const r = await trx.insertInto('rulePack').values({

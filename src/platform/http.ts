@@ -103,7 +103,7 @@ export async function createHttpServer(config: Config, options: { logger?: boole
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
   // what the problems' `type` URIs point to
-  app.get('/docs/problems', { schema: { hide: true }, config: { public: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=3600').send(problemDocsPage()));
+  app.get('/docs/problems', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await problemDocsPage()));
 
   const metrics = createMetrics();
   app.addHook('onResponse', async (request, reply) => {

@@ -1,7 +1,6 @@
 // The page the problems' `type` URIs point to (`/docs/problems#out-of-order`): every problem code and
 // every field rule with what it means, from the interface's English words — the same words the web
 // shows, so the page and the interface cannot tell different stories.
-import { en } from '../../web/src/locales/en.ts';
 
 /** Problems of the request itself, made by the HTTP layer rather than a module. */
 const REQUEST: Array<[code: string, status: number, meaning: string]> = [
@@ -28,16 +27,18 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;',
 /** "{{state}}" → "‹state›": where a word comes from the problem's members. */
 const words = (text: string) => escape(text).replace(/\{\{(\w+)\}\}/g, '<var>$1</var>');
 
-function rows(prefix: string): Array<[string, string]> {
+function rows(en: Record<string, string>, prefix: string): Array<[string, string]> {
   return Object.entries(en).filter(([key]) => key.startsWith(prefix) && /^[A-Z][A-Z_]+$/.test(key.slice(prefix.length))).map(([key, value]) => [key.slice(prefix.length), value]);
 }
 
 let page: string | undefined;
 
-/** The HTML of the page (made once: it depends only on the code). */
-export function problemDocsPage(): string {
+/** The HTML of the page (made once, when first asked for: it depends only on the code). */
+export async function problemDocsPage(): Promise<string> {
   if (page) return page;
-  const refusals = new Map<string, string>([...rows('booth.problem.'), ...rows('problem.')]);
+  // the interface's words are loaded here, not when the server starts
+  const { en } = await import('../../web/src/locales/en.ts');
+  const refusals = new Map<string, string>([...rows(en, 'booth.problem.'), ...rows(en, 'problem.')]);
   const section = (title: string, intro: string, items: Array<[string, string]>) => `<h2>${title}</h2><p>${intro}</p><dl>${items.map(([code, text]) => `<dt id="${anchor(code)}"><code>${code}</code></dt><dd>${text}</dd>`).join('')}</dl>`;
   page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shekara — problem types</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2630}dt{margin-top:.6rem}dd{margin-left:1.5rem}code{background:#eef2f5;padding:0 .25rem}var{font-style:normal;border-bottom:1px dotted}</style></head><body>
@@ -48,8 +49,8 @@ a refused step carries members naming what it is about (the record's <code>state
 the meanings below are its English words, with <var>names</var> where a member's value goes.</p>
 ${section('Problems of the request', 'Made by the HTTP layer, on any route.', REQUEST.map(([code, status, meaning]) => [code, `${status} — ${escape(meaning).replace(/`([^`]+)`/g, '<code>$1</code>')}`]))}
 ${section('Refused steps', 'The record or the law does not allow the step now (409, 422, 403); the members name what it is about.', [...refusals].sort(([a], [b]) => a.localeCompare(b)).map(([code, text]) => [code, words(text)]))}
-${section('Rules a field breaks', 'The <code>code</code> of an entry of <code>errors[]</code>; its <code>params</code> fill the words.', rows('problem.field.').sort(([a], [b]) => a.localeCompare(b)).map(([code, text]) => [code, words(text)]))}
-${section('Checks of a machine readable zone', 'An invalid MRZ (422 <code>INVALID_MRZ</code>) lists each failing field as <code>MRZ_</code> and one of these.', rows('mrz.code.').map(([code, text]) => [`MRZ_${code}`, words(text)]))}
+${section('Rules a field breaks', 'The <code>code</code> of an entry of <code>errors[]</code>; its <code>params</code> fill the words.', rows(en, 'problem.field.').sort(([a], [b]) => a.localeCompare(b)).map(([code, text]) => [code, words(text)]))}
+${section('Checks of a machine readable zone', 'An invalid MRZ (422 <code>INVALID_MRZ</code>) lists each failing field as <code>MRZ_</code> and one of these.', rows(en, 'mrz.code.').map(([code, text]) => [`MRZ_${code}`, words(text)]))}
 </body></html>`;
   return page;
 }

@@ -43,7 +43,7 @@ export function AuditPage() {
               <tr key={e.id}>
                 <td className="nowrap">{formatTime(e.occurredAt, i18n.language)}</td>
                 <td>{e.actorUsername ?? 'system'}</td>
-                <td>{t(`auditAction.${e.action}`, { defaultValue: '' }) && <>{t(`auditAction.${e.action}`)}<br /></>}<code className="small">{e.action}</code></td>
+                <td><ActionWords action={e.action} /><code className="small">{e.action}</code></td>
                 <td>{e.entityType} <span className="muted small">{e.entityId}</span></td>
                 <td className="small mono">{JSON.stringify(e.details).slice(0, 160)}</td>
               </tr>
@@ -55,4 +55,11 @@ export function AuditPage() {
       {events.hasNextPage && <button type="button" onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage}>{t('audit.more')}</button>}
     </div>
   );
+}
+
+/** An action of the audit trail in the reader's language, where it has words. */
+function ActionWords({ action }: { action: string }) {
+  const { t } = useTranslation();
+  const words = t(`auditAction.${action}`, { defaultValue: '' });
+  return words ? <>{words}<br /></> : null;
 }
