@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { auditHash, canonicalAround, canonicalJson } from '../src/modules/audit/audit.hash.ts';
-import { recordChange, verifyAuditChains, writeAudited } from '../src/modules/audit/index.ts';
+import { recordChange, verifyAuditChains, writeAudited, writeJoinerStats } from '../src/modules/audit/index.ts';
 import { cliActor } from '../src/platform/actor.ts';
 import { acquireDataDirLock, DataDirBusyError } from '../src/platform/data-dir-lock.ts';
 import { migrate, readMigrations, MigrationChecksumError } from '../src/platform/migrate.ts';
@@ -155,4 +155,66 @@ test('a write in a transaction moves the write watch again when the transaction 
   const quiet = version();
   await world.deps.db.transaction().execute((trx) => trx.selectFrom('appUser').select('id').execute());
   assert.equal(version(), quiet);
+});
+
+// group commit (ADR 0012), on a database of its own: the tamper test above breaks a chain on purpose
+describe('joined audited writes', () => {
+  let jw: World;
+  before(async () => {
+    jw = await createWorld();
+  });
+  after(() => jw.close());
+
+  test('audited writes made at the same moment outside a transaction share statements (group commit): each committed with its events, the chains whole', async () => {
+    const before = { ...writeJoinerStats(jw.deps.db) };
+    const keys = Array.from({ length: 40 }, (_, i) => `joined-${i}`);
+    await Promise.all(keys.map((key, i) => writeAudited(jw.deps, jw.deps.db, ctx, [jw.deps.db.insertInto('systemSetting').values({ key, value: JSON.stringify({ i }) })], [
+      { action: 'test.joined', entityType: 'setting', entityId: key, details: { i } },
+      { action: 'test.joined.second', entityType: 'setting', entityId: key, publish: false },
+    ])));
+    const after = writeJoinerStats(jw.deps.db);
+    assert.equal(after.writes - before.writes, 40);
+    // the first goes alone, the rest wait for it and go together: far fewer statements than writes
+    assert.ok(after.statements - before.statements < 10, `${after.statements - before.statements} statements for 40 writes`);
+    assert.equal(after.alone, before.alone);
+    const settings = await jw.deps.db.selectFrom('systemSetting').select(['key', 'value']).where('key', 'like', 'joined-%').execute();
+    assert.deepEqual(settings.map((s) => s.key).sort(), [...keys].sort());
+    const events = await jw.deps.db.selectFrom('auditEvent').select(['entityId', 'action', 'chain']).where('action', 'like', 'test.joined%').execute();
+    assert.equal(events.length, 80);
+    for (const key of keys) {
+      const own = events.filter((e) => e.entityId === key);
+      assert.equal(own.length, 2);
+      assert.equal(own[0]!.chain, own[1]!.chain, 'the events of one write are on one chain');
+    }
+    assert.equal(Number((await jw.deps.db.selectFrom('outboxEvent').select((eb) => eb.fn.countAll<number>().as('n')).where('topic', '=', 'test.joined').executeTakeFirstOrThrow()).n), 40);
+    assert.equal((await verifyAuditChains(jw.deps.db)).firstBreak, null);
+  });
+
+  test('one failing write among joined ones fails alone: the others commit, its events are not written', async () => {
+    await jw.deps.db.insertInto('systemSetting').values({ key: 'taken', value: '{}' }).execute();
+    const before = { ...writeJoinerStats(jw.deps.db) };
+    const write = (key: string) => writeAudited(jw.deps, jw.deps.db, ctx, [jw.deps.db.insertInto('systemSetting').values({ key, value: '{}' })], [{ action: 'test.isolated', entityType: 'setting', entityId: key }]);
+    // a stale guarded write too: its update changes no row
+    const stale = writeAudited(jw.deps, jw.deps.db, ctx, [jw.deps.db.updateTable('systemSetting').set({ value: '{"v":2}' }).where('key', '=', 'no such key').returning('key')], [{ action: 'test.isolated', entityType: 'setting', entityId: 'stale' }], { guard: 0 });
+    const results = await Promise.allSettled([write('free-1'), write('taken'), write('free-2'), stale, write('free-3')]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    assert.equal((results[1] as PromiseRejectedResult).reason.code, '23505');
+    assert.equal((results[3] as PromiseRejectedResult).reason.code, '40001');
+    const after = writeJoinerStats(jw.deps.db);
+    assert.ok(after.alone - before.alone >= 2, 'a failed joined statement is tried again write by write');
+    const written = await jw.deps.db.selectFrom('auditEvent').select('entityId').where('action', '=', 'test.isolated').execute();
+    assert.deepEqual(written.map((r) => r.entityId).sort(), ['free-1', 'free-2', 'free-3']);
+    assert.equal((await verifyAuditChains(jw.deps.db)).firstBreak, null);
+  });
+});
+
+test('with SHEKARA_WRITE_BATCH=1 every audited write is a statement of its own', async () => {
+  const single = await createWorld({ config: { writeBatch: 1 } });
+  try {
+    await Promise.all([1, 2, 3].map((i) => writeAudited(single.deps, single.deps.db, ctx, [], [{ action: 'test.single', entityType: 'test', entityId: String(i) }])));
+    assert.deepEqual(writeJoinerStats(single.deps.db), { writes: 0, statements: 0, alone: 0 });
+    assert.equal((await single.deps.db.selectFrom('auditEvent').select('id').where('action', '=', 'test.single').execute()).length, 3);
+  } finally {
+    await single.close();
+  }
 });

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   SHEKARA_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHEKARA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   SHEKARA_AUDIT_CHAINS: z.coerce.number().int().min(1).max(256).default(8),
+  SHEKARA_WRITE_BATCH: z.coerce.number().int().min(1).max(500).default(64),
+  SHEKARA_WRITE_LANES: z.coerce.number().int().min(1).max(16).default(1),
   SHEKARA_IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(64 * 1024 * 1024),
   SHEKARA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SHEKARA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
@@ -49,6 +51,10 @@ export type Config = {
   bodyLimitBytes: number;
   /** Hash chains of the audit trail per writer node: concurrent writes take them in turn. */
   auditChains: number;
+  /** Most audited writes joined into one statement and commit under load (1: each its own). */
+  writeBatch: number;
+  /** Joined statements in flight at once. */
+  writeLanes: number;
   /** Largest watchlist file the web UI may upload (JSON-escaped text). */
   importLimitBytes: number;
   sessionIdleMinutes: number;
@@ -104,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.SHEKARA_BODY_LIMIT_BYTES,
     importLimitBytes: e.SHEKARA_IMPORT_LIMIT_BYTES,
     auditChains: e.SHEKARA_AUDIT_CHAINS,
+    writeBatch: e.SHEKARA_WRITE_BATCH,
+    writeLanes: e.SHEKARA_WRITE_LANES,
     sessionIdleMinutes: e.SHEKARA_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SHEKARA_SESSION_MAX_HOURS,
     cacheSeconds: e.SHEKARA_CACHE_SECONDS,

@@ -1,4 +1,4 @@
-import { sql, type Compilable } from 'kysely';
+import { sql, type Compilable, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { auditHash, canonicalAround, GENESIS_HASH, type HashedFields } from './audit.hash.ts';
@@ -8,24 +8,90 @@ export type AuditEntry = Omit<HashedFields, 'id' | 'chain' | 'seq' | 'occurredAt
 /** An outbox row written with the events (the worker delivers it after commit). */
 export type OutboxRow = { id: string; origin: string; createdAt: string; topic: string; aggregateType: string; aggregateId: string | null; payload: Record<string, unknown> };
 
+/** Writes and their audit events, as one caller asked: joined with others' into one statement. */
+export type AuditedWrite = { entries: AuditEntry[]; outbox: OutboxRow[]; writes: Compilable[]; guard: number | undefined };
+
 /**
- * Appends events to a chain in one round trip (`audit_append`, migrations/0013): the per-chain
- * advisory lock, held until the caller's transaction ends so concurrent writers line up and every row
- * links to the one committed before it; the head; each event's sequence number and hash; and the
- * outbox rows.
+ * One statement for one or more audited writes (`audit_append`, migrations/0013): each write's
+ * statements as data-modifying CTEs; each guarded write (one returning its rows) checked to have
+ * changed exactly one row, else the whole statement is undone with serialization_failure; then the
+ * chain's advisory lock (held until the statement's transaction ends, so concurrent writers line up
+ * and every row links to the one committed before it), its head, each event's sequence number and
+ * hash, and the outbox rows. A statement commits or fails whole.
  */
-export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Compilable[] = [], guard?: number): Promise<void> {
-  const events = entries.map((entry) => {
-    // ms precision survives the timestamptz round trip exactly
-    const row = { ...entry, id: newId(), chain };
-    const [head, tail] = canonicalAround(row);
-    return { ...row, occurredAt: row.occurredAt.toISOString(), head, tail };
+function auditedStatement(chain: string, items: readonly AuditedWrite[]) {
+  const ctes: RawBuilder<unknown>[] = [];
+  const expects: RawBuilder<unknown>[] = [];
+  const events: unknown[] = [];
+  const outbox: OutboxRow[] = [];
+  items.forEach((item, i) => {
+    item.writes.forEach((write, j) => ctes.push(sql`${sql.ref(`write_${i}_${j}`)} as (${write})`));
+    if (item.guard !== undefined) expects.push(sql`expect_rows((select count(*) from ${sql.ref(`write_${i}_${item.guard}`)}), 1), `);
+    for (const entry of item.entries) {
+      // ms precision survives the timestamptz round trip exactly
+      const row = { ...entry, id: newId(), chain };
+      const [head, tail] = canonicalAround(row);
+      events.push({ ...row, occurredAt: row.occurredAt.toISOString(), head, tail });
+    }
+    outbox.push(...item.outbox);
   });
-  // the caller's writes go first as data-modifying CTEs: one statement, one round trip, all or nothing
-  const ctes = writes.length ? sql`with ${sql.join(writes.map((w, i) => sql`${sql.ref(`write_${i}`)} as (${w})`))} ` : sql``;
-  // a guarded write (one returning its rows) must have written exactly one, or nothing is written
-  const expect = guard === undefined ? sql`` : sql`expect_rows((select count(*) from ${sql.ref(`write_${guard}`)}), 1), `;
-  await sql`${ctes}select ${expect}audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb)`.execute(db);
+  const withs = ctes.length ? sql`with ${sql.join(ctes)} ` : sql``;
+  return sql`${withs}select ${sql.join(expects, sql``)}audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb)`;
+}
+
+/** Appends events (and the caller's writes) to a chain in one statement, in the caller's transaction if any. */
+export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Compilable[] = [], guard?: number): Promise<void> {
+  await auditedStatement(chain, [{ entries, outbox, writes, guard }]).execute(db);
+}
+
+export type WriteJoinerStats = { writes: number; statements: number; alone: number };
+
+/**
+ * Group commit for audited writes made outside a transaction (the hot paths of border control): a
+ * write goes at once when a lane is free, else waits for the statement in flight and goes with every
+ * write that came meanwhile (up to `most`) in one statement and one commit. Under load, many booths'
+ * writes then cost one round trip, one plan, one chain lock and one commit instead of one each; a lone
+ * write waits for nothing. A joined statement commits all its writes or none: if it fails, each write
+ * is tried again alone, so one booth's error (a duplicate, a stale version) is that booth's answer
+ * only. ADR 0012.
+ */
+export function createWriteJoiner(db: Executor, nextChain: () => string, options: { lanes: number; most: number }) {
+  type Waiting = AuditedWrite & { resolve: () => void; reject: (error: unknown) => void };
+  const queue: Waiting[] = [];
+  const stats: WriteJoinerStats = { writes: 0, statements: 0, alone: 0 };
+  let inFlight = 0;
+  const alone = (item: Waiting) => {
+    stats.statements++;
+    stats.alone++;
+    return auditedStatement(nextChain(), [item]).execute(db).then(() => item.resolve(), item.reject);
+  };
+  async function send(items: Waiting[]) {
+    inFlight++;
+    try {
+      stats.statements++;
+      await auditedStatement(nextChain(), items).execute(db);
+      for (const item of items) item.resolve();
+    } catch (error) {
+      if (items.length === 1) items[0]!.reject(error);
+      else await Promise.all(items.map(alone));
+    } finally {
+      inFlight--;
+      pump();
+    }
+  }
+  function pump() {
+    while (queue.length && inFlight < options.lanes) void send(queue.splice(0, options.most));
+  }
+  return {
+    stats,
+    write(write: AuditedWrite) {
+      stats.writes++;
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ ...write, resolve, reject });
+        pump();
+      });
+    },
+  };
 }
 
 export type AuditFilter = {

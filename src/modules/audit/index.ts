@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { newId } from '../../platform/ids.ts';
-import { appendAuditEvents } from './audit.repository.ts';
+import { appendAuditEvents, createWriteJoiner, type WriteJoinerStats } from './audit.repository.ts';
 
 export { createAuditService } from './audit.service.ts';
 export { auditRoutes } from './audit.routes.ts';
@@ -72,7 +72,21 @@ export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executo
   const outbox = changes.filter((change) => change.publish !== false).map((change) => ({
     id: newId(), origin, createdAt: at.toISOString(), topic: change.action, aggregateType: change.entityType, aggregateId: change.entityId, payload: change.details ?? {},
   }));
+  // outside a transaction the write is a statement of its own: it may share that statement with others
+  if (!executor.isTransaction && deps.config.writeBatch > 1) return joinerOf(deps.config, executor).write({ entries, outbox, writes, guard: options.guard });
   await appendAuditEvents(executor, chainFor(deps.config, executor), entries, outbox, writes, options.guard);
+}
+
+const joiners = new WeakMap<object, ReturnType<typeof createWriteJoiner>>();
+function joinerOf(config: Pick<Deps['config'], 'nodeId' | 'auditChains' | 'writeBatch' | 'writeLanes'>, db: Executor) {
+  let joiner = joiners.get(db);
+  if (!joiner) joiners.set(db, (joiner = createWriteJoiner(db, () => chainFor(config, db), { lanes: config.writeLanes, most: config.writeBatch })));
+  return joiner;
+}
+
+/** How many audited writes this database handle joined into how many statements (for /metrics and tests). */
+export function writeJoinerStats(db: Executor): WriteJoinerStats {
+  return joiners.get(db)?.stats ?? { writes: 0, statements: 0, alone: 0 };
 }
 
 /** Records that personal data was read (who, what, why); its own statement, a transaction of its own. */

@@ -5,6 +5,7 @@ import { DemoUsersView } from '../../contracts/auth.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { Metrics } from '../../platform/metrics.ts';
 import { pendingMigrations } from '../../platform/migrate.ts';
+import { writeJoinerStats } from '../audit/index.ts';
 import { DEMO_PASSWORD, listDemoUsers } from '../../demo/index.ts';
 
 /** Health, readiness, metrics and the sign-in page's demo-user list. */
@@ -19,6 +20,10 @@ export async function systemRoutes(app: FastifyInstance, { deps, metrics }: { de
     const row = await deps.db.selectFrom('outboxEvent').select((eb) => eb.fn.min('createdAt').as('oldest')).where('publishedAt', 'is', null).executeTakeFirst();
     return row?.oldest ? Math.max(0, (deps.clock.now().getTime() - new Date(row.oldest).getTime()) / 1000) : 0;
   });
+  // group commit of audited writes (ADR 0012): writes per statement is how much load joined
+  const joined = () => writeJoinerStats(deps.db);
+  metrics.gauge('shekara_audited_writes_total', 'Audited writes made outside a transaction', async () => joined().writes);
+  metrics.gauge('shekara_audited_write_statements_total', 'Statements those writes took (joined under load; a joined statement that failed is retried write by write)', async () => joined().statements);
 
   r.get('/health/live', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } }, config: { public: true } },
     async () => ({ status: 'ok' as const }));
