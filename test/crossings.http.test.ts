@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { seedId } from '../src/demo/index.ts';
+import { verifyAuditChains, writeAudited, writeJoinerStats } from '../src/modules/audit/index.ts';
 import { newId } from '../src/platform/ids.ts';
 import { createAppWorld, passportMrz, signIn, type Client } from './helpers.ts';
 
@@ -89,6 +90,40 @@ test('a change judged on a stale row is undone whole and judged again; two decis
   const after = await w.deps.db.selectFrom('crossing').select(['status', 'version']).where('id', '=', second.id).executeTakeFirstOrThrow();
   assert.equal(after.version, 2);
   assert.equal((await w.deps.db.selectFrom('crossingVersion').select('version').where('crossingId', '=', second.id).execute()).length, 2);
+});
+
+test('booths at the same moment: their writes joined into fewer statements, each crossing written once with its versions and audit, the chains whole; two decisions on one traveller in one joined statement: one wins', async () => {
+  const before = { ...writeJoinerStats(w.deps.db) };
+  const mrzs = Array.from({ length: 24 }, (_, i) => passport({ surname: 'JOINED', given: `BOOTH${'ABCDEFGHIJKLMNOPQRSTUVWX'[i]}`, number: `N8${String(i).padStart(7, '0')}`, nationality: 'KAZ', dob: '800101', sex: 'F', expiry: '320101' }));
+  const started = await Promise.all(mrzs.map((mrz) => start({ mrz, travellerCategory: 'rk_citizen' })));
+  assert.deepEqual(started.map((r) => r.statusCode), mrzs.map(() => 201));
+  const decided = await Promise.all(started.map((r) => decide(r.json().id, { decision: 'pass' })));
+  assert.deepEqual(decided.map((r) => r.statusCode), mrzs.map(() => 200));
+  const after = writeJoinerStats(w.deps.db);
+  // (the embedded database runs in this thread: a write is done before the next request gets there)
+  if (w.database.kind === 'postgres') assert.ok(after.statements - before.statements < after.writes - before.writes, `${after.writes - before.writes} writes took ${after.statements - before.statements} statements`);
+  const ids = started.map((r) => r.json().id as string);
+  const versions = await w.deps.db.selectFrom('crossingVersion').select(['crossingId', 'version', 'change']).where('crossingId', 'in', ids).execute();
+  assert.equal(versions.length, 48);
+  assert.ok(ids.every((id) => versions.filter((v) => v.crossingId === id).map((v) => v.change).sort().join() === 'decided_pass,registered'));
+  const events = await w.deps.db.selectFrom('auditEvent').select(['entityId', 'action']).where('entityId', 'in', ids).execute();
+  assert.equal(events.filter((e) => e.action === 'crossing.registered').length, 24);
+  assert.equal(events.filter((e) => e.action === 'crossing.decided').length, 24);
+  assert.equal((await verifyAuditChains(w.deps.db)).firstBreak, null);
+
+  // the lane held by a slow write, two decisions on one traveller wait and go in one statement, which
+  // fails whole (one row changed twice); tried again one by one, the first wins and the second is judged
+  // again (on PostgreSQL: the embedded database's sleep holds this very thread, so nothing waits for it)
+  if (w.database.kind !== 'postgres') return;
+  const one = (await start({ mrz: passport({ surname: 'JOINED', given: 'TWICE', number: 'N89999999', nationality: 'KAZ', dob: '800101', sex: 'F', expiry: '320101' }), travellerCategory: 'rk_citizen' })).json();
+  const alone = writeJoinerStats(w.deps.db).alone;
+  const hold = writeAudited(w.deps, w.deps.db, null, [w.deps.db.insertInto('systemSetting').columns(['key', 'value']).expression(sql`select 'hold-the-lane', '{}'::jsonb from pg_sleep(0.3)`)], [{ action: 'test.hold', entityType: 'test', entityId: 'hold' }]);
+  const both = await Promise.all([decide(one.id, { decision: 'pass' }), decide(one.id, { decision: 'secondary', note: 'bag check' }), hold]);
+  assert.deepEqual(both.slice(0, 2).map((r) => r!.statusCode).sort(), [200, 409]);
+  assert.ok(writeJoinerStats(w.deps.db).alone - alone >= 2, 'the joined statement failed and its writes went one by one');
+  assert.equal((await w.deps.db.selectFrom('crossingVersion').select('version').where('crossingId', '=', one.id).execute()).length, 2);
+  assert.equal((await w.deps.db.selectFrom('auditEvent').select('id').where('entityId', '=', one.id).where('action', 'in', ['crossing.decided']).execute()).length, 1);
+  assert.equal((await verifyAuditChains(w.deps.db)).firstBreak, null);
 });
 
 test('an expired passport of a foreigner: refused with coded reasons, the return country, and a notice in three languages', async () => {

@@ -186,6 +186,8 @@ describe('joined audited writes', () => {
       assert.equal(own.length, 2);
       assert.equal(own[0]!.chain, own[1]!.chain, 'the events of one write are on one chain');
     }
+    // the joined writes' own chain, which no transaction takes
+    assert.deepEqual([...new Set(events.map((e) => e.chain))], [`${jw.config.nodeId}.w0`]);
     assert.equal(Number((await jw.deps.db.selectFrom('outboxEvent').select((eb) => eb.fn.countAll<number>().as('n')).where('topic', '=', 'test.joined').executeTakeFirstOrThrow()).n), 40);
     assert.equal((await verifyAuditChains(jw.deps.db)).firstBreak, null);
   });

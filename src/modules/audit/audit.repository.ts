@@ -52,35 +52,36 @@ export type WriteJoinerStats = { writes: number; statements: number; alone: numb
  * write that came meanwhile (up to `most`) in one statement and one commit. Under load, many booths'
  * writes then cost one round trip, one plan, one chain lock and one commit instead of one each; a lone
  * write waits for nothing. A joined statement commits all its writes or none: if it fails, each write
- * is tried again alone, so one booth's error (a duplicate, a stale version) is that booth's answer
- * only. ADR 0012.
+ * is tried again alone, one after another, so one booth's error (a duplicate, a stale version) is that
+ * booth's answer only. Each lane appends to a chain of its own (`<node>.w<lane>`), which no transaction
+ * takes: a long transaction holding a chain's lock (an import) never holds up the booths. ADR 0012.
  */
-export function createWriteJoiner(db: Executor, nextChain: () => string, options: { lanes: number; most: number }) {
+export function createWriteJoiner(db: Executor, nodeId: string, options: { lanes: number; most: number }) {
   type Waiting = AuditedWrite & { resolve: () => void; reject: (error: unknown) => void };
   const queue: Waiting[] = [];
   const stats: WriteJoinerStats = { writes: 0, statements: 0, alone: 0 };
-  let inFlight = 0;
-  const alone = (item: Waiting) => {
-    stats.statements++;
-    stats.alone++;
-    return auditedStatement(nextChain(), [item]).execute(db).then(() => item.resolve(), item.reject);
-  };
-  async function send(items: Waiting[]) {
-    inFlight++;
+  const freeLanes = Array.from({ length: options.lanes }, (_, lane) => `${nodeId}.w${lane}`);
+  async function send(chain: string, items: Waiting[]) {
     try {
       stats.statements++;
-      await auditedStatement(nextChain(), items).execute(db);
+      await auditedStatement(chain, items).execute(db);
       for (const item of items) item.resolve();
     } catch (error) {
       if (items.length === 1) items[0]!.reject(error);
-      else await Promise.all(items.map(alone));
+      else {
+        for (const item of items) {
+          stats.statements++;
+          stats.alone++;
+          await auditedStatement(chain, [item]).execute(db).then(item.resolve, item.reject);
+        }
+      }
     } finally {
-      inFlight--;
+      freeLanes.push(chain);
       pump();
     }
   }
   function pump() {
-    while (queue.length && inFlight < options.lanes) void send(queue.splice(0, options.most));
+    while (queue.length && freeLanes.length) void send(freeLanes.shift()!, queue.splice(0, options.most));
   }
   return {
     stats,

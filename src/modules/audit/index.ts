@@ -9,7 +9,8 @@ export { createAuditService } from './audit.service.ts';
 export { auditRoutes } from './audit.routes.ts';
 export { verifyAuditChains } from './audit.repository.ts';
 
-// Each writer node keeps several hash chains (node.0 … node.N-1), taken in turn: a chain's head is locked
+// Each writer node keeps several hash chains for its transactions (node.0 … node.N-1), and one for each lane
+// of writes joined outside a transaction (node.w0 …, see createWriteJoiner). They are taken in turn: a chain's head is locked
 // until its transaction commits, so concurrent writers on one chain would wait for each other's commits.
 // All events of one transaction go to one chain: two chain locks taken in turn by concurrent transactions
 // would wait for each other (a deadlock PostgreSQL breaks by failing one of them).
@@ -78,9 +79,9 @@ export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executo
 }
 
 const joiners = new WeakMap<object, ReturnType<typeof createWriteJoiner>>();
-function joinerOf(config: Pick<Deps['config'], 'nodeId' | 'auditChains' | 'writeBatch' | 'writeLanes'>, db: Executor) {
+function joinerOf(config: Pick<Deps['config'], 'nodeId' | 'writeBatch' | 'writeLanes'>, db: Executor) {
   let joiner = joiners.get(db);
-  if (!joiner) joiners.set(db, (joiner = createWriteJoiner(db, () => chainFor(config, db), { lanes: config.writeLanes, most: config.writeBatch })));
+  if (!joiner) joiners.set(db, (joiner = createWriteJoiner(db, config.nodeId, { lanes: config.writeLanes, most: config.writeBatch })));
   return joiner;
 }
 
