@@ -4,7 +4,8 @@
 // to secondary inspection otherwise (a traveller may resemble a listed person). 32 concurrent clients, on PGlite and on
 // PostgreSQL side by side, with a synthetic watchlist of the screening benchmark loaded through the
 // database and indexed by the server as in production.
-// Usage: node --expose-gc bench/crossings.ts [--persons 200000 --documents 1000000 --seconds 20]
+// Usage: node --expose-gc bench/crossings.ts [--persons 200000 --documents 1000000 --seconds 20] [--alone]
+// (BENCH_ONLY_PG=1: PostgreSQL only; BENCH_SQL: statements run on each database before the server starts)
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -164,9 +165,14 @@ if (!process.env.BENCH_ONLY_PG) try {
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-const pg = await createScratchDatabase(PG_URL, 'shekara_bench');
-try {
-  await run('PostgreSQL 15', { ...base, DATABASE_URL: pg.url, SHEKARA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'shekara-bench-pg-')) });
-} finally {
-  await pg.drop();
+// --alone: PostgreSQL once more with each audited write a statement of its own (no group commit), side by side
+const pgRuns: Array<[string, NodeJS.ProcessEnv]> = [['PostgreSQL 15', {}]];
+if (args.includes('--alone')) pgRuns.push(['PostgreSQL 15, each write alone (SHEKARA_WRITE_BATCH=1)', { SHEKARA_WRITE_BATCH: '1' }]);
+for (const [label, extra] of pgRuns) {
+  const pg = await createScratchDatabase(PG_URL, 'shekara_bench');
+  try {
+    await run(label, { ...base, ...extra, DATABASE_URL: pg.url, SHEKARA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'shekara-bench-pg-')) });
+  } finally {
+    await pg.drop();
+  }
 }

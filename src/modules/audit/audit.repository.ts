@@ -72,7 +72,12 @@ export function createWriteJoiner(db: Executor, nodeId: string, options: { lanes
         for (const item of items) {
           stats.statements++;
           stats.alone++;
-          await auditedStatement(chain, [item]).execute(db).then(item.resolve, item.reject);
+          try {
+            await auditedStatement(chain, [item]).execute(db);
+            item.resolve();
+          } catch (own) {
+            item.reject(own);
+          }
         }
       }
     } finally {
