@@ -316,6 +316,14 @@ test('a correction is a new version with its reason; the supervisor sees the que
   const lane = stats.json().lanes.find((l: { code: string }) => l.code === 'R-IN-1');
   assert.ok(lane.crossings >= 1 && lane.passed >= 1, stats.body);
   assert.ok(stats.json().open.awaitingExit >= 1);
+  // a refused traveller who has not yet gone back is counted apart, and no longer once gone
+  const refused = (await start({ mrz: passport({ surname: 'GONEBACK', given: 'PAUL', number: 'X7654321', nationality: 'GBR', dob: '700505', sex: 'M', expiry: '240101' }) })).json();
+  assert.equal((await decide(refused.id, { decision: 'refuse', reasons: ['DOCUMENT_EXPIRED'], returnToCountry: 'KGZ' })).statusCode, 200);
+  const open = async () => (await head.request('GET', `/api/v1/checkpoints/${KORDAY}/control-stats`)).json().open;
+  const withRefused = await open();
+  assert.equal(withRefused.refusedNotYetOut, stats.json().open.refusedNotYetOut + 1);
+  assert.equal((await booth.request('POST', `/api/v1/crossings/${refused.id}/leave`)).statusCode, 200);
+  assert.equal((await open()).refusedNotYetOut, withRefused.refusedNotYetOut - 1);
   assert.equal((await customs.request('GET', `/api/v1/checkpoints/${KORDAY}/control-stats`)).statusCode, 404);
 });
 

@@ -76,7 +76,7 @@ export const CorrectCrossingBody = z.strictObject({
 
 export const ControlStatsView = z.object({
   checkpointId: Uuid, since: Timestamp,
-  open: z.object({ inControl: z.number(), secondary: z.number(), awaitingExit: z.number() }).describe('Travellers now at control, in secondary inspection, or passed and not yet out of the checkpoint'),
+  open: z.object({ inControl: z.number(), secondary: z.number(), awaitingExit: z.number(), refusedNotYetOut: z.number() }).describe('Travellers now at control, in secondary inspection, passed and not yet out of the checkpoint, or refused and not yet gone back'),
   lanes: z.array(z.object({ laneId: Uuid.nullable(), code: z.string().nullable(), crossings: z.number(), passed: z.number(), refused: z.number(), otherMeasures: z.number(), perHour: z.number(), medianSeconds: z.number().nullable(), p90Seconds: z.number().nullable() })),
 });
 

@@ -292,7 +292,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           medianSeconds: quantile(seconds, 0.5), p90Seconds: quantile(seconds, 0.9),
         };
       }).sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
-      return { checkpointId, since, open: { inControl: n('in_control'), secondary: n('secondary'), awaitingExit: n('decided', 'pass') }, lanes };
+      return { checkpointId, since, open: { inControl: n('in_control'), secondary: n('secondary'), awaitingExit: n('decided', 'pass'), refusedNotYetOut: n('decided', 'refuse') }, lanes };
     },
 
     async versions(ctx: Ctx, id: string) {

@@ -288,7 +288,7 @@ export const en = {
   'booth.detail.watchlists.pass': 'No hit',
   'booth.detail.watchlists.fail': 'A hit (below)',
   'control.title': 'Control line: the last hour',
-  'control.now': 'Now: {{inControl}} at control, {{secondary}} in secondary inspection, {{awaitingExit}} passed and not yet out of the checkpoint.',
+  'control.now': 'Now: {{inControl}} at control, {{secondary}} in secondary inspection; not yet out of the checkpoint: {{awaitingExit}} passed, {{refusedNotYetOut}} refused.',
   'control.none': 'No crossings in the last hour.',
   'control.crossings': 'Crossings',
   'control.perHour': 'Per hour',

@@ -289,7 +289,7 @@ export const kk: Record<MessageKey, string> = {
   'booth.detail.watchlists.pass': 'Сәйкестік жоқ',
   'booth.detail.watchlists.fail': 'Сәйкестік бар (төменде)',
   'control.title': 'Бақылау желісі: соңғы сағат',
-  'control.now': 'Қазір: бақылауда {{inControl}}, тереңдетілген тексеруде {{secondary}}, өткізілген, бірақ өткізу пунктінен әлі шықпаған {{awaitingExit}}.',
+  'control.now': 'Қазір: бақылауда {{inControl}}, тереңдетілген тексеруде {{secondary}}; өткізу пунктінен әлі шықпағандар: өткізілгендер {{awaitingExit}}, өткізуден бас тартылғандар {{refusedNotYetOut}}.',
   'control.none': 'Соңғы сағатта өту болған жоқ.',
   'control.crossings': 'Өтулер',
   'control.perHour': 'Сағатына',

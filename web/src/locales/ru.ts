@@ -289,7 +289,7 @@ export const ru: Record<MessageKey, string> = {
   'booth.detail.watchlists.pass': 'Совпадений нет',
   'booth.detail.watchlists.fail': 'Совпадение (ниже)',
   'control.title': 'Линия контроля: последний час',
-  'control.now': 'Сейчас: на контроле {{inControl}}, на углублённой проверке {{secondary}}, пропущены и ещё не покинули пункт пропуска {{awaitingExit}}.',
+  'control.now': 'Сейчас: на контроле {{inControl}}, на углублённой проверке {{secondary}}; ещё не покинули пункт пропуска: пропущенные {{awaitingExit}}, получившие отказ в пропуске {{refusedNotYetOut}}.',
   'control.none': 'За последний час пересечений нет.',
   'control.crossings': 'Пересечений',
   'control.perHour': 'В час',

@@ -4,7 +4,7 @@ import { get } from '../api.ts';
 import { ErrorNote } from '../ui.tsx';
 
 type Stats = {
-  open: { inControl: number; secondary: number; awaitingExit: number };
+  open: { inControl: number; secondary: number; awaitingExit: number; refusedNotYetOut: number };
   lanes: Array<{ laneId: string | null; code: string | null; crossings: number; passed: number; refused: number; otherMeasures: number; perHour: number; medianSeconds: number | null; p90Seconds: number | null }>;
 };
 
