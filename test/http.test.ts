@@ -29,6 +29,11 @@ test('health, readiness, metrics and the OpenAPI document', async () => {
   await recordChange(w.deps, w.deps.db, null, { action: 'test.happened', entityType: 'test', entityId: 't-1' });
   w.clock.advance(90_000);
   assert.match((await w.app.inject('/metrics')).body, /^shekara_outbox_oldest_pending_seconds (9\d|1\d\d+)(\.\d+)?$/m);
+  // the audited writes made outside a transaction and the statements they took (group commit)
+  const written = (await w.app.inject('/metrics')).body;
+  const total = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(written)?.[1]);
+  assert.ok(total('shekara_audited_writes_total') >= 1, written.slice(0, 200));
+  assert.ok(total('shekara_audited_write_statements_total') >= 1 && total('shekara_audited_write_statements_total') <= total('shekara_audited_writes_total'));
   const doc = (await w.app.inject('/api/openapi.json')).json();
   assert.equal(doc.openapi, '3.1.0');
   assert.ok(Object.keys(doc.paths).length >= 25);

@@ -18,6 +18,18 @@ export function createMetrics() {
     observeRequest(method: string, route: string, status: number, seconds: number) {
       duration.labels(method, route, String(status)).observe(seconds);
     },
+    /** A counter whose running total another part keeps (read when scraped). */
+    counter(name: string, help: string, total: () => number) {
+      return new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(total());
+        },
+      });
+    },
     gauge(name: string, help: string, collect: () => Promise<number>) {
       return new Gauge({
         name,
