@@ -35,7 +35,7 @@ type Server = { url: string; child: ChildProcess; stop: () => Promise<void> };
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, ['--max-old-space-size=6000', ...profile, path.join(root, process.env.BENCH_SERVER ?? 'src/main.ts'), 'start'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=6000', ...profile, path.join(root, 'src/main.ts'), 'start'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
