@@ -61,6 +61,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  // not the routes the server marks `config: { secret: true }` (sign-in, passwords, tokens, new users): they keep no key, so a resend could act twice
   const resend = WRITES.has(method) && !/\/auth\/|\/password$|\/me\/tokens$|\/users$/.test(path);
   // a create with an id made here is idempotent by that id (a second one answers with the first record): no key to keep
   const byId = typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string';

@@ -14,29 +14,26 @@ const KK_WEEKDAYS = ['Дс', 'Сс', 'Ср', 'Бс', 'Жм', 'Сб', 'Жс']; //
 const kazakhMissing = /^M\d/.test(new Intl.DateTimeFormat('kk-KZ', { month: 'short' }).format(new Date(2026, 11, 15)));
 const localeOf = (lang: string) => (lang === 'kk' ? 'kk-KZ' : lang === 'ru' ? 'ru-RU' : 'en-GB');
 
-/** The date and time in a zone as numbers, for writing them in Kazakh where the browser cannot. */
-function numericParts(date: Date, timeZone: string | undefined) {
-  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).formatToParts(date);
+/** A day and month, a date, or a date and time, in a zone, as Kazakh writes them, where the browser cannot. */
+function kazakh(instant: Date, timeZone: string | undefined, shape: 'day' | 'date' | 'dateTime'): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(timeZone ? { timeZone } : {}) }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { year: get('year'), month: Number(get('month')), day: get('day'), time: `${get('hour')}:${get('minute')}` };
+  const day = `${get('day')} ${KK_MONTHS[Number(get('month')) - 1]}`;
+  if (shape === 'day') return day;
+  const full = `${get('year')} ж. ${day}`;
+  return shape === 'date' ? full : `${full}, ${get('hour')}:${get('minute')}`;
 }
 
 export function formatTime(iso: string | null | undefined, lang: string, timeZone?: string): string {
   if (!iso) return '—';
   timeZone ??= userTimeZone;
-  if (lang === 'kk' && kazakhMissing) {
-    const p = numericParts(new Date(iso), timeZone);
-    return `${p.year} ж. ${p.day} ${KK_MONTHS[p.month - 1]}, ${p.time}`;
-  }
+  if (lang === 'kk' && kazakhMissing) return kazakh(new Date(iso), timeZone, 'dateTime');
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
 }
 
 /** A day in the interface language (in the user's zone). */
 export function formatDate(iso: string, lang: string): string {
-  if (lang === 'kk' && kazakhMissing) {
-    const p = numericParts(new Date(iso), userTimeZone);
-    return `${p.year} ж. ${p.day} ${KK_MONTHS[p.month - 1]}`;
-  }
+  if (lang === 'kk' && kazakhMissing) return kazakh(new Date(iso), userTimeZone, 'date');
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', ...(userTimeZone ? { timeZone: userTimeZone } : {}) }).format(new Date(iso));
 }
 
@@ -48,10 +45,7 @@ export function weekdayShort(lang: string, index: number): string {
 
 /** A time of day (or, with `date`, a day and month) in the user's zone and language. */
 export function formatPart(iso: string, lang: string, part: 'time' | 'date'): string {
-  if (part === 'date' && lang === 'kk' && kazakhMissing) {
-    const p = numericParts(new Date(iso), userTimeZone);
-    return `${p.day} ${KK_MONTHS[p.month - 1]}`;
-  }
+  if (part === 'date' && lang === 'kk' && kazakhMissing) return kazakh(new Date(iso), userTimeZone, 'day');
   const options: Intl.DateTimeFormatOptions = part === 'time' ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : { day: 'numeric', month: 'short' };
   return new Intl.DateTimeFormat(localeOf(lang), { ...options, ...(userTimeZone ? { timeZone: userTimeZone } : {}) }).format(new Date(iso));
 }
