@@ -7,13 +7,11 @@ import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordChange, recordRead, writeAudited, type Change } from '../audit/index.ts';
 import { DEFAULT_THRESHOLDS, type IndexHolder } from './index-holder.ts';
-import { foldToAscii, isPatronymic, nameTokens, tokens } from './normalize.ts';
-import { CANDIDATE_BUDGET, NEAR_MISS, screenPerson, toScreeningQuery } from './screen.ts';
+import { foldToAscii } from './normalize.ts';
 import { documentKey, documentLookupKey } from './records.ts';
 import { entryVersions, findEntry, findRegisteredDocuments, listWatchlists } from './screening.repository.ts';
 import type { IndexedEntry } from './screening.index.ts';
 import { explainInEnglish, type Reason } from './screening.score.ts';
-import { scoreEntry, type ScreeningQuery } from './screening.score.ts';
 
 const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
 
@@ -52,32 +50,21 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
    */
   async function screenDeferred(ctx: Ctx, request: Request) {
     if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
-    const index = await indexHolder.get();
-    const person = screenPerson(index, toScreeningQuery(request.person));
-    const scored = new Map<number, { score: number; matchedName: string; reasons: Reason[] }>();
-    for (const s of [...person.hits, ...person.nearMisses]) scored.set(s.entry, s);
+    const screened = await indexHolder.screen({ person: request.person, document: request.document });
     const documentHits: Array<{ entryId: string; list: string; documentNumber: string; status: string; issuingState: string }> = [];
-    if (request.document) {
-      // a document number held by a listed person is an exact identifier: the strongest hit there is
-      for (const i of index.entriesHoldingDocument(request.document.number)) {
-        scored.set(i, { score: 1, matchedName: index.entries[i]!.primaryName, reasons: [{ code: 'document_held', value: documentKey(request.document.number) }] });
-      }
-      const state = request.document.issuingState ?? null;
-      const docs = index.mayHoldDocument(request.document.number, state) ? await findRegisteredDocuments(db, documentLookupKey(request.document.number), state) : [];
+    if (request.document && screened.mayHoldDocument) {
+      const docs = await findRegisteredDocuments(db, documentLookupKey(request.document.number), request.document.issuingState ?? null);
       for (const doc of docs) documentHits.push({ entryId: doc.id, list: 'DOCUMENT_REGISTER', documentNumber: doc.number, status: doc.status, issuingState: doc.issuingState });
     }
-    const ranked = [...scored].sort((a, b) => b[1].score - a[1].score);
     const hits = [];
     const candidates = [];
     // the entry version of each hit, for the false-match memory and the alert
     const versionOf = new Map<string, number>();
-    for (const [i, s] of ranked) {
-      const entry = index.entries[i]!;
-      if (s.score >= entry.threshold) {
-        hits.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
+    for (const { entry, score, matchedName, reasons } of screened.scored) {
+      if (score >= entry.threshold) {
+        hits.push(present(ctx, entry, score, matchedName, reasons));
         versionOf.set(entry.id, entry.version);
-      }
-      else if (s.score >= entry.threshold - NEAR_MISS && candidates.length < 10) candidates.push(present(ctx, entry, s.score, s.matchedName, s.reasons));
+      } else candidates.push(present(ctx, entry, score, matchedName, reasons));
     }
     // the false-match memory: the same traveller, the same entry, the same version of it
     const key = travellerKey(request);
@@ -100,14 +87,17 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
       publish: active.length > 0 || documentHits.length > 0,
     };
     /** What the screening writes (its alerts, its audit event), for the caller's statement. */
-    return { result: { hits: active, documentHits, candidates, suppressed, indexVersion: index.version }, writes: alerts ? [alerts] : [], audit };
+    return { result: { hits: active, documentHits, candidates, suppressed, indexVersion: screened.version }, writes: alerts ? [alerts] : [], audit };
   }
 
   return {
     /** Builds the index ahead of the first screening (at start-up, in the background). */
     async warmUp() {
-      await indexHolder.get();
+      await indexHolder.ready();
     },
+
+    /** Stops the screening worker thread. */
+    close: () => indexHolder.close(),
 
     /** Screens a person and/or a document against every active list and the register, and records the alerts and the audit of the query. */
     async screen(ctx: Ctx, request: Request) {
@@ -129,25 +119,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     /** Finds entries by a name in any script, ranked like a screening (or the latest, without a name). */
     async searchEntries(ctx: Ctx, query: z.infer<typeof EntriesQuery>) {
       if (!can(ctx.actor, 'watchlist.read')) throw new NotFoundError('Watchlists');
-      const index = await indexHolder.get();
-      let found: Array<{ entry: IndexedEntry; score?: number }>;
-      if (query.q) {
-        const q: ScreeningQuery = { tokens: nameTokens(query.q), birth: null, sex: null, nationality: null };
-        const single = tokens(query.q).filter((t) => !isPatronymic(t)).length === 1;
-        const packed = index.prepare(q.tokens);
-        found = index.candidates(q.tokens, CANDIDATE_BUDGET)
-          .map((i) => ({ entry: index.entries[i]!, score: scoreEntry(q, index, i, packed).nameScore }))
-          .filter((f) => f.score >= (single ? 0.7 : 0.75))
-          .sort((a, b) => b.score! - a.score!);
-      } else {
-        found = [];
-        for (const entry of index.entries) {
-          if (found.length >= query.limit) break;
-          if (!query.list || entry.listCode === query.list) found.push({ entry });
-        }
-      }
-      if (query.list) found = found.filter((f) => f.entry.listCode === query.list);
-      const page = found.slice(0, query.limit);
+      const page = await indexHolder.search({ q: query.q, list: query.list, limit: query.limit });
       if (page.length) await recordRead(deps, ctx, { entityType: 'watchlist_entry', entityIds: page.map((f) => f.entry.id), query });
       return page.map(({ entry, score }) => ({
         id: entry.id, entryId: entry.externalId, list: entry.listCode, kind: entry.kind as never, primaryName: entry.primaryName,
