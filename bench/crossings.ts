@@ -4,7 +4,7 @@
 // to secondary inspection otherwise (a traveller may resemble a listed person). 32 concurrent clients, on PGlite and on
 // PostgreSQL side by side, with a synthetic watchlist of the screening benchmark loaded through the
 // database and indexed by the server as in production.
-// Usage: node --expose-gc bench/crossings.ts [--persons 200000 --documents 1000000 --seconds 20] [--alone] [--main-thread]
+// Usage: node --expose-gc bench/crossings.ts [--persons 200000 --documents 1000000 --seconds 20] [--alone]
 // (BENCH_ONLY_PG=1: PostgreSQL only; BENCH_SQL: statements run on each database before the server starts)
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -168,8 +168,6 @@ if (!process.env.BENCH_ONLY_PG) try {
 // --alone: PostgreSQL once more with each audited write a statement of its own (no group commit), side by side
 const pgRuns: Array<[string, NodeJS.ProcessEnv]> = [['PostgreSQL 15', {}]];
 if (args.includes('--alone')) pgRuns.push(['PostgreSQL 15, each write alone (SHEKARA_WRITE_BATCH=1)', { SHEKARA_WRITE_BATCH: '1' }]);
-// --main-thread: PostgreSQL once more with the screening index in the request thread, side by side
-if (args.includes('--main-thread')) pgRuns.push(['PostgreSQL 15, screening in the request thread (SHEKARA_SCREENING_THREAD=main)', { SHEKARA_SCREENING_THREAD: 'main' }]);
 for (const [label, extra] of pgRuns) {
   const pg = await createScratchDatabase(PG_URL, 'shekara_bench');
   try {

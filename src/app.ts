@@ -59,8 +59,6 @@ export type Services = ReturnType<typeof createServices>;
 export async function buildApp(deps: Deps, options: { logger?: boolean; web?: boolean } = {}): Promise<{ app: FastifyInstance; services: Services }> {
   const { app, metrics } = await createHttpServer(deps.config, { logger: options.logger ?? true });
   const services = createServices(deps);
-  // the screening worker thread stops with the application
-  app.addHook('onClose', async () => services.screening.close());
   registerAuthentication(app, services.auth);
   registerIdempotency(app, deps.db, deps.clock);
 

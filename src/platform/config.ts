@@ -23,7 +23,6 @@ const EnvSchema = z.object({
   SHEKARA_AUDIT_CHAINS: z.coerce.number().int().min(1).max(256).default(8),
   SHEKARA_WRITE_BATCH: z.coerce.number().int().min(1).max(500).default(64),
   SHEKARA_WRITE_LANES: z.coerce.number().int().min(1).max(16).default(1),
-  SHEKARA_SCREENING_THREAD: z.enum(['worker', 'main']).default('worker'),
   SHEKARA_IMPORT_LIMIT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(64 * 1024 * 1024),
   SHEKARA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SHEKARA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
@@ -56,8 +55,6 @@ export type Config = {
   writeBatch: number;
   /** Joined statements in flight at once. */
   writeLanes: number;
-  /** Where the screening index lives and screenings run: a worker thread of its own, or the request thread. */
-  screeningThread: 'worker' | 'main';
   /** Largest watchlist file the web UI may upload (JSON-escaped text). */
   importLimitBytes: number;
   sessionIdleMinutes: number;
@@ -115,7 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditChains: e.SHEKARA_AUDIT_CHAINS,
     writeBatch: e.SHEKARA_WRITE_BATCH,
     writeLanes: e.SHEKARA_WRITE_LANES,
-    screeningThread: e.SHEKARA_SCREENING_THREAD,
     sessionIdleMinutes: e.SHEKARA_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SHEKARA_SESSION_MAX_HOURS,
     cacheSeconds: e.SHEKARA_CACHE_SECONDS,

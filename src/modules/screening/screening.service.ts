@@ -9,6 +9,7 @@ import { recordChange, recordRead, writeAudited, type Change } from '../audit/in
 import { DEFAULT_THRESHOLDS, type IndexHolder } from './index-holder.ts';
 import { foldToAscii } from './normalize.ts';
 import { documentKey, documentLookupKey } from './records.ts';
+import { screenIndex, searchIndex } from './screen.ts';
 import { entryVersions, findEntry, findRegisteredDocuments, listWatchlists } from './screening.repository.ts';
 import type { IndexedEntry } from './screening.index.ts';
 import { explainInEnglish, type Reason } from './screening.score.ts';
@@ -50,7 +51,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
    */
   async function screenDeferred(ctx: Ctx, request: Request) {
     if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
-    const screened = await indexHolder.screen({ person: request.person, document: request.document });
+    const screened = screenIndex(await indexHolder.get(), { person: request.person, document: request.document });
     const documentHits: Array<{ entryId: string; list: string; documentNumber: string; status: string; issuingState: string }> = [];
     if (request.document && screened.mayHoldDocument) {
       const docs = await findRegisteredDocuments(db, documentLookupKey(request.document.number), request.document.issuingState ?? null);
@@ -93,11 +94,8 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
   return {
     /** Builds the index ahead of the first screening (at start-up, in the background). */
     async warmUp() {
-      await indexHolder.ready();
+      await indexHolder.get();
     },
-
-    /** Stops the screening worker thread. */
-    close: () => indexHolder.close(),
 
     /** Screens a person and/or a document against every active list and the register, and records the alerts and the audit of the query. */
     async screen(ctx: Ctx, request: Request) {
@@ -119,7 +117,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     /** Finds entries by a name in any script, ranked like a screening (or the latest, without a name). */
     async searchEntries(ctx: Ctx, query: z.infer<typeof EntriesQuery>) {
       if (!can(ctx.actor, 'watchlist.read')) throw new NotFoundError('Watchlists');
-      const page = await indexHolder.search({ q: query.q, list: query.list, limit: query.limit });
+      const page = searchIndex(await indexHolder.get(), { q: query.q, list: query.list, limit: query.limit });
       if (page.length) await recordRead(deps, ctx, { entityType: 'watchlist_entry', entityIds: page.map((f) => f.entry.id), query });
       return page.map(({ entry, score }) => ({
         id: entry.id, entryId: entry.externalId, list: entry.listCode, kind: entry.kind as never, primaryName: entry.primaryName,

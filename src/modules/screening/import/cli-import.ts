@@ -39,7 +39,7 @@ export async function importWatchlistFile(deps: Deps, ctx: Ctx, file: string, fo
   }
   const parsed = format === 'un-xml' ? parseUnXml(content) : parseWatchlistCsv(content);
   process.stderr.write(`Read ${parsed.records.length} record(s) from ${file}${parsed.problems.length ? `, ${parsed.problems.length} problem(s)` : ''}.\n`);
-  const watchlists = createWatchlistService(deps, createIndexHolder(inThisThread(deps)));
+  const watchlists = createWatchlistService(deps, createIndexHolder(deps));
   const result = await watchlists.importRecords(ctx, { ...parsed, source: `${format}:${file.split('/').pop()}`, ...(kind ? { kind } : {}) }, progressBar('Importing'));
   for (const l of result.lists) {
     console.log(`${l.list}: ${l.created} added, ${l.updated} changed, ${l.removed} removed, ${l.unchanged} unchanged.`);
@@ -61,11 +61,8 @@ function requestOf(values: Record<string, string | undefined>, where: string) {
   return parsed.data;
 }
 
-/** A command screens in its own thread: no worker to start for a few screenings. */
-const inThisThread = (deps: Deps): Deps => ({ ...deps, config: { ...deps.config, screeningThread: 'main' } });
-
 export async function screenFromCli(deps: Deps, ctx: Ctx, opts: Record<string, string | undefined>) {
-  const screening = createScreeningService(deps, createIndexHolder(inThisThread(deps)));
+  const screening = createScreeningService(deps, createIndexHolder(deps));
   const requests = [];
   if (opts.file) {
     const rows = parse(fs.readFileSync(opts.file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as Array<Record<string, string>>;
