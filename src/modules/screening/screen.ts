@@ -5,7 +5,7 @@
 import { isPatronymic, nameTokens, tokens } from './normalize.ts';
 import { documentKey } from './records.ts';
 import type { IndexedEntry, ScreeningIndex } from './screening.index.ts';
-import { scoreEntry, type Reason, type ScreeningQuery } from './screening.score.ts';
+import { scoreCeiling, scoreEntry, type Reason, type ScreeningQuery } from './screening.score.ts';
 import { parseBirthDate } from './dob.ts';
 
 // Candidates scored per screening: a cut (truncated) name is weaker evidence, so it gets a wider net.
@@ -26,15 +26,19 @@ export function toScreeningQuery(person: PersonQuery | undefined): ScreeningQuer
   };
 }
 
+/** How many candidates a screening scores at most. */
+export const candidateNet = (query: ScreeningQuery, budget = CANDIDATE_BUDGET) => (query.tokens.some((t) => t.truncated) ? Math.max(budget, TRUNCATED_BUDGET) : budget);
+
 /** Scores the index's candidates for a person: hits at or above each entry's threshold, and near misses. */
 export function screenPerson(index: ScreeningIndex, query: ScreeningQuery, budget = CANDIDATE_BUDGET): { hits: Scored[]; nearMisses: Scored[] } {
   const hits: Scored[] = [];
   const nearMisses: Scored[] = [];
   if (!query.tokens.some((t) => !t.optional)) return { hits, nearMisses };
-  const net = query.tokens.some((t) => t.truncated) ? Math.max(budget, TRUNCATED_BUDGET) : budget;
   const packed = index.prepare(query.tokens);
-  for (const candidate of index.candidates(query.tokens, net)) {
+  for (const candidate of index.candidates(query.tokens, candidateNet(query, budget))) {
     const entry = index.entries[candidate]!;
+    // most candidates conflict on the date of birth or sex: they cannot reach the cut, whatever the name
+    if (scoreCeiling(query, index, candidate) < entry.threshold - NEAR_MISS) continue;
     const result = scoreEntry(query, index, candidate, packed);
     const scored = { entry: candidate, score: result.score, matchedName: result.matchedName, reasons: result.reasons };
     if (result.score >= entry.threshold) hits.push(scored);

@@ -1,7 +1,7 @@
 // Scores one candidate entry against a screening query: name similarity first, then the attributes
 // that agree or conflict (date of birth, sex, nationality). Every hit carries its explanation.
 import type { PackedQuery } from './packed-names.ts';
-import type { ScreeningIndex } from './screening.index.ts';
+import type { IndexedEntry, ScreeningIndex } from './screening.index.ts';
 import type { NameToken } from './similarity.ts';
 
 export type ScreeningQuery = {
@@ -59,38 +59,52 @@ export function scoreEntry(query: ScreeningQuery, index: ScreeningIndex, entryNo
   const matchedName = entry.names[best.name]?.name ?? entry.primaryName;
   const reasons: Reason[] = [{ code: 'name', value: matchedName, percent: Math.round(best.score * 100) }];
   if (best.weak) reasons.push({ code: 'weak_alias' });
-  let score = best.score;
+  return { score: withAttributes(query, entry, best.score, reasons), nameScore: best.score, matchedName, reasons };
+}
+
+/**
+ * The most entry number `entryNo` can score against the query: its attributes applied to a perfect
+ * name, by the same arithmetic as scoreEntry (floating-point addition is monotonic, so no name
+ * score of at most 1 can score above it). A candidate whose ceiling is below the cut is not scored.
+ */
+export function scoreCeiling(query: ScreeningQuery, index: ScreeningIndex, entryNo: number): number {
+  return withAttributes(query, index.entries[entryNo]!, 1, null);
+}
+
+/** The name score moved by what the attributes agree or conflict on, clamped to 0…1; the reasons noted when asked for. */
+function withAttributes(query: ScreeningQuery, entry: IndexedEntry, nameScore: number, reasons: Reason[] | null): number {
+  let score = nameScore;
   if (query.birth && entry.yearFrom !== null && entry.yearTo !== null) {
     const { yearFrom, yearTo, full } = query.birth;
     if (full && entry.dateOfBirth === full) {
       score += DOB_FULL_AGREES;
-      reasons.push({ code: 'dob_agrees', value: full });
+      reasons?.push({ code: 'dob_agrees', value: full });
     } else if (yearFrom <= entry.yearTo && yearTo >= entry.yearFrom) {
       score += DOB_YEAR_AGREES;
-      reasons.push({ code: 'birth_year_agrees', value: entry.dateOfBirth ?? '' });
+      reasons?.push({ code: 'birth_year_agrees', value: entry.dateOfBirth ?? '' });
     } else if (yearFrom - entry.yearTo === 1 || entry.yearFrom - yearTo === 1) {
       score += DOB_ONE_YEAR_OFF;
-      reasons.push({ code: 'birth_year_one_off', value: entry.dateOfBirth ?? '' });
+      reasons?.push({ code: 'birth_year_one_off', value: entry.dateOfBirth ?? '' });
     } else {
       score += DOB_CONFLICT;
-      reasons.push({ code: 'dob_conflicts', value: entry.dateOfBirth ?? '' });
+      reasons?.push({ code: 'dob_conflicts', value: entry.dateOfBirth ?? '' });
     }
   } else {
     score += UNCORROBORATED;
-    reasons.push({ code: 'no_dob' });
+    reasons?.push({ code: 'no_dob' });
   }
   if (query.sex && entry.sex && query.sex !== entry.sex) {
     score += SEX_CONFLICT;
-    reasons.push({ code: 'sex_conflicts', value: entry.sex });
+    reasons?.push({ code: 'sex_conflicts', value: entry.sex });
   }
   if (query.nationality && entry.nationalities.length) {
     if (entry.nationalities.includes(query.nationality)) {
       score += NATIONALITY_AGREES;
-      reasons.push({ code: 'nationality_agrees', value: query.nationality });
+      reasons?.push({ code: 'nationality_agrees', value: query.nationality });
     } else {
       score += NATIONALITY_CONFLICT;
-      reasons.push({ code: 'nationality_differs', value: entry.nationalities.join(', ') });
+      reasons?.push({ code: 'nationality_differs', value: entry.nationalities.join(', ') });
     }
   }
-  return { score: Math.max(0, Math.min(1, score)), nameScore: best.score, matchedName, reasons };
+  return Math.max(0, Math.min(1, score));
 }
