@@ -8,12 +8,12 @@ import { letterMask, mayBeSimilarMasks, tokenSimilarity, type NameToken } from '
 
 export type Variant = { name: number; weak: boolean; tokens: NameToken[] };
 
-/** A query prepared for scoring against packed names: per token its key id (or −1), rarity and memo. */
+/** A query prepared for scoring against packed names: per token its key id (or −1) and rarity; its stamp in the memo. */
 export type PackedQuery = {
   tokens: NameToken[];
   ids: Int32Array;
   info: Float64Array;
-  memo: Array<Map<number, number>>;
+  stamp: number;
 };
 
 const MAX_TOKENS = 127;
@@ -29,6 +29,12 @@ export class PackedNames {
   private keyLength = new Uint8Array(0);
   private keyMask = new Int32Array(0);
   private keyInfo = new Float64Array(0);
+  // A query token's similarity to a key, computed once per screening: slot token × keyCount + key,
+  // valid while its stamp is the query's. Typed arrays, not a Map per token: a common given name meets
+  // the same few thousand keys in every screening, and a lookup here is two array reads.
+  private memoStamp = new Uint32Array(0);
+  private memoValue = new Float64Array(0);
+  private stamp = 0;
 
   get keyCount() {
     return this.keyTokens.length;
@@ -100,11 +106,21 @@ export class PackedNames {
   }
 
   prepare(tokens: NameToken[], rarity: (key: string) => number): PackedQuery {
+    const slots = tokens.length * this.keyTokens.length;
+    if (this.memoStamp.length < slots) {
+      this.memoStamp = new Uint32Array(slots);
+      this.memoValue = new Float64Array(slots);
+      this.stamp = 0;
+    }
+    if (this.stamp >= 0xffffffff) {
+      this.memoStamp.fill(0);
+      this.stamp = 0;
+    }
     return {
       tokens,
       ids: Int32Array.from(tokens, (t) => this.idOf(t.key)),
       info: Float64Array.from(tokens, (t) => rarity(t.key)),
-      memo: tokens.map(() => new Map<number, number>()),
+      stamp: ++this.stamp,
     };
   }
 
@@ -132,16 +148,15 @@ export class PackedNames {
 
   private similarity(query: PackedQuery, i: number, id: number): number {
     if (query.ids[i] === id) return 1;
-    const memo = query.memo[i]!;
-    let s = memo.get(id);
-    if (s === undefined) {
-      const q = query.tokens[i]!;
-      const length = this.keyLength[id]!;
-      s = q.key.length > 1 && length > 1 && !q.truncated && !mayBeSimilarMasks(q.mask ?? letterMask(q.key), q.key.length, this.keyMask[id]!, length)
-        ? 0
-        : tokenSimilarity(q, this.keyTokens[id]!);
-      memo.set(id, s);
-    }
+    const slot = i * this.keyTokens.length + id;
+    if (this.memoStamp[slot] === query.stamp) return this.memoValue[slot]!;
+    const q = query.tokens[i]!;
+    const length = this.keyLength[id]!;
+    const s = q.key.length > 1 && length > 1 && !q.truncated && !mayBeSimilarMasks(q.mask ?? letterMask(q.key), q.key.length, this.keyMask[id]!, length)
+      ? 0
+      : tokenSimilarity(q, this.keyTokens[id]!);
+    this.memoStamp[slot] = query.stamp;
+    this.memoValue[slot] = s;
     return s;
   }
 

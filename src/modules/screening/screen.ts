@@ -5,7 +5,7 @@
 import { isPatronymic, nameTokens, tokens } from './normalize.ts';
 import { documentKey } from './records.ts';
 import type { IndexedEntry, ScreeningIndex } from './screening.index.ts';
-import { scoreCeiling, scoreEntry, type Reason, type ScreeningQuery } from './screening.score.ts';
+import { scoreAtLeast, scoreCeiling, scoreEntry, type Reason, type ScreeningQuery } from './screening.score.ts';
 import { parseBirthDate } from './dob.ts';
 
 // Candidates scored per screening: a cut (truncated) name is weaker evidence, so it gets a wider net.
@@ -35,14 +35,17 @@ export function screenPerson(index: ScreeningIndex, query: ScreeningQuery, budge
   const nearMisses: Scored[] = [];
   if (!query.tokens.some((t) => !t.optional)) return { hits, nearMisses };
   const packed = index.prepare(query.tokens);
+  const attributes = index.attributes.prepare(query);
+  const thresholds = index.attributes.threshold;
   for (const candidate of index.candidates(query.tokens, candidateNet(query, budget))) {
-    const entry = index.entries[candidate]!;
+    const cut = thresholds[candidate]! - NEAR_MISS;
     // most candidates conflict on the date of birth or sex: they cannot reach the cut, whatever the name
-    if (scoreCeiling(query, index, candidate) < entry.threshold - NEAR_MISS) continue;
-    const result = scoreEntry(query, index, candidate, packed);
+    if (scoreCeiling(index, candidate, attributes) < cut) continue;
+    const result = scoreAtLeast(query, index, candidate, packed, attributes, cut);
+    if (!result) continue;
     const scored = { entry: candidate, score: result.score, matchedName: result.matchedName, reasons: result.reasons };
-    if (result.score >= entry.threshold) hits.push(scored);
-    else if (result.score >= entry.threshold - NEAR_MISS) nearMisses.push(scored);
+    if (result.score >= thresholds[candidate]!) hits.push(scored);
+    else nearMisses.push(scored);
   }
   hits.sort((a, b) => b.score - a.score);
   nearMisses.sort((a, b) => b.score - a.score);

@@ -2,6 +2,7 @@
 // postings from token keys to entries, a delete-1 neighbourhood for one-edit misspellings (SymSpell),
 // and the document register as a hash map. Built from the database; swapped whole when a list changes,
 // so a screening always sees one consistent version.
+import { AttributeColumns } from './attributes.ts';
 import { nameVariants } from './normalize.ts';
 import { DocumentSet } from './document-set.ts';
 import { documentLookupKey } from './records.ts';
@@ -43,6 +44,8 @@ function deletes(key: string): string[] {
 
 // A token whose keys hold more entries than this many times the budget only ranks the entries the rarer tokens reached.
 const WALK_FACTOR = 20;
+// Query tokens whose similar keys and postings are kept (a few MiB: most keys reach a handful of others).
+const REACH_MEMO = 20_000;
 
 function includesSorted(list: number[], value: number): boolean {
   let lo = 0;
@@ -92,11 +95,14 @@ export class ScreeningIndex {
   readonly documents = new DocumentSet();
   /** per entry, its names' variants across transliteration schemes, packed for scoring */
   readonly names = new PackedNames();
+  /** per entry, the attributes a score reads (dates of birth, sex, nationalities, threshold) */
+  readonly attributes = new AttributeColumns();
   private readonly entryDocuments = new Map<string, number[]>();
   private weight = new Float64Array(0);
   private seenBy = new Uint32Array(0);
   private stamp = 1;
   private queryStart = 1;
+  private readonly reachMemo = new Map<string, { keys: string[]; lists: number[][]; total: number }>();
 
   constructor(version: number) {
     this.version = version;
@@ -114,6 +120,7 @@ export class ScreeningIndex {
     const requiredTokens = Math.min(...variants.map((v) => v.tokens.filter((t) => !t.optional).length), 99);
     this.entries.push({ ...source, documentKeys, requiredTokens });
     this.names.add(variants);
+    this.attributes.add(source);
     const keys = new Set(variants.flatMap((v) => v.tokens.filter((t) => !t.optional && t.key.length >= 2).map((t) => t.key)));
     for (const key of keys) {
       let list = this.postings.get(key);
@@ -148,6 +155,8 @@ export class ScreeningIndex {
     this.sortedKeys = [...this.postings.keys()].sort();
     this.documents.seal();
     this.names.seal(this.informativeness);
+    this.attributes.seal();
+    this.reachMemo.clear();
     return this;
   }
 
@@ -199,6 +208,25 @@ export class ScreeningIndex {
   }
 
   /**
+   * A query token's similar keys with their postings and how many entries they hold in all. Travellers'
+   * names repeat (a few thousand given names and surnames make most of them), and the index does not
+   * change once sealed: the answer is kept, up to REACH_MEMO tokens, then the memo starts afresh.
+   */
+  private reach(token: NameToken): { keys: string[]; lists: number[][]; total: number } {
+    const memoKey = token.truncated ? `${token.key}<` : token.key;
+    let found = this.reachMemo.get(memoKey);
+    if (!found) {
+      const keys = this.similarKeys(token.key, Boolean(token.truncated));
+      const lists = keys.map((key) => this.postings.get(key)!);
+      let total = 0;
+      for (const list of lists) total += list.length;
+      if (this.reachMemo.size >= REACH_MEMO) this.reachMemo.clear();
+      this.reachMemo.set(memoKey, (found = { keys, lists, total }));
+    }
+    return found;
+  }
+
+  /**
    * Candidate entries for the query tokens: entries sharing at least `minTokens` of the query's tokens
    * (exactly or within one edit), most shared first, at most `budget`.
    */
@@ -219,18 +247,14 @@ export class ScreeningIndex {
     const touched: number[] = [];
     // rarest token first: its entries are the candidates; a common token (IVAN, ANA, SMITH among a million)
     // then only adds weight to entries already reached, unless its postings are few enough to walk whole
-    const plans = required.map((token) => {
-      const keys = this.similarKeys(token.key, Boolean(token.truncated));
-      let total = 0;
-      for (const key of keys) total += this.postings.get(key)!.length;
-      return { token, keys, total };
-    }).sort((a, b) => a.total - b.total);
+    const plans = required.map((token) => ({ token, ...this.reach(token) })).sort((a, b) => a.total - b.total);
     const walkLimit = budget * WALK_FACTOR;
-    plans.forEach(({ token, keys, total }, k) => {
+    plans.forEach(({ token, keys, lists, total }, k) => {
       const addNew = k === 0 || total <= walkLimit;
       const stamp = ++this.stamp;
-      for (const key of keys) {
-        const postings = this.postings.get(key)!;
+      for (let n = 0; n < keys.length; n++) {
+        const key = keys[n]!;
+        const postings = lists[n]!;
         // each entry gathers the rarity of the query tokens it shares: a rare surname alone ranks above a common given name
         const w = (key === token.key ? 1 : 0.8) / Math.log2(2 + postings.length);
         if (!addNew && touched.length * Math.log2(postings.length + 1) < postings.length) {

@@ -1,7 +1,8 @@
 // Scores one candidate entry against a screening query: name similarity first, then the attributes
 // that agree or conflict (date of birth, sex, nationality). Every hit carries its explanation.
 import type { PackedQuery } from './packed-names.ts';
-import type { IndexedEntry, ScreeningIndex } from './screening.index.ts';
+import type { AttributeQuery } from './attributes.ts';
+import type { ScreeningIndex } from './screening.index.ts';
 import type { NameToken } from './similarity.ts';
 
 export type ScreeningQuery = {
@@ -52,14 +53,23 @@ const WEAK_ALIAS = -0.05;
 // No date of birth to compare (the entry or the query lacks it): the name alone must be stronger.
 const UNCORROBORATED = -0.03;
 
-/** Scores entry number `entryNo` of the index; `packed` is `index.prepare(query.tokens)`, made once per screening. */
-export function scoreEntry(query: ScreeningQuery, index: ScreeningIndex, entryNo: number, packed: PackedQuery): ScoredEntry {
-  const entry = index.entries[entryNo]!;
+/**
+ * Scores entry number `entryNo` of the index; `packed` is `index.prepare(query.tokens)` and
+ * `attributes` `index.attributes.prepare(query)`, each made once per screening.
+ */
+export function scoreEntry(query: ScreeningQuery, index: ScreeningIndex, entryNo: number, packed: PackedQuery, attributes = index.attributes.prepare(query)): ScoredEntry {
+  return scoreAtLeast(query, index, entryNo, packed, attributes, -Infinity)!;
+}
+
+/** scoreEntry for a candidate that matters only at `cut` or above: below it, null, unexplained (explaining costs more than scoring). */
+export function scoreAtLeast(query: ScreeningQuery, index: ScreeningIndex, entryNo: number, packed: PackedQuery, attributes: AttributeQuery, cut: number): ScoredEntry | null {
   const best = index.names.best(packed, entryNo, WEAK_ALIAS);
+  if (withAttributes(index, entryNo, attributes, best.score, null, null) < cut) return null;
+  const entry = index.entries[entryNo]!;
   const matchedName = entry.names[best.name]?.name ?? entry.primaryName;
   const reasons: Reason[] = [{ code: 'name', value: matchedName, percent: Math.round(best.score * 100) }];
   if (best.weak) reasons.push({ code: 'weak_alias' });
-  return { score: withAttributes(query, entry, best.score, reasons), nameScore: best.score, matchedName, reasons };
+  return { score: withAttributes(index, entryNo, attributes, best.score, reasons, query), nameScore: best.score, matchedName, reasons };
 }
 
 /**
@@ -67,43 +77,49 @@ export function scoreEntry(query: ScreeningQuery, index: ScreeningIndex, entryNo
  * name, by the same arithmetic as scoreEntry (floating-point addition is monotonic, so no name
  * score of at most 1 can score above it). A candidate whose ceiling is below the cut is not scored.
  */
-export function scoreCeiling(query: ScreeningQuery, index: ScreeningIndex, entryNo: number): number {
-  return withAttributes(query, index.entries[entryNo]!, 1, null);
+export function scoreCeiling(index: ScreeningIndex, entryNo: number, attributes: AttributeQuery): number {
+  return withAttributes(index, entryNo, attributes, 1, null, null);
 }
 
 /** The name score moved by what the attributes agree or conflict on, clamped to 0…1; the reasons noted when asked for. */
-function withAttributes(query: ScreeningQuery, entry: IndexedEntry, nameScore: number, reasons: Reason[] | null): number {
+function withAttributes(index: ScreeningIndex, e: number, q: AttributeQuery, nameScore: number, reasons: Reason[] | null, query: ScreeningQuery | null): number {
+  const columns = index.attributes;
+  // the entry's own texts are read only to explain a score (for the few candidates that get that far)
+  const entry = () => index.entries[e]!;
   let score = nameScore;
-  if (query.birth && entry.yearFrom !== null && entry.yearTo !== null) {
-    const { yearFrom, yearTo, full } = query.birth;
-    if (full && entry.dateOfBirth === full) {
+  if (q.birth && columns.hasYears(e)) {
+    const { yearFrom, yearTo, full } = q.birth;
+    const entryFrom = columns.yearFrom[e]!;
+    const entryTo = columns.yearTo[e]!;
+    if (full > 0 && columns.dob[e] === full) {
       score += DOB_FULL_AGREES;
-      reasons?.push({ code: 'dob_agrees', value: full });
-    } else if (yearFrom <= entry.yearTo && yearTo >= entry.yearFrom) {
+      reasons?.push({ code: 'dob_agrees', value: query?.birth?.full ?? '' });
+    } else if (yearFrom <= entryTo && yearTo >= entryFrom) {
       score += DOB_YEAR_AGREES;
-      reasons?.push({ code: 'birth_year_agrees', value: entry.dateOfBirth ?? '' });
-    } else if (yearFrom - entry.yearTo === 1 || entry.yearFrom - yearTo === 1) {
+      reasons?.push({ code: 'birth_year_agrees', value: entry().dateOfBirth ?? '' });
+    } else if (yearFrom - entryTo === 1 || entryFrom - yearTo === 1) {
       score += DOB_ONE_YEAR_OFF;
-      reasons?.push({ code: 'birth_year_one_off', value: entry.dateOfBirth ?? '' });
+      reasons?.push({ code: 'birth_year_one_off', value: entry().dateOfBirth ?? '' });
     } else {
       score += DOB_CONFLICT;
-      reasons?.push({ code: 'dob_conflicts', value: entry.dateOfBirth ?? '' });
+      reasons?.push({ code: 'dob_conflicts', value: entry().dateOfBirth ?? '' });
     }
   } else {
     score += UNCORROBORATED;
     reasons?.push({ code: 'no_dob' });
   }
-  if (query.sex && entry.sex && query.sex !== entry.sex) {
+  const sex = columns.sex[e]!;
+  if (q.sex !== 0 && sex !== 0 && q.sex !== sex) {
     score += SEX_CONFLICT;
-    reasons?.push({ code: 'sex_conflicts', value: entry.sex });
+    reasons?.push({ code: 'sex_conflicts', value: entry().sex ?? '' });
   }
-  if (query.nationality && entry.nationalities.length) {
-    if (entry.nationalities.includes(query.nationality)) {
+  if (q.nationality !== null && columns.nationalityCount(e) > 0) {
+    if (columns.hasNationality(e, q.nationality)) {
       score += NATIONALITY_AGREES;
-      reasons?.push({ code: 'nationality_agrees', value: query.nationality });
+      reasons?.push({ code: 'nationality_agrees', value: query?.nationality ?? '' });
     } else {
       score += NATIONALITY_CONFLICT;
-      reasons?.push({ code: 'nationality_differs', value: entry.nationalities.join(', ') });
+      reasons?.push({ code: 'nationality_differs', value: entry().nationalities.join(', ') });
     }
   }
   return Math.max(0, Math.min(1, score));
