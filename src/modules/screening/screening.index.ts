@@ -102,6 +102,8 @@ export class ScreeningIndex {
   private seenBy = new Uint32Array(0);
   private stamp = 1;
   private queryStart = 1;
+  private touched = new Int32Array(4096);
+  private weights = new Float64Array(0);
   private readonly reachMemo = new Map<string, { keys: string[]; lists: number[][]; total: number }>();
 
   constructor(version: number) {
@@ -244,7 +246,9 @@ export class ScreeningIndex {
       this.stamp = this.queryStart = 1;
     }
     const { weight, seenBy } = this;
-    const touched: number[] = [];
+    // the entries reached, in the order reached: a scratch array too, grown when a query reaches more
+    let touched = this.touched;
+    let count = 0;
     // rarest token first: its entries are the candidates; a common token (IVAN, ANA, SMITH among a million)
     // then only adds weight to entries already reached, unless its postings are few enough to walk whole
     const plans = required.map((token) => ({ token, ...this.reach(token) })).sort((a, b) => a.total - b.total);
@@ -257,9 +261,10 @@ export class ScreeningIndex {
         const postings = lists[n]!;
         // each entry gathers the rarity of the query tokens it shares: a rare surname alone ranks above a common given name
         const w = (key === token.key ? 1 : 0.8) / Math.log2(2 + postings.length);
-        if (!addNew && touched.length * Math.log2(postings.length + 1) < postings.length) {
+        if (!addNew && count * Math.log2(postings.length + 1) < postings.length) {
           // fewer entries reached than the key has: look each of them up in the (ascending) postings
-          for (const entry of touched) {
+          for (let t = 0; t < count; t++) {
+            const entry = touched[t]!;
             if (seenBy[entry] !== stamp && includesSorted(postings, entry)) {
               seenBy[entry] = stamp;
               weight[entry] = weight[entry]! + w;
@@ -273,7 +278,12 @@ export class ScreeningIndex {
           if (seenBy[entry]! < this.queryStart) {
             if (!addNew) continue;
             weight[entry] = 0;
-            touched.push(entry);
+            if (count === touched.length) {
+              const grown = new Int32Array(touched.length * 2);
+              grown.set(touched);
+              touched = this.touched = grown;
+            }
+            touched[count++] = entry;
           }
           seenBy[entry] = stamp;
           weight[entry] = weight[entry]! + w;
@@ -281,12 +291,15 @@ export class ScreeningIndex {
       }
     });
     this.queryStart = ++this.stamp;
-    if (touched.length <= budget) return touched;
+    if (count <= budget) return Array.from(touched.subarray(0, count));
     // the budget's best by weight, ties in the order they were reached (as a stable sort would keep them)
-    const cut = kthLargest(Float64Array.from(touched, (e) => weight[e]!), budget);
+    if (this.weights.length < count) this.weights = new Float64Array(touched.length);
+    const weights = this.weights.subarray(0, count);
+    for (let t = 0; t < count; t++) weights[t] = weight[touched[t]!]!;
+    const cut = kthLargest(weights, budget);
     const out: number[] = [];
-    for (const e of touched) if (weight[e]! > cut) out.push(e);
-    for (let i = 0; i < touched.length && out.length < budget; i++) if (weight[touched[i]!] === cut) out.push(touched[i]!);
+    for (let t = 0; t < count; t++) if (weight[touched[t]!]! > cut) out.push(touched[t]!);
+    for (let t = 0; t < count && out.length < budget; t++) if (weight[touched[t]!] === cut) out.push(touched[t]!);
     return out;
   }
 
