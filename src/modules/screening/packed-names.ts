@@ -17,6 +17,9 @@ export type PackedQuery = {
 };
 
 const MAX_TOKENS = 127;
+// Query tokens whose similarities are remembered within a screening (a name has a few; a search text
+// of many words goes uncached past these, rather than growing the memo by megabytes per token).
+const MEMO_TOKENS = 12;
 
 export class PackedNames {
   private readonly keyIds = new Map<string, number>();
@@ -106,7 +109,7 @@ export class PackedNames {
   }
 
   prepare(tokens: NameToken[], rarity: (key: string) => number): PackedQuery {
-    const slots = tokens.length * this.keyTokens.length;
+    const slots = Math.min(tokens.length, MEMO_TOKENS) * this.keyTokens.length;
     if (this.memoStamp.length < slots) {
       this.memoStamp = new Uint32Array(slots);
       this.memoValue = new Float64Array(slots);
@@ -148,16 +151,21 @@ export class PackedNames {
 
   private similarity(query: PackedQuery, i: number, id: number): number {
     if (query.ids[i] === id) return 1;
+    if (i >= MEMO_TOKENS) return this.computeSimilarity(query, i, id);
     const slot = i * this.keyTokens.length + id;
     if (this.memoStamp[slot] === query.stamp) return this.memoValue[slot]!;
-    const q = query.tokens[i]!;
-    const length = this.keyLength[id]!;
-    const s = q.key.length > 1 && length > 1 && !q.truncated && !mayBeSimilarMasks(q.mask ?? letterMask(q.key), q.key.length, this.keyMask[id]!, length)
-      ? 0
-      : tokenSimilarity(q, this.keyTokens[id]!);
+    const s = this.computeSimilarity(query, i, id);
     this.memoStamp[slot] = query.stamp;
     this.memoValue[slot] = s;
     return s;
+  }
+
+  private computeSimilarity(query: PackedQuery, i: number, id: number): number {
+    const q = query.tokens[i]!;
+    const length = this.keyLength[id]!;
+    return q.key.length > 1 && length > 1 && !q.truncated && !mayBeSimilarMasks(q.mask ?? letterMask(q.key), q.key.length, this.keyMask[id]!, length)
+      ? 0
+      : tokenSimilarity(q, this.keyTokens[id]!);
   }
 
   /** matchNames' score (similarity.ts) of the query against the variant of `size` tokens at `start` of the pool. */
