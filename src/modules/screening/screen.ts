@@ -5,7 +5,7 @@
 import { isPatronymic, nameTokens, tokens } from './normalize.ts';
 import { documentKey } from './records.ts';
 import type { IndexedEntry, ScreeningIndex } from './screening.index.ts';
-import { scoreAtLeast, scoreCeiling, scoreEntry, type Reason, type ScreeningQuery } from './screening.score.ts';
+import { scoreAtLeast, scoreEntry, type Reason, type ScreeningQuery } from './screening.score.ts';
 import { parseBirthDate } from './dob.ts';
 
 // Candidates scored per screening: a cut (truncated) name is weaker evidence, so it gets a wider net.
@@ -38,10 +38,7 @@ export function screenPerson(index: ScreeningIndex, query: ScreeningQuery, budge
   const attributes = index.attributes.prepare(query);
   const thresholds = index.attributes.threshold;
   for (const candidate of index.candidates(query.tokens, candidateNet(query, budget))) {
-    const cut = thresholds[candidate]! - NEAR_MISS;
-    // most candidates conflict on the date of birth or sex: they cannot reach the cut, whatever the name
-    if (scoreCeiling(index, candidate, attributes) < cut) continue;
-    const result = scoreAtLeast(query, index, candidate, packed, attributes, cut);
+    const result = scoreAtLeast(query, index, candidate, packed, attributes, thresholds[candidate]! - NEAR_MISS);
     if (!result) continue;
     const scored = { entry: candidate, score: result.score, matchedName: result.matchedName, reasons: result.reasons };
     if (result.score >= thresholds[candidate]!) hits.push(scored);

@@ -61,8 +61,13 @@ export function scoreEntry(query: ScreeningQuery, index: ScreeningIndex, entryNo
   return scoreAtLeast(query, index, entryNo, packed, attributes, -Infinity)!;
 }
 
-/** scoreEntry for a candidate that matters only at `cut` or above: below it, null, unexplained (explaining costs more than scoring). */
+/**
+ * scoreEntry for a candidate that matters only at `cut` or above: below it, null, unexplained
+ * (explaining costs more than scoring). Most candidates conflict on the date of birth or sex: their
+ * ceiling is under the cut, and their names are not scored at all.
+ */
 export function scoreAtLeast(query: ScreeningQuery, index: ScreeningIndex, entryNo: number, packed: PackedQuery, attributes: AttributeQuery, cut: number): ScoredEntry | null {
+  if (scoreCeiling(index, entryNo, attributes) < cut) return null;
   const best = index.names.best(packed, entryNo, WEAK_ALIAS);
   if (withAttributes(index, entryNo, attributes, best.score, null, null) < cut) return null;
   const entry = index.entries[entryNo]!;
@@ -84,8 +89,7 @@ export function scoreCeiling(index: ScreeningIndex, entryNo: number, attributes:
 /** The name score moved by what the attributes agree or conflict on, clamped to 0…1; the reasons noted when asked for. */
 function withAttributes(index: ScreeningIndex, e: number, q: AttributeQuery, nameScore: number, reasons: Reason[] | null, query: ScreeningQuery | null): number {
   const columns = index.attributes;
-  // the entry's own texts are read only to explain a score (for the few candidates that get that far)
-  const entry = () => index.entries[e]!;
+  // the entry's own texts (index.entries) are read only to explain a score, for the few candidates that get that far
   let score = nameScore;
   if (q.birth && columns.hasYears(e)) {
     const { yearFrom, yearTo, full } = q.birth;
@@ -96,13 +100,13 @@ function withAttributes(index: ScreeningIndex, e: number, q: AttributeQuery, nam
       reasons?.push({ code: 'dob_agrees', value: query?.birth?.full ?? '' });
     } else if (yearFrom <= entryTo && yearTo >= entryFrom) {
       score += DOB_YEAR_AGREES;
-      reasons?.push({ code: 'birth_year_agrees', value: entry().dateOfBirth ?? '' });
+      reasons?.push({ code: 'birth_year_agrees', value: index.entries[e]!.dateOfBirth ?? '' });
     } else if (yearFrom - entryTo === 1 || entryFrom - yearTo === 1) {
       score += DOB_ONE_YEAR_OFF;
-      reasons?.push({ code: 'birth_year_one_off', value: entry().dateOfBirth ?? '' });
+      reasons?.push({ code: 'birth_year_one_off', value: index.entries[e]!.dateOfBirth ?? '' });
     } else {
       score += DOB_CONFLICT;
-      reasons?.push({ code: 'dob_conflicts', value: entry().dateOfBirth ?? '' });
+      reasons?.push({ code: 'dob_conflicts', value: index.entries[e]!.dateOfBirth ?? '' });
     }
   } else {
     score += UNCORROBORATED;
@@ -111,7 +115,7 @@ function withAttributes(index: ScreeningIndex, e: number, q: AttributeQuery, nam
   const sex = columns.sex[e]!;
   if (q.sex !== 0 && sex !== 0 && q.sex !== sex) {
     score += SEX_CONFLICT;
-    reasons?.push({ code: 'sex_conflicts', value: entry().sex ?? '' });
+    reasons?.push({ code: 'sex_conflicts', value: index.entries[e]!.sex ?? '' });
   }
   if (q.nationality !== null && columns.nationalityCount(e) > 0) {
     if (columns.hasNationality(e, q.nationality)) {
@@ -119,7 +123,7 @@ function withAttributes(index: ScreeningIndex, e: number, q: AttributeQuery, nam
       reasons?.push({ code: 'nationality_agrees', value: query?.nationality ?? '' });
     } else {
       score += NATIONALITY_CONFLICT;
-      reasons?.push({ code: 'nationality_differs', value: entry().nationalities.join(', ') });
+      reasons?.push({ code: 'nationality_differs', value: index.entries[e]!.nationalities.join(', ') });
     }
   }
   return Math.max(0, Math.min(1, score));
