@@ -7,6 +7,8 @@ export type AttributeQuery = {
   birth: { yearFrom: number; yearTo: number; full: number } | null;
   sex: number;
   nationality: number | null;
+  /** the nationality as the query gave it, for the explanation */
+  nationalityText: string | null;
 };
 
 const HAS_YEARS = 1;
@@ -75,6 +77,7 @@ export class AttributeColumns {
       birth: query.birth ? { yearFrom: query.birth.yearFrom, yearTo: query.birth.yearTo, full: query.birth.full ? (this.dates.get(query.birth.full) ?? -1) : 0 } : null,
       sex: sexCode(query.sex),
       nationality: query.nationality ? (this.countries.get(query.nationality) ?? -1) : null,
+      nationalityText: query.nationality || null,
     };
   }
 }

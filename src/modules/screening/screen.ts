@@ -38,7 +38,7 @@ export function screenPerson(index: ScreeningIndex, query: ScreeningQuery, budge
   const attributes = index.attributes.prepare(query);
   const thresholds = index.attributes.threshold;
   for (const candidate of index.candidates(query.tokens, candidateNet(query, budget))) {
-    const result = scoreAtLeast(query, index, candidate, packed, attributes, thresholds[candidate]! - NEAR_MISS);
+    const result = scoreAtLeast(index, candidate, packed, attributes, thresholds[candidate]! - NEAR_MISS);
     if (!result) continue;
     const scored = { entry: candidate, score: result.score, matchedName: result.matchedName, reasons: result.reasons };
     if (result.score >= thresholds[candidate]!) hits.push(scored);

@@ -58,7 +58,7 @@ const UNCORROBORATED = -0.03;
  * `attributes` `index.attributes.prepare(query)`, each made once per screening.
  */
 export function scoreEntry(query: ScreeningQuery, index: ScreeningIndex, entryNo: number, packed: PackedQuery, attributes = index.attributes.prepare(query)): ScoredEntry {
-  return scoreAtLeast(query, index, entryNo, packed, attributes, -Infinity)!;
+  return scoreAtLeast(index, entryNo, packed, attributes, -Infinity)!;
 }
 
 /**
@@ -66,15 +66,15 @@ export function scoreEntry(query: ScreeningQuery, index: ScreeningIndex, entryNo
  * (explaining costs more than scoring). Most candidates conflict on the date of birth or sex: their
  * ceiling is under the cut, and their names are not scored at all.
  */
-export function scoreAtLeast(query: ScreeningQuery, index: ScreeningIndex, entryNo: number, packed: PackedQuery, attributes: AttributeQuery, cut: number): ScoredEntry | null {
+export function scoreAtLeast(index: ScreeningIndex, entryNo: number, packed: PackedQuery, attributes: AttributeQuery, cut: number): ScoredEntry | null {
   if (scoreCeiling(index, entryNo, attributes) < cut) return null;
   const best = index.names.best(packed, entryNo, WEAK_ALIAS);
-  if (withAttributes(index, entryNo, attributes, best.score, null, null) < cut) return null;
+  if (withAttributes(index, entryNo, attributes, best.score, null) < cut) return null;
   const entry = index.entries[entryNo]!;
   const matchedName = entry.names[best.name]?.name ?? entry.primaryName;
   const reasons: Reason[] = [{ code: 'name', value: matchedName, percent: Math.round(best.score * 100) }];
   if (best.weak) reasons.push({ code: 'weak_alias' });
-  return { score: withAttributes(index, entryNo, attributes, best.score, reasons, query), nameScore: best.score, matchedName, reasons };
+  return { score: withAttributes(index, entryNo, attributes, best.score, reasons), nameScore: best.score, matchedName, reasons };
 }
 
 /**
@@ -83,11 +83,11 @@ export function scoreAtLeast(query: ScreeningQuery, index: ScreeningIndex, entry
  * score of at most 1 can score above it). A candidate whose ceiling is below the cut is not scored.
  */
 export function scoreCeiling(index: ScreeningIndex, entryNo: number, attributes: AttributeQuery): number {
-  return withAttributes(index, entryNo, attributes, 1, null, null);
+  return withAttributes(index, entryNo, attributes, 1, null);
 }
 
 /** The name score moved by what the attributes agree or conflict on, clamped to 0…1; the reasons noted when asked for. */
-function withAttributes(index: ScreeningIndex, e: number, q: AttributeQuery, nameScore: number, reasons: Reason[] | null, query: ScreeningQuery | null): number {
+function withAttributes(index: ScreeningIndex, e: number, q: AttributeQuery, nameScore: number, reasons: Reason[] | null): number {
   const columns = index.attributes;
   // the entry's own texts (index.entries) are read only to explain a score, for the few candidates that get that far
   let score = nameScore;
@@ -97,7 +97,7 @@ function withAttributes(index: ScreeningIndex, e: number, q: AttributeQuery, nam
     const entryTo = columns.yearTo[e]!;
     if (full > 0 && columns.dob[e] === full) {
       score += DOB_FULL_AGREES;
-      reasons?.push({ code: 'dob_agrees', value: query?.birth?.full ?? '' });
+      reasons?.push({ code: 'dob_agrees', value: index.entries[e]!.dateOfBirth ?? '' }); // the query's, to the letter
     } else if (yearFrom <= entryTo && yearTo >= entryFrom) {
       score += DOB_YEAR_AGREES;
       reasons?.push({ code: 'birth_year_agrees', value: index.entries[e]!.dateOfBirth ?? '' });
@@ -120,7 +120,7 @@ function withAttributes(index: ScreeningIndex, e: number, q: AttributeQuery, nam
   if (q.nationality !== null && columns.nationalityCount(e) > 0) {
     if (columns.hasNationality(e, q.nationality)) {
       score += NATIONALITY_AGREES;
-      reasons?.push({ code: 'nationality_agrees', value: query?.nationality ?? '' });
+      reasons?.push({ code: 'nationality_agrees', value: q.nationalityText ?? '' });
     } else {
       score += NATIONALITY_CONFLICT;
       reasons?.push({ code: 'nationality_differs', value: index.entries[e]!.nationalities.join(', ') });
