@@ -39,6 +39,14 @@ test('a clean traveller: every check passes, the officer passes, the traveller l
   assert.equal(c.document.expiry, '2031-01-01');
   assert.deepEqual(c.checks.filter((k: { result: string }) => k.result === 'fail'), []);
   assert.deepEqual(c.suggested, { decision: 'pass', reasons: [] });
+  // as stored (rows go in as JSON through jsonb_populate_recordset, audit.repository.ts): the lines an array, the checks a JSON array, defaults applied
+  const stored = await w.deps.db.selectFrom('crossing').select(['mrzLines', 'checks', 'reasons', 'arrivedAt', 'dateOfBirth', 'version']).where('id', '=', c.id).executeTakeFirstOrThrow();
+  assert.deepEqual(stored.mrzLines, mrz);
+  assert.deepEqual(stored.checks, c.checks);
+  assert.deepEqual([stored.reasons, stored.version, stored.dateOfBirth], [[], 1, '1985-03-14']);
+  assert.equal(new Date(stored.arrivedAt).toISOString(), c.arrivedAt);
+  const first = await w.deps.db.selectFrom('crossingVersion').select(['snapshot', 'changedBy']).where('crossingId', '=', c.id).executeTakeFirstOrThrow();
+  assert.deepEqual([(first.snapshot as { checks: unknown }).checks, (first.snapshot as { surname: string }).surname], [c.checks, 'NURLANOV']);
   const passed = await decide(c.id, { decision: 'pass' });
   assert.equal(passed.statusCode, 200, passed.body);
   assert.equal(passed.json().status, 'decided');

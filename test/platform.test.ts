@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { auditHash, canonicalAround, canonicalJson } from '../src/modules/audit/audit.hash.ts';
-import { recordChange, verifyAuditChains, writeAudited, writeJoinerStats } from '../src/modules/audit/index.ts';
+import { insertRows, recordChange, verifyAuditChains, writeAudited, writeJoinerStats } from '../src/modules/audit/index.ts';
 import { cliActor } from '../src/platform/actor.ts';
 import { acquireDataDirLock, DataDirBusyError } from '../src/platform/data-dir-lock.ts';
 import { migrate, readMigrations, MigrationChecksumError } from '../src/platform/migrate.ts';
@@ -206,6 +206,40 @@ describe('joined audited writes', () => {
     assert.ok(after.alone - before.alone >= 2, 'a failed joined statement is tried again write by write');
     const written = await jw.deps.db.selectFrom('auditEvent').select('entityId').where('action', '=', 'test.isolated').execute();
     assert.deepEqual(written.map((r) => r.entityId).sort(), ['free-1', 'free-2', 'free-3']);
+    assert.equal((await verifyAuditChains(jw.deps.db)).firstBreak, null);
+  });
+
+  test('rows to insert go in as data: the rows of joined writes share one insert per table and columns, defaults fill what a row leaves out', async () => {
+    const watch = jw.database.writes;
+    const version = () => watch.version(['systemSetting']);
+    const moved = version();
+    const at = new Date('2026-01-02T03:04:05.678Z');
+    // two shapes of row (one leaves updated_at to its default), a JSON value of every kind
+    const write = (key: string, withTime: boolean) => writeAudited(jw.deps, jw.deps.db, ctx, [insertRows('systemSetting', [
+      withTime ? { key, value: { text: 'a "quoted" \\ line\nand more', list: [1, null, true], nested: { deep: [{ x: 'ü' }] } }, updatedAt: at } : { key, value: { n: 1 } },
+    ])], [{ action: 'test.rows', entityType: 'setting', entityId: key }]);
+    const before = { ...writeJoinerStats(jw.deps.db) };
+    await Promise.all([write('rows-0', true), ...Array.from({ length: 9 }, (_, i) => write(`rows-${i + 1}`, i % 2 === 0))]);
+    const stats = writeJoinerStats(jw.deps.db);
+    assert.ok(stats.statements - before.statements <= 2 && stats.alone === before.alone, 'the first alone, the nine others joined');
+    const rows = await jw.deps.db.selectFrom('systemSetting').select(['key', 'value', 'updatedAt']).where('key', 'like', 'rows-_').orderBy('key').execute();
+    assert.equal(rows.length, 10);
+    for (const [i, row] of rows.entries()) {
+      const withTime = i === 0 || (i - 1) % 2 === 0;
+      assert.deepEqual(row.value, withTime ? { text: 'a "quoted" \\ line\nand more', list: [1, null, true], nested: { deep: [{ x: 'ü' }] } } : { n: 1 }, row.key);
+      if (withTime) assert.equal(new Date(row.updatedAt).toISOString(), at.toISOString());
+      else assert.ok(Math.abs(new Date(row.updatedAt).getTime() - Date.now()) < 60_000, 'the default, now()');
+    }
+    // the write watch saw the table written (the caches it feeds drop what they hold)
+    assert.ok(version() > moved);
+    // in a transaction too (the statement is the same, not joined)
+    await jw.deps.db.transaction().execute((trx) => writeAudited(jw.deps, trx, ctx, [insertRows('systemSetting', [{ key: 'rows-trx-1', value: { list: [1, 2] } }, { key: 'rows-trx-2', value: {} }])], [{ action: 'test.rows', entityType: 'setting', entityId: 'trx' }]));
+    assert.deepEqual((await jw.deps.db.selectFrom('systemSetting').select('value').where('key', 'like', 'rows-trx-%').orderBy('key').execute()).map((r) => r.value), [{ list: [1, 2] }, {}]);
+    assert.equal((await jw.deps.db.selectFrom('auditEvent').select('id').where('action', '=', 'test.rows').execute()).length, 11);
+    // a row that cannot go in fails its own write only (tried again alone), like any joined write
+    const results = await Promise.allSettled([write('rows-10', false), write('rows-0', true), write('rows-11', true)]);
+    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+    assert.equal((results[1] as PromiseRejectedResult).reason.code, '23505');
     assert.equal((await verifyAuditChains(jw.deps.db)).firstBreak, null);
   });
 });

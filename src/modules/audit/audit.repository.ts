@@ -1,4 +1,5 @@
-import { sql, type Compilable, type RawBuilder } from 'kysely';
+import { CamelCasePlugin, sql, type ColumnType, type Compilable, type Insertable, type RawBuilder } from 'kysely';
+import type { Database } from '../../database.ts';
 import type { Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { auditHash, canonicalAround, GENESIS_HASH, type HashedFields } from './audit.hash.ts';
@@ -8,8 +9,52 @@ export type AuditEntry = Omit<HashedFields, 'id' | 'chain' | 'seq' | 'occurredAt
 /** An outbox row written with the events (the worker delivers it after commit). */
 export type OutboxRow = { id: string; origin: string; createdAt: string; topic: string; aggregateType: string; aggregateId: string | null; payload: Record<string, unknown> };
 
+/** A column's value as a row to insert in bulk gives it: a JSON column its value, not its text. */
+type BulkValue<C> = C extends ColumnType<infer S, infer I, unknown> ? ([I] extends [string] ? (S extends object ? S : I) : I) : C;
+/** A row for `insertRows`: its table's insertable columns, a JSON column as its value. */
+export type BulkRow<T extends keyof Database> = { [K in keyof Insertable<Database[T]>]: K extends keyof Database[T] ? BulkValue<Database[T][K]> : never };
+
+/**
+ * Rows to insert into one table, as data: the rows of every write joined into a statement go into a
+ * table as one JSON array (`jsonb_populate_recordset`), one CTE for the lot, rather than a CTE and a
+ * statement tree of their own each. A column left out of a row takes its default (rows of one table
+ * with different columns go in separate CTEs); a value is what JSON can carry: a string, number,
+ * boolean, null, a Date (timestamptz), an array (a PostgreSQL array, or a JSON column's array) or an
+ * object (a JSON column).
+ */
+export class RowsInsert {
+  readonly into: keyof Database & string;
+  readonly rows: ReadonlyArray<Record<string, unknown>>;
+  constructor(into: keyof Database & string, rows: ReadonlyArray<Record<string, unknown>>) {
+    this.into = into;
+    this.rows = rows;
+  }
+}
+export function insertRows<T extends keyof Database & string>(into: T, rows: ReadonlyArray<BulkRow<T>>): RowsInsert {
+  return new RowsInsert(into, rows as ReadonlyArray<Record<string, unknown>>);
+}
+export type Write = Compilable | RowsInsert;
+
 /** Writes and their audit events, as one caller asked: joined with others' into one statement. */
-export type AuditedWrite = { entries: AuditEntry[]; outbox: OutboxRow[]; writes: Compilable[]; guard: number | undefined };
+export type AuditedWrite = { entries: AuditEntry[]; outbox: OutboxRow[]; writes: Write[]; guard: number | undefined };
+
+// the column names the database has for a row's keys: exactly the CamelCasePlugin's mapping (db.ts)
+const snakeCase = new (class extends CamelCasePlugin {
+  readonly #names = new Map<string, string>();
+  name(key: string) {
+    let name = this.#names.get(key);
+    if (name === undefined) this.#names.set(key, (name = this.snakeCase(key)));
+    return name;
+  }
+})();
+
+type Batch = { into: keyof Database & string; columns: string[]; rows: Array<Record<string, unknown>> };
+/** The CTE inserting a batch: its column list is Kysely's (the write watch sees the table, the plugin maps the names). */
+function batchInsert(db: Executor, batch: Batch) {
+  const columns = batch.columns.map((c) => sql.ref(c));
+  return (db as Executor).insertInto(batch.into as 'crossing').columns(batch.columns as never)
+    .expression(sql`select ${sql.join(columns)} from jsonb_populate_recordset(null::${sql.table(batch.into)}, ${JSON.stringify(batch.rows)}::jsonb)` as never);
+}
 
 /**
  * One statement for one or more audited writes (`audit_append`, migrations/0013): each write's
@@ -19,14 +64,29 @@ export type AuditedWrite = { entries: AuditEntry[]; outbox: OutboxRow[]; writes:
  * and every row links to the one committed before it), its head, each event's sequence number and
  * hash, and the outbox rows. A statement commits or fails whole.
  */
-function auditedStatement(chain: string, items: readonly AuditedWrite[]) {
+function auditedStatement(db: Executor, chain: string, items: readonly AuditedWrite[]) {
   const ctes: RawBuilder<unknown>[] = [];
   const expects: RawBuilder<unknown>[] = [];
   const events: unknown[] = [];
   const outbox: OutboxRow[] = [];
+  const batches = new Map<string, Batch>();
   items.forEach((item, i) => {
-    item.writes.forEach((write, j) => ctes.push(sql`${sql.ref(`write_${i}_${j}`)} as (${write})`));
-    if (item.guard !== undefined) expects.push(sql`expect_rows((select count(*) from ${sql.ref(`write_${i}_${item.guard}`)}), 1), `);
+    item.writes.forEach((write, j) => {
+      if (!(write instanceof RowsInsert)) return void ctes.push(sql`${sql.ref(`write_${i}_${j}`)} as (${write})`);
+      for (const row of write.rows) {
+        const keys = Object.keys(row);
+        const signature = `${write.into}(${keys.join()})`;
+        let batch = batches.get(signature);
+        if (!batch) batches.set(signature, (batch = { into: write.into, columns: keys, rows: [] }));
+        const named: Record<string, unknown> = {};
+        for (const key of keys) named[snakeCase.name(key)] = row[key];
+        batch.rows.push(named);
+      }
+    });
+    if (item.guard !== undefined) {
+      if (item.writes[item.guard] instanceof RowsInsert) throw new Error('a guarded write is a statement returning its rows, not rows to insert');
+      expects.push(sql`expect_rows((select count(*) from ${sql.ref(`write_${i}_${item.guard}`)}), 1), `);
+    }
     for (const entry of item.entries) {
       // ms precision survives the timestamptz round trip exactly
       const row = { ...entry, id: newId(), chain };
@@ -35,13 +95,15 @@ function auditedStatement(chain: string, items: readonly AuditedWrite[]) {
     }
     outbox.push(...item.outbox);
   });
+  let b = 0;
+  for (const batch of batches.values()) ctes.push(sql`${sql.ref(`rows_${b++}`)} as (${batchInsert(db, batch)})`);
   const withs = ctes.length ? sql`with ${sql.join(ctes)} ` : sql``;
   return sql`${withs}select ${sql.join(expects, sql``)}audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb)`;
 }
 
 /** Appends events (and the caller's writes) to a chain in one statement, in the caller's transaction if any. */
-export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Compilable[] = [], guard?: number): Promise<void> {
-  await auditedStatement(chain, [{ entries, outbox, writes, guard }]).execute(db);
+export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Write[] = [], guard?: number): Promise<void> {
+  await auditedStatement(db, chain, [{ entries, outbox, writes, guard }]).execute(db);
 }
 
 export type WriteJoinerStats = { writes: number; statements: number; alone: number };
@@ -64,7 +126,7 @@ export function createWriteJoiner(db: Executor, nodeId: string, options: { lanes
   async function send(chain: string, items: Waiting[]) {
     try {
       stats.statements++;
-      await auditedStatement(chain, items).execute(db);
+      await auditedStatement(db, chain, items).execute(db);
       for (const item of items) item.resolve();
     } catch (error) {
       if (items.length === 1) items[0]!.reject(error);
@@ -73,7 +135,7 @@ export function createWriteJoiner(db: Executor, nodeId: string, options: { lanes
           stats.statements++;
           stats.alone++;
           try {
-            await auditedStatement(chain, [item]).execute(db);
+            await auditedStatement(db, chain, [item]).execute(db);
             item.resolve();
           } catch (own) {
             item.reject(own);

@@ -1,13 +1,12 @@
-import type { Compilable } from 'kysely';
 import type { Ctx } from '../../platform/actor.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { newId } from '../../platform/ids.ts';
-import { appendAuditEvents, createWriteJoiner, type WriteJoinerStats } from './audit.repository.ts';
+import { appendAuditEvents, createWriteJoiner, type Write, type WriteJoinerStats } from './audit.repository.ts';
 
 export { createAuditService } from './audit.service.ts';
 export { auditRoutes } from './audit.routes.ts';
-export { verifyAuditChains } from './audit.repository.ts';
+export { insertRows, verifyAuditChains, type Write } from './audit.repository.ts';
 
 // Each writer node keeps several hash chains for its transactions (node.0 … node.N-1), and one for each lane
 // of writes joined outside a transaction (node.w0 …, see createWriteJoiner). They are taken in turn: a chain's head is locked
@@ -53,7 +52,7 @@ export async function recordChange(deps: Pick<Deps, 'clock' | 'config'>, trx: Ex
  * `guard`, that write (which must return its rows) has to change exactly one row, else the statement
  * fails with serialization_failure (40001) and nothing is written: optimistic concurrency.
  */
-export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executor: Executor, ctx: Ctx | null, writes: Compilable[], changes: Change[], options: { guard?: number } = {}) {
+export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executor: Executor, ctx: Ctx | null, writes: Write[], changes: Change[], options: { guard?: number } = {}) {
   const at = deps.clock.now();
   const origin = deps.config.nodeId;
   const entries = changes.map((change) => ({

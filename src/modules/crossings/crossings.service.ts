@@ -1,7 +1,7 @@
 // Border control at checkpoints (Law Art. 14-23, 31-35; W1-W3): a crossing is registered with the
 // document as read, checked at once (document, checkpoint, screening), decided by the officer with coded
 // reasons, and completed when the traveller leaves the checkpoint (Art. 19(9)). Every change is a version.
-import type { Compilable, Selectable, Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { CorrectCrossingBody, CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
@@ -11,7 +11,7 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from '../.
 import type { FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { createWatchedCache } from '../../platform/watched-cache.ts';
-import { recordRead, writeAudited, type Change } from '../audit/index.ts';
+import { insertRows, recordRead, writeAudited, type Change, type Write } from '../audit/index.ts';
 import { parseMrz } from '../documents/mrz.ts';
 import { mrzProblem } from '../documents/mrz-problem.ts';
 import type { ScreeningService } from '../screening/index.ts';
@@ -43,7 +43,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
   /** A version of the crossing as stored (the joined checkpoint zone and unit path are not part of it), to be written. */
   function versionRow(row: Record<string, unknown>, change: string, ctx: Ctx, reason: string | null, version: number) {
     const { checkpointTimeZone: _tz, unitPath: _path, ...stored } = row;
-    return db.insertInto('crossingVersion').values({ crossingId: row.id as string, version, change, reason, snapshot: JSON.stringify(stored), changedAt: clock.now(), changedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId });
+    return insertRows('crossingVersion', [{ crossingId: row.id as string, version, change, reason, snapshot: stored, changedAt: clock.now(), changedBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }]);
   }
 
   // The crossings this process registered or changed lately, as written: the decision at the booth
@@ -59,7 +59,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
   }
   const isStale = (error: unknown) => pgErrorCode(error) === '40001' || (isUniqueViolation(error) && String((error as Error).message).includes('crossing_version_pkey'));
 
-  type Plan = { changes: Updateable<CrossingTable>; also?: Compilable[]; change: string; reason: string | null; audit: Pick<Change, 'action' | 'details'> };
+  type Plan = { changes: Updateable<CrossingTable>; also?: Write[]; change: string; reason: string | null; audit: Pick<Change, 'action' | 'details'> };
   /** Changes a crossing as `judge` says, in one statement with its version and audit, if nobody changed it meanwhile. */
   async function change(ctx: Ctx, id: string, judge: (row: Row, now: Date) => Promise<Plan>): Promise<Row> {
     for (let attempt = 0; ; attempt++) {
@@ -134,13 +134,13 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         travellerCategory, vehicleRole: body.vehicleRole ?? null, vehiclePlate: vehicle?.plate ?? body.vehicle?.plate ?? null, vehicleCountry: vehicle?.plateCountry ?? body.vehicle?.country ?? null, vehicleCrossingId: body.vehicleCrossingId ?? null, purpose: body.purpose ?? null,
         surname: person!.surname, givenNames: person!.givenNames ?? null, dateOfBirth: person!.dateOfBirth ?? null, sex: person!.sex ?? null, nationality: person!.nationality ?? null,
         documentCode: document!.code, documentNumber: document!.number, issuingState: document!.issuingState, documentExpiry: document!.expiry,
-        mrzLines: body.mrz ? body.mrz.map((l) => l.trim().toUpperCase()).filter(Boolean) : null, mrzValid, checks: JSON.stringify(checks), hits: JSON.stringify(hits),
+        mrzLines: body.mrz ? body.mrz.map((l) => l.trim().toUpperCase()).filter(Boolean) : null, mrzValid, checks, hits,
         status: 'in_control' as const, decision: null, reasonPackId: null, decisionNote: null, returnToCountry: null, arrivedAt, decidedAt: null, leftAt: null,
         officerUserId: ctx.actor.userId, decidedBy: null, version: 1, createdAt: now, updatedAt: now,
       };
       // one statement: the crossing, its first version, the screening's alerts and both audit events
       try {
-        await writeAudited(deps, db, ctx, [db.insertInto('crossing').values(row), versionRow({ ...row, checks, hits }, 'registered', ctx, null, 1), ...screeningWrites], [
+        await writeAudited(deps, db, ctx, [insertRows('crossing', [row]), versionRow(row, 'registered', ctx, null, 1), ...screeningWrites], [
           screeningAudit,
           { action: 'crossing.registered', entityType: 'crossing', entityId: id, agencyId: cp.agencyId, unitId: cp.unitId, details: { checkpoint: cp.code, direction: body.direction, checks: checks.filter((c) => c.result !== 'pass').map((c) => c.code) } },
         ]);
@@ -152,8 +152,8 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
         return this.get(ctx, id);
       }
-      remember({ ...row, checks, hits, reasons: [], checkpointTimeZone: cp.timeZone, unitPath: cp.path } as unknown as Row);
-      return presentCrossing({ ...row, checks, hits, reasons: [] } as never, suggestDecision(facts, checks));
+      remember({ ...row, reasons: [], checkpointTimeZone: cp.timeZone, unitPath: cp.path } as unknown as Row);
+      return presentCrossing({ ...row, reasons: [] } as never, suggestDecision(facts, checks));
     },
 
     async get(ctx: Ctx, id: string) {
@@ -205,22 +205,22 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         const actor = ctx.actor.userId;
         const toSecondary = body.decision === 'secondary' || body.decision === 'hold_identification';
         const decision = body.decision === 'handed_to_police' ? 'hold_identification' : body.decision;
-        const also: Compilable[] = [];
+        const also: Write[] = [];
         if (toSecondary) {
-          also.push(db.insertInto('secondaryInspection').values({ id: newId(), crossingId: id, reason: body.decision === 'hold_identification' ? `identification (Art. 35(4)): ${body.note}` : body.note!, openedAt: now, openedBy: actor, outcome: null, findings: null, closedAt: null, closedBy: null }));
+          also.push(insertRows('secondaryInspection', [{ id: newId(), crossingId: id, reason: body.decision === 'hold_identification' ? `identification (Art. 35(4)): ${body.note}` : body.note!, openedAt: now, openedBy: actor, outcome: null, findings: null, closedAt: null, closedBy: null }]));
         }
         if (inSecondary) {
           also.push(db.updateTable('secondaryInspection').set({ outcome: body.decision as never, findings: body.note ?? null, closedAt: now, closedBy: actor }).where('crossingId', '=', id).where('closedAt', 'is', null));
         }
         if (body.decision === 'detain') {
-          also.push(db.insertInto('detention').values({
+          also.push(insertRows('detention', [{
             id: newId(), crossingId: id, checkpointId: row.checkpointId, unitId: row.unitId, agencyId: row.agencyId, grounds: body.note!, detainedAt: now, detainedBy: actor, createdAt: now,
-            person: JSON.stringify({ surname: row.surname, givenNames: row.givenNames, dateOfBirth: row.dateOfBirth, nationality: row.nationality, document: { number: row.documentNumber, issuingState: row.issuingState } }),
-          }));
+            person: { surname: row.surname, givenNames: row.givenNames, dateOfBirth: row.dateOfBirth, nationality: row.nationality, document: { number: row.documentNumber, issuingState: row.issuingState } },
+          }]));
         }
         if (body.decision === 'seize_document') {
           const invalid = (row.checks as unknown as Array<{ code: string; result: string }>).some((c) => c.code === 'document_register' && c.result === 'fail');
-          also.push(db.insertInto('documentSeizure').values({ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }));
+          also.push(insertRows('documentSeizure', [{ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }]));
         }
         return {
           changes: {

@@ -5,7 +5,7 @@ import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordChange, recordRead, writeAudited, type Change } from '../audit/index.ts';
+import { insertRows, recordChange, recordRead, writeAudited, type Change } from '../audit/index.ts';
 import { DEFAULT_THRESHOLDS, type IndexHolder } from './index-holder.ts';
 import { foldToAscii } from './normalize.ts';
 import { documentKey, documentLookupKey } from './records.ts';
@@ -80,7 +80,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     if (request.checkpointId) for (const hit of active) hit.alertId = newId();
     // a hit at a checkpoint is an alert; every screening query is audited: who asked about whom, and what came back
     const alerts = request.checkpointId && active.length
-      ? db.insertInto('screeningAlert').values(active.map((hit) => ({ id: hit.alertId!, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId!, score: hit.score, query: JSON.stringify(request), createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now })))
+      ? insertRows('screeningAlert', active.map((hit) => ({ id: hit.alertId!, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId!, score: hit.score, query: request, createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now })))
       : null;
     const audit: Change = {
       action: 'screening.query', entityType: 'screening', entityId: key,
