@@ -4,7 +4,7 @@
 // each crossing registered and decided); travellers never repeat across turns or servers.
 // Usage: node bench/crossings-ab.ts <checkout A> <checkout B> [--persons 200000 --documents 1000000 --seconds 8 --rounds 4]
 // (e.g. `git worktree add /tmp/base HEAD~1` for A, `.` for B; the servers run each checkout's own code,
-// the migrations are B's)
+// the migrations are B's; BENCH_NODE_FLAGS_A/_B: node flags for one side, to try a flag on one checkout)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +33,8 @@ try {
   const queue = travellerQueue(200_000);
   const sides: Array<{ name: string; server: Server; bearer: string; turns: LoadResult[] }> = [];
   for (const [name, dir] of [['A', aDir], ['B', bDir]] as const) {
-    const server = await startServer(dir, { ...env, SHEKARA_NODE_ID: `bench-${name.toLowerCase()}` });
+    // BENCH_NODE_FLAGS_A / _B: node flags for one side's server (the same checkout twice, one flag apart)
+    const server = await startServer(dir, { ...env, SHEKARA_NODE_ID: `bench-${name.toLowerCase()}` }, process.env[`BENCH_NODE_FLAGS_${name}`] ?? process.env.BENCH_NODE_FLAGS);
     servers.push(server);
     const bearer = await boothToken(server.url);
     await warmUp(server.url, bearer, queue.next());

@@ -51,7 +51,9 @@ export async function startServer(config: Config) {
     stopMaintenance();
     await scheduler.stop();
     await relay?.stop();
+    // no new connection, the open ones answered; then the handlers whose client left finish their writes
     await app.close();
+    if (!(await app.settled(10_000))) app.log.warn('stopping with requests still at work after 10 s');
     await database.close();
     process.exit(0);
   };

@@ -9,6 +9,8 @@ import { insertRows, recordChange, verifyAuditChains, writeAudited, writeJoinerS
 import { cliActor } from '../src/platform/actor.ts';
 import { acquireDataDirLock, DataDirBusyError } from '../src/platform/data-dir-lock.ts';
 import { migrate, readMigrations, MigrationChecksumError } from '../src/platform/migrate.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { createHttpServer } from '../src/platform/http.ts';
 import { createWorld, type World } from './helpers.ts';
 
 let world: World;
@@ -253,4 +255,27 @@ test('with SHEKARA_WRITE_BATCH=1 every audited write is a statement of its own',
   } finally {
     await single.close();
   }
+});
+
+test('a stop waits for the handlers at work, even when their client has gone; `settled` gives up after its time', async () => {
+  const app = (await createHttpServer(loadConfig({ SHEKARA_LOG_LEVEL: 'silent' }), { logger: false })).app;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  app.get('/slow', { config: { public: true } }, async () => {
+    await gate;
+    return { done: true };
+  });
+  app.get('/sync', { config: { public: true } }, (_request, reply) => reply.send({ sync: true }));
+  await app.ready();
+  assert.equal(await app.settled(10), true, 'nothing at work');
+  assert.deepEqual((await app.inject('/sync')).json(), { sync: true });
+  assert.equal(await app.settled(10), true, 'a handler that answers at once is done at once');
+  const answer = app.inject('/slow');
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(await app.settled(30), false, 'the slow handler is still at work');
+  const settled = app.settled(10_000);
+  release();
+  assert.equal(await settled, true);
+  assert.deepEqual((await answer).json(), { done: true });
+  await app.close();
 });

@@ -2,6 +2,7 @@
 // start` runs it, the synthetic list loaded through the database, clean travellers, a booth officer's
 // token, and the load itself (each crossing a registration and its decision, as the officer decides).
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -19,10 +20,13 @@ export const BASE_ENV = { SHEKARA_LOG_LEVEL: 'warn', SHEKARA_ADMIN_PASSWORD: 'Be
 export type Server = { url: string; child: ChildProcess; stop: () => Promise<void> };
 
 /** The server of the checkout at `root`, as `npm start` runs it, on a port of its own. */
-export async function startServer(root: string, env: NodeJS.ProcessEnv): Promise<Server> {
+export async function startServer(root: string, env: NodeJS.ProcessEnv, nodeFlags = process.env.BENCH_NODE_FLAGS): Promise<Server> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, ['--max-old-space-size=6000', ...profile, path.join(root, 'src/main.ts'), 'start'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_NODE_FLAGS: more flags for the server's node (e.g. --trace-gc), its output then in BENCH_SERVER_OUT if set
+  const flags = nodeFlags?.split(' ').filter(Boolean) ?? [];
+  const out = process.env.BENCH_SERVER_OUT ? fs.openSync(process.env.BENCH_SERVER_OUT, 'a') : 'ignore';
+  const child = spawn(process.execPath, ['--max-old-space-size=6000', ...profile, ...flags, path.join(root, 'src/main.ts'), 'start'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', out, 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);

@@ -24,6 +24,13 @@ function findNul(value: unknown, path: string, found: FieldProblem[]) {
  * The HTTP server with Shekara's conventions: zod schemas on every route, OpenAPI 3.1, problem+json
  * errors, a correlation id per request (from `x-request-id` or made here), secrets redacted from logs.
  */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Resolves when no route handler is at work (true), or after `ms` (false). */
+    settled(ms: number): Promise<boolean>;
+  }
+}
+
 export async function createHttpServer(config: Config, options: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; metrics: Metrics }> {
   const app = Fastify({
     logger:
@@ -53,6 +60,34 @@ export async function createHttpServer(config: Config, options: { logger?: boole
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // Handlers at work, for a stop that waits for them (`settled`): closing the server waits for open
+  // connections only, and a handler goes on when its client has gone (a booth's link dropped mid-write).
+  let working = 0;
+  const idle: Array<() => void> = [];
+  const done = () => {
+    if (--working === 0) for (const resolve of idle.splice(0)) resolve();
+  };
+  app.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = function counted(this: FastifyInstance, request, reply) {
+      working++;
+      let result: unknown;
+      try {
+        result = handler.call(this, request, reply);
+      } catch (error) {
+        done();
+        throw error;
+      }
+      if (result instanceof Promise) return result.finally(done);
+      done();
+      return result;
+    };
+  });
+  app.decorate('settled', (ms: number) => (working === 0 ? Promise.resolve(true) : new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    idle.push(() => { clearTimeout(timer); resolve(true); });
+  })));
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
