@@ -218,7 +218,7 @@ describe('joined audited writes', () => {
     const at = new Date('2026-01-02T03:04:05.678Z');
     // two shapes of row (one leaves updated_at to its default), a JSON value of every kind
     const write = (key: string, withTime: boolean) => writeAudited(jw.deps, jw.deps.db, ctx, [insertRows('systemSetting', [
-      withTime ? { key, value: { text: 'a "quoted" \\ line\nand more', list: [1, null, true], nested: { deep: [{ x: 'ü' }] } }, updatedAt: at } : { key, value: { n: 1 } },
+      withTime ? { key, value: { text: 'a "quoted" \\ line\nand more', list: [1, null, true], nested: { deep: [{ x: 'ü' }] } }, updatedAt: at } : { key, value: { n: 1 }, updatedAt: undefined },
     ])], [{ action: 'test.rows', entityType: 'setting', entityId: key }]);
     const before = { ...writeJoinerStats(jw.deps.db) };
     await Promise.all([write('rows-0', true), ...Array.from({ length: 9 }, (_, i) => write(`rows-${i + 1}`, i % 2 === 0))]);

@@ -17,8 +17,8 @@ export type BulkRow<T extends keyof Database> = { [K in keyof Insertable<Databas
 /**
  * Rows to insert into one table, as data: the rows of every write joined into a statement go into a
  * table as one JSON array (`jsonb_populate_recordset`), one CTE for the lot, rather than a CTE and a
- * statement tree of their own each. A column left out of a row takes its default (rows of one table
- * with different columns go in separate CTEs); a value is what JSON can carry: a string, number,
+ * statement tree of their own each. A column left out of a row (or undefined in it) takes its default
+ * (rows of one table with different columns go in separate CTEs); a value is what JSON can carry: a string, number,
  * boolean, null, a Date (timestamptz), an array (a PostgreSQL array, or a JSON column's array) or an
  * object (a JSON column).
  */
@@ -74,7 +74,8 @@ function auditedStatement(db: Executor, chain: string, items: readonly AuditedWr
     item.writes.forEach((write, j) => {
       if (!(write instanceof RowsInsert)) return void ctes.push(sql`${sql.ref(`write_${i}_${j}`)} as (${write})`);
       for (const row of write.rows) {
-        const keys = Object.keys(row);
+        // a key whose value is undefined is left out, as Kysely leaves it out of an insert: its column takes its default
+        const keys = Object.keys(row).filter((key) => row[key] !== undefined);
         const signature = `${write.into}(${keys.join()})`;
         let batch = batches.get(signature);
         if (!batch) batches.set(signature, (batch = { into: write.into, columns: keys, rows: [] }));
