@@ -4,7 +4,8 @@
 // each crossing registered and decided); travellers never repeat across turns or servers.
 // Usage: node bench/crossings-ab.ts <checkout A> <checkout B> [--persons 200000 --documents 1000000 --seconds 8 --rounds 4]
 // (e.g. `git worktree add /tmp/base HEAD~1` for A, `.` for B; the servers run each checkout's own code,
-// the migrations are B's; BENCH_NODE_FLAGS_A/_B: node flags for one side, to try a flag on one checkout)
+// the migrations are B's; BENCH_NODE_FLAGS_A/_B: node flags for one side, BENCH_ENV_A/_B: settings for one
+// side, `NAME=value …`, to try a flag or a setting on one checkout)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,9 @@ try {
   const sides: Array<{ name: string; server: Server; bearer: string; turns: LoadResult[] }> = [];
   for (const [name, dir] of [['A', aDir], ['B', bDir]] as const) {
     // BENCH_NODE_FLAGS_A / _B: node flags for one side's server (the same checkout twice, one flag apart)
-    const server = await startServer(dir, { ...env, SHEKARA_NODE_ID: `bench-${name.toLowerCase()}` }, process.env[`BENCH_NODE_FLAGS_${name}`] ?? process.env.BENCH_NODE_FLAGS);
+    // BENCH_ENV_A / _B: settings for one side's server, `NAME=value` separated by spaces (e.g. SHEKARA_WRITE_LANES=2)
+    const own = Object.fromEntries((process.env[`BENCH_ENV_${name}`] ?? '').split(' ').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+    const server = await startServer(dir, { ...env, ...own, SHEKARA_NODE_ID: `bench-${name.toLowerCase()}` }, process.env[`BENCH_NODE_FLAGS_${name}`] ?? process.env.BENCH_NODE_FLAGS);
     servers.push(server);
     const bearer = await boothToken(server.url);
     await warmUp(server.url, bearer, queue.next());
