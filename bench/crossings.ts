@@ -5,7 +5,7 @@
 // PostgreSQL side by side, with a synthetic watchlist of the screening benchmark loaded through the
 // database and indexed by the server as in production.
 // Usage: node --expose-gc bench/crossings.ts [--persons 200000 --documents 1000000 --seconds 20] [--alone]
-// (BENCH_ONLY_PG=1: PostgreSQL only; BENCH_SQL: statements run on each database before the server starts)
+// (BENCH_ONLY_PG=1: PostgreSQL only; BENCH_ONLY_PGLITE=1: the embedded database only; BENCH_SQL: statements run on each database before the server starts)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,7 +60,7 @@ if (!process.env.BENCH_ONLY_PG) try {
 // --alone: PostgreSQL once more with each audited write a statement of its own (no group commit), side by side
 const pgRuns: Array<[string, NodeJS.ProcessEnv]> = [['PostgreSQL 15', {}]];
 if (args.includes('--alone')) pgRuns.push(['PostgreSQL 15, each write alone (SHEKARA_WRITE_BATCH=1)', { SHEKARA_WRITE_BATCH: '1' }]);
-for (const [label, extra] of pgRuns) {
+for (const [label, extra] of process.env.BENCH_ONLY_PGLITE ? [] : pgRuns) {
   const pg = await createScratchDatabase(PG_URL, 'shekara_bench');
   try {
     await run(label, { ...base, ...extra, DATABASE_URL: pg.url, SHEKARA_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'shekara-bench-pg-')) });
