@@ -178,7 +178,7 @@ describe('joined audited writes', () => {
     assert.equal(after.writes - before.writes, 40);
     // the first goes alone, the rest wait for it and go together: far fewer statements than writes
     assert.ok(after.statements - before.statements < 10, `${after.statements - before.statements} statements for 40 writes`);
-    assert.equal(after.alone, before.alone);
+    assert.equal(after.retried, before.retried);
     const settings = await jw.deps.db.selectFrom('systemSetting').select(['key', 'value']).where('key', 'like', 'joined-%').execute();
     assert.deepEqual(settings.map((s) => s.key).sort(), [...keys].sort());
     const events = await jw.deps.db.selectFrom('auditEvent').select(['entityId', 'action', 'chain']).where('action', 'like', 'test.joined%').execute();
@@ -205,9 +205,25 @@ describe('joined audited writes', () => {
     assert.equal((results[1] as PromiseRejectedResult).reason.code, '23505');
     assert.equal((results[3] as PromiseRejectedResult).reason.code, '40001');
     const after = writeJoinerStats(jw.deps.db);
-    assert.ok(after.alone - before.alone >= 2, 'a failed joined statement is tried again write by write');
+    assert.ok(after.retried - before.retried >= 2, 'a failed joined statement is tried again in parts');
     const written = await jw.deps.db.selectFrom('auditEvent').select('entityId').where('action', '=', 'test.isolated').execute();
     assert.deepEqual(written.map((r) => r.entityId).sort(), ['free-1', 'free-2', 'free-3']);
+    assert.equal((await verifyAuditChains(jw.deps.db)).firstBreak, null);
+  });
+
+  test('a joined statement that fails is tried again in halves: one bad write among sixteen costs its neighbours a few statements, not one each', async () => {
+    await jw.deps.db.insertInto('systemSetting').values({ key: 'halves-taken', value: '{}' }).execute();
+    const write = (key: string) => writeAudited(jw.deps, jw.deps.db, ctx, [insertRows('systemSetting', [{ key, value: {} }])], [{ action: 'test.halves', entityType: 'setting', entityId: key }]);
+    const keys = Array.from({ length: 16 }, (_, i) => (i === 11 ? 'halves-taken' : `halves-${i}`));
+    const before = { ...writeJoinerStats(jw.deps.db) };
+    const results = await Promise.allSettled(keys.map(write));
+    assert.deepEqual(results.map((r) => r.status), keys.map((k) => (k === 'halves-taken' ? 'rejected' : 'fulfilled')));
+    assert.equal((results[11] as PromiseRejectedResult).reason.code, '23505');
+    const after = writeJoinerStats(jw.deps.db);
+    // the first goes alone, fifteen join and fail together; halving finds the bad one in 2·4 statements
+    assert.ok(after.retried - before.retried > 0 && after.retried - before.retried <= 8, `${after.retried - before.retried} statements tried again`);
+    const written = await jw.deps.db.selectFrom('auditEvent').select('entityId').where('action', '=', 'test.halves').execute();
+    assert.deepEqual(written.map((r) => r.entityId).sort(), keys.filter((k) => k !== 'halves-taken').sort());
     assert.equal((await verifyAuditChains(jw.deps.db)).firstBreak, null);
   });
 
@@ -223,7 +239,7 @@ describe('joined audited writes', () => {
     const before = { ...writeJoinerStats(jw.deps.db) };
     await Promise.all([write('rows-0', true), ...Array.from({ length: 9 }, (_, i) => write(`rows-${i + 1}`, i % 2 === 0))]);
     const stats = writeJoinerStats(jw.deps.db);
-    assert.ok(stats.statements - before.statements <= 2 && stats.alone === before.alone, 'the first alone, the nine others joined');
+    assert.ok(stats.statements - before.statements <= 2 && stats.retried === before.retried, 'the first alone, the nine others joined');
     const rows = await jw.deps.db.selectFrom('systemSetting').select(['key', 'value', 'updatedAt']).where('key', 'like', 'rows-_').orderBy('key').execute();
     assert.equal(rows.length, 10);
     for (const [i, row] of rows.entries()) {
@@ -250,7 +266,7 @@ test('with SHEKARA_WRITE_BATCH=1 every audited write is a statement of its own',
   const single = await createWorld({ config: { writeBatch: 1 } });
   try {
     await Promise.all([1, 2, 3].map((i) => writeAudited(single.deps, single.deps.db, ctx, [], [{ action: 'test.single', entityType: 'test', entityId: String(i) }])));
-    assert.deepEqual(writeJoinerStats(single.deps.db), { writes: 0, statements: 0, alone: 0 });
+    assert.deepEqual(writeJoinerStats(single.deps.db), { writes: 0, statements: 0, retried: 0 });
     assert.equal((await single.deps.db.selectFrom('auditEvent').select('id').where('action', '=', 'test.single').execute()).length, 3);
   } finally {
     await single.close();

@@ -86,7 +86,7 @@ function joinerOf(config: Pick<Deps['config'], 'nodeId' | 'writeBatch' | 'writeL
 
 /** How many audited writes this database handle joined into how many statements (for /metrics and tests). */
 export function writeJoinerStats(db: Executor): WriteJoinerStats {
-  return joiners.get(db)?.stats ?? { writes: 0, statements: 0, alone: 0 };
+  return joiners.get(db)?.stats ?? { writes: 0, statements: 0, retried: 0 };
 }
 
 /** Records that personal data was read (who, what, why); its own statement, a transaction of its own. */

@@ -23,7 +23,7 @@ export async function systemRoutes(app: FastifyInstance, { deps, metrics }: { de
   // group commit of audited writes (ADR 0012): writes per statement is how much load joined
   const joined = () => writeJoinerStats(deps.db);
   metrics.counter('shekara_audited_writes_total', 'Audited writes made outside a transaction', () => joined().writes);
-  metrics.counter('shekara_audited_write_statements_total', 'Statements those writes took (joined under load; a joined statement that failed is retried write by write)', () => joined().statements);
+  metrics.counter('shekara_audited_write_statements_total', 'Statements those writes took (joined under load; a joined statement that failed is tried again in halves)', () => joined().statements);
 
   r.get('/health/live', { schema: { tags: ['system'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } }, config: { public: true } },
     async () => ({ status: 'ok' as const }));
