@@ -2,7 +2,8 @@
 // the synthetic list loaded once, loaded in turns of a few seconds each (A B B A B A A B …), so that a
 // noisy machine's drift falls on both alike. Each turn is the load of bench/crossings.ts (32 booths,
 // each crossing registered and decided); travellers never repeat across turns or servers.
-// Usage: node bench/crossings-ab.ts <checkout A> <checkout B> [--persons 200000 --documents 1000000 --seconds 8 --rounds 4]
+// Usage: node bench/crossings-ab.ts <checkout A> <checkout B> [--persons 200000 --documents 1000000 --seconds 8 --rounds 4 --resend 0.02]
+// (--resend: the share of registrations a booth sends again with the same id, as on a poor link)
 // (e.g. `git worktree add /tmp/base HEAD~1` for A, `.` for B; the servers run each checkout's own code,
 // the migrations are B's; BENCH_NODE_FLAGS_A/_B: node flags for one side, BENCH_ENV_A/_B: settings for one
 // side, `NAME=value …`, to try a flag or a setting on one checkout)
@@ -48,7 +49,7 @@ try {
   let turn = 0;
   for (let round = 0; round < ROUNDS; round++) {
     for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
-      const result = await crossingLoad(side.server.url, side.bearer, queue, SECONDS);
+      const result = await crossingLoad(side.server.url, side.bearer, queue, SECONDS, { resend: opt('resend', 0) });
       side.turns.push(result);
       console.log(`| ${++turn} | ${side.name} | ${result.crossings.toFixed(0)} | ${result.p50} ms | ${result.p99} ms | ${result.non2xx} / ${result.errors} |`);
     }
