@@ -69,7 +69,14 @@ test('a retry with the same id returns the same crossing and writes nothing twic
   const mrz = passport({ surname: 'TEMIROV', given: 'ALMAS', number: 'N55667788', nationality: 'KAZ', dob: '900101', sex: 'M', expiry: '300101' });
   // without a category, the document says it: a Kazakh passport is a citizen's
   const first = await start({ id, mrz, travellerCategory: undefined });
+  const joined = writeJoinerStats(w.deps.db).writes;
   const again = await start({ id, mrz, travellerCategory: undefined });
+  // answered from what this process wrote: no second screening, no write bound to fail; only the audited read
+  assert.equal(writeJoinerStats(w.deps.db).writes - joined, 1);
+  // the same id for another checkpoint is another crossing: refused, whether remembered or read
+  const other = await start({ id, mrz, checkpointId: seedId('checkpoint', 'BAKHTY'), laneId: undefined, travellerCategory: undefined });
+  assert.equal(other.statusCode, 409, other.body);
+  assert.equal(other.json().errors[0].code, 'ALREADY_USED');
   assert.equal(first.statusCode, 201, first.body);
   assert.equal(first.json().travellerCategory, 'rk_citizen');
   assert.equal(again.json().id, id);

@@ -88,6 +88,10 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     /** Registers a traveller at control: reads the document, runs every check, screens; the officer decides next. */
     async start(ctx: Ctx, body: z.infer<typeof StartCrossingBody>) {
       if (!can(ctx.actor, 'crossing.record')) throw new NotFoundError('Checkpoint');
+      // a registration sent again (its answer lost on a poor link) that this process wrote moments ago:
+      // the first answer at once, without screening again or a write bound to fail on the id
+      const mine = body.id ? recentRow(ctx, body.id) : undefined;
+      if (mine) return this.resent(ctx, mine, body);
       const id = body.id ?? newId();
       const now = clock.now();
       const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
@@ -149,11 +153,16 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         // a retried registration (the id is the client's): the first answer again, never a second crossing
         const existing = await db.selectFrom('crossing').select(['id', 'checkpointId', 'officerUserId']).where('id', '=', id).executeTakeFirst();
         if (!existing) throw error;
-        if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
-        return this.get(ctx, id);
+        return this.resent(ctx, existing, body);
       }
       remember({ ...row, reasons: [], checkpointTimeZone: cp.timeZone, unitPath: cp.path } as unknown as Row);
       return presentCrossing({ ...row, reasons: [] } as never, suggestDecision(facts, checks));
+    },
+
+    /** A registration sent again: the crossing its id already names, if it is this officer's at this checkpoint. */
+    async resent(ctx: Ctx, existing: Pick<Row, 'id' | 'checkpointId' | 'officerUserId'>, body: z.infer<typeof StartCrossingBody>) {
+      if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
+      return this.get(ctx, existing.id);
     },
 
     async get(ctx: Ctx, id: string) {
