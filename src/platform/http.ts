@@ -20,10 +20,6 @@ function findNul(value: unknown, path: string, found: FieldProblem[]) {
   }
 }
 
-/**
- * The HTTP server with Shekara's conventions: zod schemas on every route, OpenAPI 3.1, problem+json
- * errors, a correlation id per request (from `x-request-id` or made here), secrets redacted from logs.
- */
 declare module 'fastify' {
   interface FastifyInstance {
     /** Resolves when no route handler is at work (true), or after `ms` (false). */
@@ -31,6 +27,10 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The HTTP server with Shekara's conventions: zod schemas on every route, OpenAPI 3.1, problem+json
+ * errors, a correlation id per request (from `x-request-id` or made here), secrets redacted from logs.
+ */
 export async function createHttpServer(config: Config, options: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; metrics: Metrics }> {
   const app = Fastify({
     logger:

@@ -52,13 +52,13 @@ type Batch = { into: keyof Database & string; columns: string[]; rows: Array<Rec
 /** The CTE inserting a batch: its column list is Kysely's (the write watch sees the table, the plugin maps the names). */
 function batchInsert(db: Executor, batch: Batch) {
   const columns = batch.columns.map((c) => sql.ref(c));
-  return (db as Executor).insertInto(batch.into as 'crossing').columns(batch.columns as never)
+  return db.insertInto(batch.into as 'crossing').columns(batch.columns as never)
     .expression(sql`select ${sql.join(columns)} from jsonb_populate_recordset(null::${sql.table(batch.into)}, ${JSON.stringify(batch.rows)}::jsonb)` as never);
 }
 
 /**
  * One statement for one or more audited writes (`audit_append`, migrations/0013): each write's
- * statements as data-modifying CTEs; each guarded write (one returning its rows) checked to have
+ * statements as data-modifying CTEs, and the rows to insert of all of them one CTE per table; each guarded write (one returning its rows) checked to have
  * changed exactly one row, else the whole statement is undone with serialization_failure; then the
  * chain's advisory lock (held until the statement's transaction ends, so concurrent writers line up
  * and every row links to the one committed before it), its head, each event's sequence number and

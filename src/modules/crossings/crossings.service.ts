@@ -84,6 +84,19 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
     }
   }
 
+  /** One crossing as the reader may see it (an audited read). */
+  async function view(ctx: Ctx, id: string) {
+    const row = await load(ctx, id, 'crossing.read');
+    await recordRead(deps, ctx, { entityType: 'crossing', entityIds: [id] });
+    return presentCrossing(row, suggestionOf(row));
+  }
+
+  /** A registration sent again: the crossing its id already names, if it is this officer's at this checkpoint. */
+  function resent(ctx: Ctx, existing: Pick<Row, 'id' | 'checkpointId' | 'officerUserId'>, body: z.infer<typeof StartCrossingBody>) {
+    if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
+    return view(ctx, existing.id);
+  }
+
   return {
     /** Registers a traveller at control: reads the document, runs every check, screens; the officer decides next. */
     async start(ctx: Ctx, body: z.infer<typeof StartCrossingBody>) {
@@ -91,7 +104,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       // a registration sent again (its answer lost on a poor link) that this process wrote moments ago:
       // the first answer at once, without screening again or a write bound to fail on the id
       const mine = body.id ? recentRow(ctx, body.id) : undefined;
-      if (mine) return this.resent(ctx, mine, body);
+      if (mine) return resent(ctx, mine, body);
       const id = body.id ?? newId();
       const now = clock.now();
       const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
@@ -153,23 +166,13 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         // a retried registration (the id is the client's): the first answer again, never a second crossing
         const existing = await db.selectFrom('crossing').select(['id', 'checkpointId', 'officerUserId']).where('id', '=', id).executeTakeFirst();
         if (!existing) throw error;
-        return this.resent(ctx, existing, body);
+        return resent(ctx, existing, body);
       }
       remember({ ...row, reasons: [], checkpointTimeZone: cp.timeZone, unitPath: cp.path } as unknown as Row);
       return presentCrossing({ ...row, reasons: [] } as never, suggestDecision(facts, checks));
     },
 
-    /** A registration sent again: the crossing its id already names, if it is this officer's at this checkpoint. */
-    async resent(ctx: Ctx, existing: Pick<Row, 'id' | 'checkpointId' | 'officerUserId'>, body: z.infer<typeof StartCrossingBody>) {
-      if (existing.checkpointId !== body.checkpointId || existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different crossing has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
-      return this.get(ctx, existing.id);
-    },
-
-    async get(ctx: Ctx, id: string) {
-      const row = await load(ctx, id, 'crossing.read');
-      await recordRead(deps, ctx, { entityType: 'crossing', entityIds: [id] });
-      return presentCrossing(row, suggestionOf(row));
-    },
+    get: view,
 
     async list(ctx: Ctx, query: z.infer<typeof CrossingsQuery>) {
       if (!can(ctx.actor, 'crossing.read')) throw new NotFoundError('Crossings');
