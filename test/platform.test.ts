@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { auditHash, canonicalAround, canonicalJson } from '../src/modules/audit/audit.hash.ts';
-import { insertRows, recordChange, verifyAuditChains, writeAudited, writeJoinerStats } from '../src/modules/audit/index.ts';
+import { insertRows, recordChange, updateRow, verifyAuditChains, writeAudited, writeJoinerStats } from '../src/modules/audit/index.ts';
 import { cliActor } from '../src/platform/actor.ts';
 import { acquireDataDirLock, DataDirBusyError } from '../src/platform/data-dir-lock.ts';
 import { migrate, readMigrations, MigrationChecksumError } from '../src/platform/migrate.ts';
@@ -198,8 +198,8 @@ describe('joined audited writes', () => {
     await jw.deps.db.insertInto('systemSetting').values({ key: 'taken', value: '{}' }).execute();
     const before = { ...writeJoinerStats(jw.deps.db) };
     const write = (key: string) => writeAudited(jw.deps, jw.deps.db, ctx, [jw.deps.db.insertInto('systemSetting').values({ key, value: '{}' })], [{ action: 'test.isolated', entityType: 'setting', entityId: key }]);
-    // a stale guarded write too: its update changes no row
-    const stale = writeAudited(jw.deps, jw.deps.db, ctx, [jw.deps.db.updateTable('systemSetting').set({ value: '{"v":2}' }).where('key', '=', 'no such key').returning('key')], [{ action: 'test.isolated', entityType: 'setting', entityId: 'stale' }], { guard: 0 });
+    // a stale change too: the row it names is not there
+    const stale = writeAudited(jw.deps, jw.deps.db, ctx, [updateRow('systemSetting', { key: 'no such key' }, { value: { v: 2 } })], [{ action: 'test.isolated', entityType: 'setting', entityId: 'stale' }]);
     const results = await Promise.allSettled([write('free-1'), write('taken'), write('free-2'), stale, write('free-3')]);
     assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
     assert.equal((results[1] as PromiseRejectedResult).reason.code, '23505');
@@ -209,6 +209,31 @@ describe('joined audited writes', () => {
     const written = await jw.deps.db.selectFrom('auditEvent').select('entityId').where('action', '=', 'test.isolated').execute();
     assert.deepEqual(written.map((r) => r.entityId).sort(), ['free-1', 'free-2', 'free-3']);
     assert.equal((await verifyAuditChains(jw.deps.db)).firstBreak, null);
+  });
+
+  test('rows changed as data: joined changes of one table go in one statement, each row to its own values, unnamed columns kept', async () => {
+    const at = new Date('2026-11-20T06:00:00.000Z');
+    await jw.deps.db.insertInto('systemSetting').values([1, 2, 3, 4].map((n) => ({ key: `changed-${n}`, value: JSON.stringify({ n }), updatedAt: at }))).execute();
+    const later = new Date('2026-11-21T07:30:00.250Z');
+    const before = { ...writeJoinerStats(jw.deps.db) };
+    const change = (n: number, set: Parameters<typeof updateRow<'systemSetting'>>[2]) => writeAudited(jw.deps, jw.deps.db, ctx, [updateRow('systemSetting', { key: `changed-${n}` }, set)], [{ action: 'test.changed', entityType: 'setting', entityId: String(n) }]);
+    await Promise.all([
+      change(1, { value: { n: 10, list: ['a', null], nested: { ok: true } }, updatedAt: later }),
+      change(2, { value: { n: 20 }, updatedAt: later }),
+      // only the value: updatedAt stays; an undefined key is no change either
+      change(3, { value: [3, 'three'] as never, updatedAt: undefined }),
+      // a JSON column given a string holds that string
+      change(4, { value: 'plain text' as never }),
+    ]);
+    const after = writeJoinerStats(jw.deps.db);
+    assert.ok(after.statements - before.statements <= 2, `${after.statements - before.statements} statements for 4 changes`);
+    const rows = await jw.deps.db.selectFrom('systemSetting').select(['key', 'value', 'updatedAt']).where('key', 'like', 'changed-%').orderBy('key').execute();
+    assert.deepEqual(rows.map((r) => [r.key, r.value, r.updatedAt.toISOString()]), [
+      ['changed-1', { n: 10, list: ['a', null], nested: { ok: true } }, later.toISOString()],
+      ['changed-2', { n: 20 }, later.toISOString()],
+      ['changed-3', [3, 'three'], at.toISOString()],
+      ['changed-4', 'plain text', at.toISOString()],
+    ]);
   });
 
   test('a joined statement that fails is tried again in halves: one bad write among sixteen costs its neighbours a few statements, not one each', async () => {

@@ -33,10 +33,31 @@ export class RowsInsert {
 export function insertRows<T extends keyof Database & string>(into: T, rows: ReadonlyArray<BulkRow<T>>): RowsInsert {
   return new RowsInsert(into, rows as ReadonlyArray<Record<string, unknown>>);
 }
-export type Write = Compilable | RowsInsert;
+
+/**
+ * One row to change, found by equality on each column of `where`, to the values of `set`, as data like
+ * the inserts: the changes of every write joined into a statement that have the same columns go in as
+ * one JSON array and one `update … from` CTE. Guarded: each must change exactly one row, else the whole
+ * statement is undone with serialization_failure (40001) and nothing is written — optimistic
+ * concurrency, with the row's version among the `where` columns: the writer reads again.
+ */
+export class RowUpdate {
+  readonly table: keyof Database & string;
+  readonly where: Readonly<Record<string, unknown>>;
+  readonly set: Readonly<Record<string, unknown>>;
+  constructor(table: keyof Database & string, where: Record<string, unknown>, set: Record<string, unknown>) {
+    this.table = table;
+    this.where = where;
+    this.set = set;
+  }
+}
+export function updateRow<T extends keyof Database & string>(table: T, where: Partial<BulkRow<T>>, set: Partial<BulkRow<T>>): RowUpdate {
+  return new RowUpdate(table, where as Record<string, unknown>, set as Record<string, unknown>);
+}
+export type Write = Compilable | RowsInsert | RowUpdate;
 
 /** Writes and their audit events, as one caller asked: joined with others' into one statement. */
-export type AuditedWrite = { entries: AuditEntry[]; outbox: OutboxRow[]; writes: Write[]; guard: number | undefined };
+export type AuditedWrite = { entries: AuditEntry[]; outbox: OutboxRow[]; writes: Write[] };
 
 // the column names the database has for a row's keys: exactly the CamelCasePlugin's mapping (db.ts)
 const snakeCase = new (class extends CamelCasePlugin {
@@ -48,18 +69,43 @@ const snakeCase = new (class extends CamelCasePlugin {
   }
 })();
 
-type Batch = { into: keyof Database & string; columns: string[]; rows: Array<Record<string, unknown>> };
-/** The CTE inserting a batch: its column list is Kysely's (the write watch sees the table, the plugin maps the names). */
-function batchInsert(db: Executor, batch: Batch) {
-  const columns = batch.columns.map((c) => sql.ref(c));
-  return db.insertInto(batch.into as 'crossing').columns(batch.columns as never)
-    .expression(sql`select ${sql.join(columns)} from jsonb_populate_recordset(null::${sql.table(batch.into)}, ${JSON.stringify(batch.rows)}::jsonb)` as never);
+/** A row's defined keys; its values under the database's column names. */
+function defined(row: Readonly<Record<string, unknown>>): [keys: string[], named: Record<string, unknown>] {
+  // a key whose value is undefined is left out, as Kysely leaves it out: an inserted row's column takes its default, an updated one stays
+  const keys = Object.keys(row).filter((key) => row[key] !== undefined);
+  const named: Record<string, unknown> = {};
+  for (const key of keys) named[snakeCase.name(key)] = row[key];
+  return [keys, named];
+}
+
+type Batch =
+  | { kind: 'insert'; into: keyof Database & string; columns: string[]; rows: Array<Record<string, unknown>> }
+  | { kind: 'update'; into: keyof Database & string; where: string[]; columns: string[]; rows: Array<{ where: Record<string, unknown>; set: Record<string, unknown> }> };
+
+/** The CTE writing a batch: the statement's frame is Kysely's (the write watch sees the table, the plugin maps the names). */
+function batchWrite(db: Executor, batch: Batch) {
+  const table = sql.table(batch.into);
+  const json = JSON.stringify(batch.rows);
+  if (batch.kind === 'insert') {
+    return db.insertInto(batch.into as 'crossing').columns(batch.columns as never)
+      .expression(sql`select ${sql.join(batch.columns.map((c) => sql.ref(c)))} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)` as never);
+  }
+  // each element {where, set}, each read as a row of the table; the where columns renamed where_<column>
+  const ref = (prefix: string) => (c: string) => sql.ref(`${prefix}.${c}`);
+  const rows = sql`(select ${sql.join([...batch.columns.map(ref('s')), ...batch.where.map((c) => sql`${sql.ref(`w.${c}`)} as ${sql.ref(`where_${c}`)}`)])}
+    from jsonb_array_elements(${json}::jsonb) as e, jsonb_populate_record(null::${table}, e->'set') as s, jsonb_populate_record(null::${table}, e->'where') as w)`;
+  return db.updateTable(batch.into as 'crossing')
+    .set(Object.fromEntries(batch.columns.map((c) => [c, sql.ref(`r.${c}`)])) as never)
+    .from(rows.as('r') as never)
+    .where(sql<boolean>`${sql.join(batch.where.map((c) => sql`${sql.ref(`${batch.into}.${c}`)} = ${sql.ref(`r.where_${c}`)}`), sql` and `)}`)
+    .returning(sql`1`.as('changed') as never);
 }
 
 /**
  * One statement for one or more audited writes (`audit_append`, migrations/0013): each write's
- * statements as data-modifying CTEs, and the rows to insert of all of them one CTE per table; each guarded write (one returning its rows) checked to have
- * changed exactly one row, else the whole statement is undone with serialization_failure; then the
+ * statements as data-modifying CTEs, and the rows to insert or change of all of them one CTE per table
+ * and columns; the rows changed counted, one each, else the whole statement is undone with
+ * serialization_failure; then the
  * chain's advisory lock (held until the statement's transaction ends, so concurrent writers line up
  * and every row links to the one committed before it), its head, each event's sequence number and
  * hash, and the outbox rows. A statement commits or fails whole.
@@ -72,22 +118,23 @@ function auditedStatement(db: Executor, chain: string, items: readonly AuditedWr
   const batches = new Map<string, Batch>();
   items.forEach((item, i) => {
     item.writes.forEach((write, j) => {
-      if (!(write instanceof RowsInsert)) return void ctes.push(sql`${sql.ref(`write_${i}_${j}`)} as (${write})`);
-      for (const row of write.rows) {
-        // a key whose value is undefined is left out, as Kysely leaves it out of an insert: its column takes its default
-        const keys = Object.keys(row).filter((key) => row[key] !== undefined);
-        const signature = `${write.into}(${keys.join()})`;
+      if (write instanceof RowsInsert) {
+        for (const row of write.rows) {
+          const [keys, named] = defined(row);
+          const signature = `${write.into}(${keys.join()})`;
+          let batch = batches.get(signature);
+          if (!batch) batches.set(signature, (batch = { kind: 'insert', into: write.into, columns: keys, rows: [] }));
+          (batch.rows as Array<Record<string, unknown>>).push(named);
+        }
+      } else if (write instanceof RowUpdate) {
+        const [where, namedWhere] = defined(write.where);
+        const [keys, named] = defined(write.set);
+        const signature = `${write.table}[${where.join()}](${keys.join()})`;
         let batch = batches.get(signature);
-        if (!batch) batches.set(signature, (batch = { into: write.into, columns: keys, rows: [] }));
-        const named: Record<string, unknown> = {};
-        for (const key of keys) named[snakeCase.name(key)] = row[key];
-        batch.rows.push(named);
-      }
+        if (!batch) batches.set(signature, (batch = { kind: 'update', into: write.table, where, columns: keys, rows: [] }));
+        (batch.rows as Array<{ where: Record<string, unknown>; set: Record<string, unknown> }>).push({ where: namedWhere, set: named });
+      } else ctes.push(sql`${sql.ref(`write_${i}_${j}`)} as (${write})`);
     });
-    if (item.guard !== undefined) {
-      if (item.writes[item.guard] instanceof RowsInsert) throw new Error('a guarded write is a statement returning its rows, not rows to insert');
-      expects.push(sql`expect_rows((select count(*) from ${sql.ref(`write_${i}_${item.guard}`)}), 1), `);
-    }
     for (const entry of item.entries) {
       // ms precision survives the timestamptz round trip exactly
       const row = { ...entry, id: newId(), chain };
@@ -97,14 +144,18 @@ function auditedStatement(db: Executor, chain: string, items: readonly AuditedWr
     outbox.push(...item.outbox);
   });
   let b = 0;
-  for (const batch of batches.values()) ctes.push(sql`${sql.ref(`rows_${b++}`)} as (${batchInsert(db, batch)})`);
+  for (const batch of batches.values()) {
+    const name = sql.ref(`rows_${b++}`);
+    ctes.push(sql`${name} as (${batchWrite(db, batch)})`);
+    if (batch.kind === 'update') expects.push(sql`expect_rows((select count(*) from ${name}), ${batch.rows.length}), `);
+  }
   const withs = ctes.length ? sql`with ${sql.join(ctes)} ` : sql``;
   return sql`${withs}select ${sql.join(expects, sql``)}audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb)`;
 }
 
 /** Appends events (and the caller's writes) to a chain in one statement, in the caller's transaction if any. */
-export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Write[] = [], guard?: number): Promise<void> {
-  await auditedStatement(db, chain, [{ entries, outbox, writes, guard }]).execute(db);
+export async function appendAuditEvents(db: Executor, chain: string, entries: AuditEntry[], outbox: OutboxRow[] = [], writes: Write[] = []): Promise<void> {
+  await auditedStatement(db, chain, [{ entries, outbox, writes }]).execute(db);
 }
 
 export type WriteJoinerStats = { writes: number; statements: number; retried: number };

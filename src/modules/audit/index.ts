@@ -6,7 +6,7 @@ import { appendAuditEvents, createWriteJoiner, type Write, type WriteJoinerStats
 
 export { createAuditService } from './audit.service.ts';
 export { auditRoutes } from './audit.routes.ts';
-export { insertRows, verifyAuditChains, type Write } from './audit.repository.ts';
+export { insertRows, updateRow, verifyAuditChains, type Write } from './audit.repository.ts';
 
 // Each writer node keeps several hash chains for its transactions (node.0 … node.N-1), and one for each lane
 // of writes joined outside a transaction (node.w0 …, see createWriteJoiner). They are taken in turn: a chain's head is locked
@@ -48,11 +48,11 @@ export async function recordChange(deps: Pick<Deps, 'clock' | 'config'>, trx: Ex
 /**
  * Writes and their audit in one statement: each write a data-modifying CTE, the events (and outbox
  * rows) appended by the main query. A statement commits or fails whole, so outside a transaction it
- * needs none: the hot paths of border control write a crossing in one round trip this way. With
- * `guard`, that write (which must return its rows) has to change exactly one row, else the statement
- * fails with serialization_failure (40001) and nothing is written: optimistic concurrency.
+ * needs none: the hot paths of border control write a crossing in one round trip this way. A row
+ * changed by `updateRow` has to be found, exactly one, else the statement fails with
+ * serialization_failure (40001) and nothing is written: optimistic concurrency.
  */
-export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executor: Executor, ctx: Ctx | null, writes: Write[], changes: Change[], options: { guard?: number } = {}) {
+export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executor: Executor, ctx: Ctx | null, writes: Write[], changes: Change[]) {
   const at = deps.clock.now();
   const origin = deps.config.nodeId;
   const entries = changes.map((change) => ({
@@ -73,8 +73,8 @@ export async function writeAudited(deps: Pick<Deps, 'clock' | 'config'>, executo
     id: newId(), origin, createdAt: at.toISOString(), topic: change.action, aggregateType: change.entityType, aggregateId: change.entityId, payload: change.details ?? {},
   }));
   // outside a transaction the write is a statement of its own: it may share that statement with others
-  if (!executor.isTransaction && deps.config.writeBatch > 1) return joinerOf(deps.config, executor).write({ entries, outbox, writes, guard: options.guard });
-  await appendAuditEvents(executor, chainFor(deps.config, executor), entries, outbox, writes, options.guard);
+  if (!executor.isTransaction && deps.config.writeBatch > 1) return joinerOf(deps.config, executor).write({ entries, outbox, writes });
+  await appendAuditEvents(executor, chainFor(deps.config, executor), entries, outbox, writes);
 }
 
 const joiners = new WeakMap<object, ReturnType<typeof createWriteJoiner>>();

@@ -11,7 +11,7 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from '../.
 import type { FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { createWatchedCache } from '../../platform/watched-cache.ts';
-import { insertRows, recordRead, writeAudited, type Change, type Write } from '../audit/index.ts';
+import { insertRows, recordRead, updateRow, writeAudited, type Change, type Write } from '../audit/index.ts';
 import { parseMrz } from '../documents/mrz.ts';
 import { mrzProblem } from '../documents/mrz-problem.ts';
 import type { ScreeningService } from '../screening/index.ts';
@@ -69,10 +69,10 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       const next = { ...row, ...plan.changes, version: row.version + 1, updatedAt: now } as Row;
       try {
         await writeAudited(deps, db, ctx, [
-          db.updateTable('crossing').set({ ...plan.changes, version: next.version, updatedAt: now }).where('id', '=', id).where('version', '=', row.version).returning('id'),
+          updateRow('crossing', { id, version: row.version }, { ...plan.changes, version: next.version, updatedAt: now } as never),
           ...(plan.also ?? []),
           versionRow(next, plan.change, ctx, plan.reason, next.version),
-        ], [{ ...plan.audit, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId }], { guard: 0 });
+        ], [{ ...plan.audit, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId }]);
       } catch (error) {
         if (!isStale(error)) throw error;
         recent.delete(id);
