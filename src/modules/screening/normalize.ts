@@ -2,7 +2,7 @@
 // it runs on every screening query and on every watchlist name at index build.
 import { letterMask, type NameToken } from './similarity.ts';
 import { skeleton } from './skeleton.ts';
-import { hasCyrillic, transliterate, transliterations } from './transliterate.ts';
+import { hasCyrillic, SCHEMES, transliterate, transliterations } from './transliterate.ts';
 
 // Latin letters that NFKD does not decompose into a base letter + mark.
 const SPECIAL: Record<string, string> = {
@@ -84,4 +84,56 @@ export function nameVariants(text: string): NameToken[][] {
     }
   }
   return out;
+}
+
+/**
+ * `nameVariants` for the many names of an index build, the same answers: what each word and each token
+ * comes to is kept for the names after it (a list's names share their words — a few thousand surnames,
+ * given names and patronymics make most of them — and each Cyrillic word is written in seven schemes).
+ * A name's folded form under a scheme is its words' forms under that scheme, joined: transliteration
+ * and folding look no further than a word, and whitespace breaks words for both. Build-scoped: drop it
+ * with the build.
+ */
+export function createNameVariants(): (text: string) => NameToken[][] {
+  // a word → its folded form under each scheme (one form when it has no Cyrillic)
+  const words = new Map<string, string[]>();
+  // a folded token → its key, whether it is a patronymic, its letters
+  const tokenParts = new Map<string, { key: string; optional: boolean; mask: number }>();
+  const formsOf = (word: string) => {
+    let forms = words.get(word);
+    if (!forms) words.set(word, (forms = hasCyrillic(word) ? SCHEMES.map((scheme) => foldToAscii(transliterate(word, scheme))) : [foldToAscii(word.toUpperCase())]));
+    return forms;
+  };
+  const tokenOf = (token: string): NameToken => {
+    let parts = tokenParts.get(token);
+    if (!parts) {
+      const key = skeleton(token);
+      tokenParts.set(token, (parts = { key, optional: isPatronymic(token), mask: letterMask(key) }));
+    }
+    // a token object of its own per variant, with nameTokens' fields in nameTokens' order
+    return { key: parts.key, optional: parts.optional, truncated: false, mask: parts.mask };
+  };
+  return (text) => {
+    const forms = text.split(/\s+/).filter(Boolean).map(formsOf);
+    const schemes = forms.some((f) => f.length > 1) ? SCHEMES.length : 1;
+    const seenForms = new Set<string>();
+    const seen = new Set<string>();
+    const out: NameToken[][] = [];
+    for (let s = 0; s < schemes; s++) {
+      let form = '';
+      for (const f of forms) {
+        const word = f.length > 1 ? f[s]! : f[0]!;
+        if (word) form = form ? `${form} ${word}` : word;
+      }
+      if (!form || seenForms.has(form)) continue;
+      seenForms.add(form);
+      const toks = form.split(' ').map(tokenOf);
+      const key = toks.map((t) => t.key).join(' ');
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(toks);
+      }
+    }
+    return out;
+  };
 }

@@ -3,7 +3,7 @@
 // and the document register as a hash map. Built from the database; swapped whole when a list changes,
 // so a screening always sees one consistent version.
 import { AttributeColumns } from './attributes.ts';
-import { nameVariants } from './normalize.ts';
+import { createNameVariants } from './normalize.ts';
 import { DocumentSet } from './document-set.ts';
 import { documentLookupKey } from './records.ts';
 import { PackedNames, type PackedQuery, type Variant } from './packed-names.ts';
@@ -105,6 +105,8 @@ export class ScreeningIndex {
   private touched = new Int32Array(4096);
   private weights = new Float64Array(0);
   private readonly reachMemo = new Map<string, { keys: string[]; lists: number[][]; total: number }>();
+  /** nameVariants, keeping what the words and tokens of the names added so far came to (emptied by seal) */
+  private nameVariants = createNameVariants();
 
   constructor(version: number) {
     this.version = version;
@@ -114,16 +116,26 @@ export class ScreeningIndex {
     const index = this.entries.length;
     const variants: Variant[] = [];
     source.names.forEach((n, nameIndex) => {
-      for (const tokens of nameVariants(n.name)) {
+      for (const tokens of this.nameVariants(n.name)) {
         if (tokens.length) variants.push({ name: nameIndex, weak: n.quality === 'weak', tokens });
       }
     });
     const documentKeys = source.documentNumbers.map(documentLookupKey).filter((k) => k.length >= 4);
-    const requiredTokens = Math.min(...variants.map((v) => v.tokens.filter((t) => !t.optional).length), 99);
+    // the fewest required tokens of a variant, and the keys an entry is found by
+    let requiredTokens = 99;
+    const keys = new Set<string>();
+    for (const variant of variants) {
+      let required = 0;
+      for (const t of variant.tokens) {
+        if (t.optional) continue;
+        required++;
+        if (t.key.length >= 2) keys.add(t.key);
+      }
+      requiredTokens = Math.min(requiredTokens, required);
+    }
     this.entries.push({ ...source, documentKeys, requiredTokens });
     this.names.add(variants);
     this.attributes.add(source);
-    const keys = new Set(variants.flatMap((v) => v.tokens.filter((t) => !t.optional && t.key.length >= 2).map((t) => t.key)));
     for (const key of keys) {
       let list = this.postings.get(key);
       if (!list) {
@@ -159,6 +171,7 @@ export class ScreeningIndex {
     this.names.seal(this.informativeness);
     this.attributes.seal();
     this.reachMemo.clear();
+    this.nameVariants = createNameVariants();
     return this;
   }
 
