@@ -78,22 +78,21 @@ function defined(row: Readonly<Record<string, unknown>>): [keys: string[], named
   return [keys, named];
 }
 
-type Batch =
-  | { kind: 'insert'; into: keyof Database & string; columns: string[]; rows: Array<Record<string, unknown>> }
-  | { kind: 'update'; into: keyof Database & string; where: string[]; columns: string[]; rows: Array<{ where: Record<string, unknown>; set: Record<string, unknown> }> };
+type Inserts = { into: keyof Database & string; columns: string[]; rows: Array<Record<string, unknown>> };
+type Changes = { into: keyof Database & string; where: string[]; columns: string[]; rows: Array<{ where: Record<string, unknown>; set: Record<string, unknown> }> };
 
-/** The CTE writing a batch: the statement's frame is Kysely's (the write watch sees the table, the plugin maps the names). */
-function batchWrite(db: Executor, batch: Batch) {
+/** The CTE inserting rows: the statement's frame is Kysely's (the write watch sees the table, the plugin maps the names). */
+function insertCte(db: Executor, batch: Inserts) {
+  return db.insertInto(batch.into as 'crossing').columns(batch.columns as never)
+    .expression(sql`select ${sql.join(batch.columns.map((c) => sql.ref(c)))} from jsonb_populate_recordset(null::${sql.table(batch.into)}, ${JSON.stringify(batch.rows)}::jsonb)` as never);
+}
+
+/** The CTE changing rows, one per element {where, set}, each read as a row of the table; the where columns renamed where_<column>. */
+function changeCte(db: Executor, batch: Changes) {
   const table = sql.table(batch.into);
-  const json = JSON.stringify(batch.rows);
-  if (batch.kind === 'insert') {
-    return db.insertInto(batch.into as 'crossing').columns(batch.columns as never)
-      .expression(sql`select ${sql.join(batch.columns.map((c) => sql.ref(c)))} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)` as never);
-  }
-  // each element {where, set}, each read as a row of the table; the where columns renamed where_<column>
-  const ref = (prefix: string) => (c: string) => sql.ref(`${prefix}.${c}`);
-  const rows = sql`(select ${sql.join([...batch.columns.map(ref('s')), ...batch.where.map((c) => sql`${sql.ref(`w.${c}`)} as ${sql.ref(`where_${c}`)}`)])}
-    from jsonb_array_elements(${json}::jsonb) as e, jsonb_populate_record(null::${table}, e->'set') as s, jsonb_populate_record(null::${table}, e->'where') as w)`;
+  const columns = [...batch.columns.map((c) => sql.ref(`s.${c}`)), ...batch.where.map((c) => sql`${sql.ref(`w.${c}`)} as ${sql.ref(`where_${c}`)}`)];
+  const rows = sql`(select ${sql.join(columns)} from jsonb_array_elements(${JSON.stringify(batch.rows)}::jsonb) as e,
+    jsonb_populate_record(null::${table}, e->'set') as s, jsonb_populate_record(null::${table}, e->'where') as w)`;
   return db.updateTable(batch.into as 'crossing')
     .set(Object.fromEntries(batch.columns.map((c) => [c, sql.ref(`r.${c}`)])) as never)
     .from(rows.as('r') as never)
@@ -105,8 +104,7 @@ function batchWrite(db: Executor, batch: Batch) {
  * One statement for one or more audited writes (`audit_append`, migrations/0013): each write's
  * statements as data-modifying CTEs, and the rows to insert or change of all of them one CTE per table
  * and columns; the rows changed counted, one each, else the whole statement is undone with
- * serialization_failure; then the
- * chain's advisory lock (held until the statement's transaction ends, so concurrent writers line up
+ * serialization_failure; then the chain's advisory lock (held until the statement's transaction ends, so concurrent writers line up
  * and every row links to the one committed before it), its head, each event's sequence number and
  * hash, and the outbox rows. A statement commits or fails whole.
  */
@@ -115,24 +113,26 @@ function auditedStatement(db: Executor, chain: string, items: readonly AuditedWr
   const expects: RawBuilder<unknown>[] = [];
   const events: unknown[] = [];
   const outbox: OutboxRow[] = [];
-  const batches = new Map<string, Batch>();
+  // the rows of one table with the same columns, of every write
+  const inserts = new Map<string, Inserts>();
+  const changes = new Map<string, Changes>();
   items.forEach((item, i) => {
     item.writes.forEach((write, j) => {
       if (write instanceof RowsInsert) {
         for (const row of write.rows) {
           const [keys, named] = defined(row);
           const signature = `${write.into}(${keys.join()})`;
-          let batch = batches.get(signature);
-          if (!batch) batches.set(signature, (batch = { kind: 'insert', into: write.into, columns: keys, rows: [] }));
-          (batch.rows as Array<Record<string, unknown>>).push(named);
+          let batch = inserts.get(signature);
+          if (!batch) inserts.set(signature, (batch = { into: write.into, columns: keys, rows: [] }));
+          batch.rows.push(named);
         }
       } else if (write instanceof RowUpdate) {
         const [where, namedWhere] = defined(write.where);
         const [keys, named] = defined(write.set);
         const signature = `${write.table}[${where.join()}](${keys.join()})`;
-        let batch = batches.get(signature);
-        if (!batch) batches.set(signature, (batch = { kind: 'update', into: write.table, where, columns: keys, rows: [] }));
-        (batch.rows as Array<{ where: Record<string, unknown>; set: Record<string, unknown> }>).push({ where: namedWhere, set: named });
+        let batch = changes.get(signature);
+        if (!batch) changes.set(signature, (batch = { into: write.table, where, columns: keys, rows: [] }));
+        batch.rows.push({ where: namedWhere, set: named });
       } else ctes.push(sql`${sql.ref(`write_${i}_${j}`)} as (${write})`);
     });
     for (const entry of item.entries) {
@@ -144,10 +144,11 @@ function auditedStatement(db: Executor, chain: string, items: readonly AuditedWr
     outbox.push(...item.outbox);
   });
   let b = 0;
-  for (const batch of batches.values()) {
+  for (const batch of inserts.values()) ctes.push(sql`${sql.ref(`rows_${b++}`)} as (${insertCte(db, batch)})`);
+  for (const batch of changes.values()) {
     const name = sql.ref(`rows_${b++}`);
-    ctes.push(sql`${name} as (${batchWrite(db, batch)})`);
-    if (batch.kind === 'update') expects.push(sql`expect_rows((select count(*) from ${name}), ${batch.rows.length}), `);
+    ctes.push(sql`${name} as (${changeCte(db, batch)})`);
+    expects.push(sql`expect_rows((select count(*) from ${name}), ${batch.rows.length}), `);
   }
   const withs = ctes.length ? sql`with ${sql.join(ctes)} ` : sql``;
   return sql`${withs}select ${sql.join(expects, sql``)}audit_append(${chain}, ${JSON.stringify(events)}::jsonb, ${JSON.stringify(outbox)}::jsonb)`;
