@@ -6,7 +6,15 @@ import { ScreeningIndex } from './screening.index.ts';
 // Default alert thresholds per list kind; a list may set its own.
 export const DEFAULT_THRESHOLDS: Record<string, number> = { wanted: 0.88, entry_ban: 0.88, exit_ban: 0.88, sanctions: 0.9, other: 0.9 };
 const CHECK_EVERY_MS = 2000;
-const PAGE = 5000;
+// Rows read at a time: a page's rows are parsed in one go when it arrives (a thousand entries with their
+// names take about as long as GIVE_WAY_MS; register documents are three short columns).
+const ENTRY_PAGE = 1000;
+const DOCUMENT_PAGE = 5000;
+// A build shares the thread with the requests being served meanwhile (on the previous index, after a
+// change made elsewhere): it gives way this often, so a booth waits about this long for its turn, not
+// for a whole page of entries (half a second and more).
+const GIVE_WAY_MS = 10;
+const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Keeps this process's screening index current: it checks the version counter at most every two
@@ -27,9 +35,14 @@ export function createIndexHolder(deps: Pick<Deps, 'db' | 'clock' | 'log'>) {
     // whole table for every page (a minute for 200,000 entries and 1,000,000 documents on PostgreSQL;
     // with statistics each page is an index scan). ANALYZE samples, so it costs little.
     await sql`analyze watchlist_entry, document_register`.execute(deps.db).catch((error: unknown) => deps.log.warn({ error: String(error) }, 'analyze before the screening index failed'));
+    let slice = performance.now();
     for (;;) {
-      const page = await activeEntriesPage(deps.db, after, PAGE);
+      const page = await activeEntriesPage(deps.db, after, ENTRY_PAGE);
       for (const row of page) {
+        if (performance.now() - slice >= GIVE_WAY_MS) {
+          await giveWay();
+          slice = performance.now();
+        }
         if (row.validTo && row.validTo < today) continue; // expired entries no longer stop anyone
         index.addEntry({
           id: row.id, watchlistId: row.watchlistId, listCode: row.listCode, kind: row.kind, threshold: row.threshold ?? DEFAULT_THRESHOLDS[row.kind] ?? 0.9,
@@ -38,14 +51,20 @@ export function createIndexHolder(deps: Pick<Deps, 'db' | 'clock' | 'log'>) {
           yearTo: row.birthYearTo, nationalities: row.nationalities, documentNumbers: row.documentNumbers, externalId: row.externalId,
         });
       }
-      if (page.length < PAGE) break;
+      if (page.length < ENTRY_PAGE) break;
       after = page[page.length - 1]!.id;
     }
     after = null;
     for (;;) {
-      const page = await activeDocumentsPage(deps.db, after, PAGE);
-      for (const doc of page) index.addDocument(doc.issuingState, doc.lookupKey);
-      if (page.length < PAGE) break;
+      const page = await activeDocumentsPage(deps.db, after, DOCUMENT_PAGE);
+      for (const doc of page) {
+        if (performance.now() - slice >= GIVE_WAY_MS) {
+          await giveWay();
+          slice = performance.now();
+        }
+        index.addDocument(doc.issuingState, doc.lookupKey);
+      }
+      if (page.length < DOCUMENT_PAGE) break;
       after = page[page.length - 1]!.id;
     }
     deps.log.info({ entries: index.entries.length, keys: index.keyCount, ms: Math.round(performance.now() - started), version }, 'screening index built');
