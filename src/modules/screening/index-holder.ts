@@ -14,7 +14,6 @@ const DOCUMENT_PAGE = 5000;
 // change made elsewhere): it gives way this often, so a booth waits about this long for its turn, not
 // for a whole page of entries (half a second and more).
 const GIVE_WAY_MS = 10;
-const giveWay = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Keeps this process's screening index current: it checks the version counter at most every two
@@ -35,14 +34,17 @@ export function createIndexHolder(deps: Pick<Deps, 'db' | 'clock' | 'log'>) {
     // whole table for every page (a minute for 200,000 entries and 1,000,000 documents on PostgreSQL;
     // with statistics each page is an index scan). ANALYZE samples, so it costs little.
     await sql`analyze watchlist_entry, document_register`.execute(deps.db).catch((error: unknown) => deps.log.warn({ error: String(error) }, 'analyze before the screening index failed'));
+    // the time since the build last gave way to the requests
     let slice = performance.now();
+    const due = () => performance.now() - slice >= GIVE_WAY_MS;
+    const giveWay = async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    };
     for (;;) {
       const page = await activeEntriesPage(deps.db, after, ENTRY_PAGE);
       for (const row of page) {
-        if (performance.now() - slice >= GIVE_WAY_MS) {
-          await giveWay();
-          slice = performance.now();
-        }
+        if (due()) await giveWay();
         if (row.validTo && row.validTo < today) continue; // expired entries no longer stop anyone
         index.addEntry({
           id: row.id, watchlistId: row.watchlistId, listCode: row.listCode, kind: row.kind, threshold: row.threshold ?? DEFAULT_THRESHOLDS[row.kind] ?? 0.9,
@@ -58,10 +60,7 @@ export function createIndexHolder(deps: Pick<Deps, 'db' | 'clock' | 'log'>) {
     for (;;) {
       const page = await activeDocumentsPage(deps.db, after, DOCUMENT_PAGE);
       for (const doc of page) {
-        if (performance.now() - slice >= GIVE_WAY_MS) {
-          await giveWay();
-          slice = performance.now();
-        }
+        if (due()) await giveWay();
         index.addDocument(doc.issuingState, doc.lookupKey);
       }
       if (page.length < DOCUMENT_PAGE) break;
