@@ -73,10 +73,15 @@ export function nameTokens(text: string, options: { lastTruncated?: boolean } = 
 
 /** Every distinct skeleton-token list of a name across transliteration schemes (the list side indexes them all). */
 export function nameVariants(text: string): NameToken[][] {
+  return distinctTokenLists(foldedForms(text), (form) => nameTokens(form));
+}
+
+/** The forms' token lists, one for each distinct list of keys, in the forms' order. */
+function distinctTokenLists(forms: Iterable<string>, tokenize: (form: string) => NameToken[]): NameToken[][] {
   const seen = new Set<string>();
   const out: NameToken[][] = [];
-  for (const form of foldedForms(text)) {
-    const toks = nameTokens(form);
+  for (const form of forms) {
+    const toks = tokenize(form);
     const key = toks.map((t) => t.key).join(' ');
     if (!seen.has(key)) {
       seen.add(key);
@@ -116,24 +121,16 @@ export function createNameVariants(): (text: string) => NameToken[][] {
   return (text) => {
     const forms = text.split(/\s+/).filter(Boolean).map(formsOf);
     const schemes = forms.some((f) => f.length > 1) ? SCHEMES.length : 1;
-    const seenForms = new Set<string>();
-    const seen = new Set<string>();
-    const out: NameToken[][] = [];
+    // the name's distinct folded forms, scheme by scheme, as foldedForms gives them
+    const folded = new Set<string>();
     for (let s = 0; s < schemes; s++) {
       let form = '';
       for (const f of forms) {
         const word = f.length > 1 ? f[s]! : f[0]!;
         if (word) form = form ? `${form} ${word}` : word;
       }
-      if (!form || seenForms.has(form)) continue;
-      seenForms.add(form);
-      const toks = form.split(' ').map(tokenOf);
-      const key = toks.map((t) => t.key).join(' ');
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(toks);
-      }
+      if (form) folded.add(form);
     }
-    return out;
+    return distinctTokenLists(folded, (form) => form.split(' ').map(tokenOf));
   };
 }
