@@ -85,8 +85,18 @@ const CrossingStatus = z.enum(['in_control', 'secondary', 'decided', 'completed'
 export const CrossingsQuery = z.strictObject({
   checkpointId: Uuid.optional(),
   status: z.union([CrossingStatus, z.array(CrossingStatus).min(1).max(5)]).optional().describe('one status, or several (status=in_control&status=secondary)'),
+  direction: Direction.optional(),
+  q: z.string().trim().min(2).max(60).optional().describe('A document number (whole), or the beginning of a surname'),
   from: IsoDateTime.optional(),
+  to: IsoDateTime.optional().describe('Arrived at control before this time'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A field of a crossing as one version changed it, both values as text (a list joined; a time in ISO 8601). */
+export const FieldChangeView = z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() });
+export const CrossingVersionView = z.object({
+  version: z.number(), change: z.string(), reason: z.string().nullable(), changedAt: Timestamp, changedBy: Uuid.nullable(), changedByName: z.string().nullable(),
+  changes: z.array(FieldChangeView).describe('What this version changed against the one before it (none for the first)'),
 });
 
 export const RefusalReasonView = z.object({ code: z.string(), basis: z.string(), names: z.object({ kk: z.string(), ru: z.string(), en: z.string() }), directions: z.array(Direction), categories: z.array(z.string()).optional() });

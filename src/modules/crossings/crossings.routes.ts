@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDate, listOf } from '../../contracts/common.ts';
-import { ControlStatsView, CorrectCrossingBody, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView } from '../../contracts/crossings.ts';
+import { ControlStatsView, CorrectCrossingBody, CrossingVersionView, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView } from '../../contracts/crossings.ts';
 import type { StayService } from './stays.service.ts';
 import type { VehicleService } from './vehicles.service.ts';
 import { IsoDateTime } from '../../contracts/common.ts';
@@ -23,7 +23,7 @@ export async function crossingRoutes(app: FastifyInstance, { crossings, stays, v
     async (req) => ({ items: await crossings.list(requireCtx(req), req.query) }));
   r.get('/api/v1/crossings/:id', { schema: { tags, summary: 'One crossing with its checks, hits and decision (audited read)', params: IdParams, response: { 200: CrossingView } } },
     async (req) => crossings.get(requireCtx(req), req.params.id));
-  r.get('/api/v1/crossings/:id/versions', { schema: { tags, summary: 'Every version of a crossing: corrections never overwrite', params: IdParams, response: { 200: listOf(z.object({ version: z.number(), change: z.string(), reason: z.string().nullable(), changedAt: z.date(), changedBy: z.string().nullable() })) } } },
+  r.get('/api/v1/crossings/:id/versions', { schema: { tags, summary: 'Every version of a crossing, who made it and why, and what it changed: corrections never overwrite (audited read)', params: IdParams, response: { 200: listOf(CrossingVersionView) } } },
     async (req) => ({ items: await crossings.versions(requireCtx(req), req.params.id) }));
   r.post('/api/v1/crossings/:id/decision', { schema: { tags, summary: 'Decide at control (pass, refuse with coded reasons, secondary, seize the document, hold for identification, detain) or close a secondary inspection', params: IdParams, body: DecideBody, response: { 200: CrossingView } } },
     async (req) => crossings.decide(requireCtx(req), req.params.id, req.body));

@@ -1,7 +1,7 @@
 // Border control at checkpoints (Law Art. 14-23, 31-35; W1-W3): a crossing is registered with the
 // document as read, checked at once (document, checkpoint, screening), decided by the officer with coded
 // reasons, and completed when the traveller leaves the checkpoint (Art. 19(9)). Every change is a version.
-import type { Selectable, Updateable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { CorrectCrossingBody, CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
@@ -17,7 +17,7 @@ import { mrzProblem } from '../documents/mrz-problem.ts';
 import type { ScreeningService } from '../screening/index.ts';
 import { FOREIGN, runChecks, suggestDecision, type CheckFacts } from './checks.ts';
 import { createControlPoints, localDate } from './control-point.ts';
-import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
+import type { CheckResult, CrossingHit, CrossingTable } from './crossings.tables.ts';
 import { presentCrossing } from './present.ts';
 import { reasonListAt } from './reasons.ts';
 
@@ -59,7 +59,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
   }
   const isStale = (error: unknown) => pgErrorCode(error) === '40001' || (isUniqueViolation(error) && String((error as Error).message).includes('crossing_version_pkey'));
 
-  type Plan = { changes: Updateable<CrossingTable>; also?: Write[]; change: string; reason: string | null; audit: Pick<Change, 'action' | 'details'> };
+  type Plan = { changes: Updateable<CrossingTable>; also?: Write[]; change: string; reason: string | null; audit: Pick<Change, 'action' | 'details'>; alsoAudit?: Change[] };
   /** Changes a crossing as `judge` says, in one statement with its version and audit, if nobody changed it meanwhile. */
   async function change(ctx: Ctx, id: string, judge: (row: Row, now: Date) => Promise<Plan>): Promise<Row> {
     for (let attempt = 0; ; attempt++) {
@@ -72,7 +72,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           updateRow('crossing', { id, version: row.version }, { ...plan.changes, version: next.version, updatedAt: now } as never),
           ...(plan.also ?? []),
           versionRow(next, plan.change, ctx, plan.reason, next.version),
-        ], [{ ...plan.audit, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId }]);
+        ], [...(plan.alsoAudit ?? []), { ...plan.audit, entityType: 'crossing', entityId: id, agencyId: row.agencyId, unitId: row.unitId }]);
       } catch (error) {
         if (!isStale(error)) throw error;
         recent.delete(id);
@@ -140,7 +140,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         document: { number: document!.number, issuingState: document!.issuingState },
         checkpointId: cp.id,
       });
-      const hits: CrossingHit[] = screened.hits.map((h) => ({ entryId: h.entryId, recordId: h.recordId, list: h.list, kind: h.kind, action: h.action, score: h.score, contact: h.contact, matchedName: h.matchedName, ...(h.alertId && { alertId: h.alertId }) }));
+      const hits = crossingHits(screened.hits);
       const facts: CheckFacts = {
         direction: body.direction, travellerCategory, mrzValid, mrzErrors: [], documentExpiry: document!.expiry, today: localDate(arrivedAt, cp.timeZone),
         checkpointStatus: cp.effective === 'restricted' ? 'restricted' : 'open', checkpointStatusReason: cp.statusReason, hits, documentHits: screened.documentHits,
@@ -179,7 +179,15 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       let q = crossings();
       if (query.checkpointId) q = q.where('crossing.checkpointId', '=', query.checkpointId);
       if (query.status) q = q.where('crossing.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
+      if (query.direction) q = q.where('crossing.direction', '=', query.direction);
       if (query.from) q = q.where('crossing.arrivedAt', '>=', new Date(query.from));
+      if (query.to) q = q.where('crossing.arrivedAt', '<', new Date(query.to));
+      if (query.q) {
+        // a document number whole (as the register keeps it: letters and digits, upper case), or a surname's beginning in any script
+        const number = query.q.toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+        const prefix = `${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q = q.where((eb) => eb.or([eb('crossing.documentNumber', '=', number), eb(sql`upper(crossing.surname)`, 'like', sql`upper(${prefix})`)]));
+      }
       if (!isCrossAgency(ctx.actor, 'crossing.read')) q = q.where('crossing.agencyId', '=', ctx.actor.agencyId ?? '00000000-0000-0000-0000-000000000000');
       const rows = (await q.orderBy('crossing.arrivedAt', 'desc').limit(query.limit * 2).execute()) as unknown as Row[];
       const visible = rows.filter((r) => can(ctx.actor, 'crossing.read', { agencyId: r.agencyId, path: r.unitPath })).slice(0, query.limit);
@@ -256,11 +264,16 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       return presentCrossing(next, suggestionOf(next));
     },
 
-    /** A correction never overwrites: the fields change in a new version that keeps who, when and why. */
+    /**
+     * A correction never overwrites: the fields change in a new version that keeps who, when and why. A
+     * corrected identity (name, date of birth, sex, nationality) is screened again, and the checks run
+     * again on what the record now says: a hit the first reading missed becomes an alert and shows on
+     * the record; one alerted already keeps its alert. The decision taken stays as it was taken.
+     */
     async correct(ctx: Ctx, id: string, body: z.infer<typeof CorrectCrossingBody>) {
       const next = await change(ctx, id, async (row) => {
         if (row.status === 'voided') throw new ConflictError('A voided crossing is not corrected.', [], 'VOIDED');
-        const changes = {
+        const changes: Updateable<CrossingTable> = {
           ...(body.travellerCategory && { travellerCategory: body.travellerCategory }),
           ...(body.purpose && { purpose: body.purpose }),
           ...(body.vehicleRole && { vehicleRole: body.vehicleRole }),
@@ -271,7 +284,40 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           ...(body.person?.sex && { sex: body.person.sex }),
           ...(body.person?.nationality && { nationality: body.person.nationality }),
         };
-        return { changes, change: 'corrected', reason: body.reason, audit: { action: 'crossing.corrected', details: { fields: Object.keys(changes), reason: body.reason } } };
+        const fields = Object.keys(changes);
+        const changed = (field: keyof typeof changes & keyof Row) => field in changes && changes[field] !== row[field];
+        const renamed = (['surname', 'givenNames', 'dateOfBirth', 'sex', 'nationality'] as const).some(changed);
+        let also: Write[] = [];
+        let alsoAudit: Change[] = [];
+        if (renamed || changed('travellerCategory')) {
+          const was = row.hits as unknown as CrossingHit[];
+          let hits = was;
+          let documentHits: CheckFacts['documentHits'] = [];
+          if (renamed) {
+            const person = { ...row, ...changes } as Row;
+            const screened = await screening.screenDeferred(ctx, {
+              person: { surname: person.surname ?? '', ...(person.givenNames && { givenNames: person.givenNames }), ...(person.dateOfBirth && { dateOfBirth: person.dateOfBirth }), ...(person.nationality && { nationality: person.nationality }), ...(person.sex && { sex: person.sex as 'M' | 'F' | 'X' }) },
+              ...(row.documentNumber && { document: { number: row.documentNumber, ...(row.issuingState && { issuingState: row.issuingState }) } }),
+              checkpointId: row.checkpointId,
+            }, { alerted: new Map(was.filter((h) => h.alertId).map((h) => [h.recordId, h.alertId!])) });
+            hits = crossingHits(screened.result.hits);
+            documentHits = screened.result.documentHits;
+            also = screened.writes;
+            alsoAudit = [screened.audit];
+            changes.hits = hits as never;
+          }
+          const first = row.checks as unknown as CheckResult[];
+          const checks = runChecks({
+            direction: row.direction, travellerCategory: changes.travellerCategory ?? row.travellerCategory, mrzValid: row.mrzValid, mrzErrors: [], documentExpiry: row.documentExpiry,
+            today: localDate(row.arrivedAt, row.checkpointTimeZone), checkpointStatus: 'open', checkpointStatusReason: null, hits, documentHits,
+          // what the first checks said of the checkpoint holds for the time of arrival, and of the document unless it was looked up again
+          }).map((check) => (check.code === 'checkpoint_status' || (!renamed && check.code === 'document_register') ? first.find((c) => c.code === check.code) ?? check : check));
+          changes.checks = checks as never;
+        }
+        return {
+          changes, change: 'corrected', reason: body.reason, also, alsoAudit,
+          audit: { action: 'crossing.corrected', details: { fields, reason: body.reason, ...(renamed && { screenedAgain: true, hits: (changes.hits as unknown as CrossingHit[]).map((h) => h.recordId) }) } },
+        };
       });
       return presentCrossing(next, suggestionOf(next));
     },
@@ -307,10 +353,14 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       return { checkpointId, since, open: { inControl: n('in_control'), secondary: n('secondary'), awaitingExit: n('decided', 'pass'), refusedNotYetOut: n('decided', 'refuse') }, lanes };
     },
 
+    /** Every version of a crossing, who made it, and what it changed against the one before it. */
     async versions(ctx: Ctx, id: string) {
       await load(ctx, id, 'crossing.read');
-      await recordRead(deps, ctx, { entityType: 'crossing', entityIds: [id] });
-      return db.selectFrom('crossingVersion').select(['version', 'change', 'reason', 'changedAt', 'changedBy']).where('crossingId', '=', id).orderBy('version').execute();
+      await recordRead(deps, ctx, { entityType: 'crossing', entityIds: [id], query: { versions: true } });
+      const rows = await db.selectFrom('crossingVersion').leftJoin('appUser', 'appUser.id', 'crossingVersion.changedBy')
+        .select(['crossingVersion.version', 'crossingVersion.change', 'crossingVersion.reason', 'crossingVersion.changedAt', 'crossingVersion.changedBy', 'crossingVersion.snapshot', 'appUser.displayName as changedByName'])
+        .where('crossingVersion.crossingId', '=', id).orderBy('crossingVersion.version').execute();
+      return rows.map(({ snapshot, ...version }, i) => ({ ...version, changes: i === 0 ? [] : versionChanges(rows[i - 1]!.snapshot, snapshot) }));
     },
 
     async reasonList(ctx: Ctx, on: string | undefined) {
@@ -349,6 +399,38 @@ export function categoryOf(nationality: string | undefined, documentCode: string
   if (nationality === 'KAZ') return 'rk_citizen';
   if (nationality && ['XXA', 'XXB', 'XXC', 'XXX'].includes(nationality)) return 'stateless';
   return 'foreigner';
+}
+
+/** The hits of a screening as a crossing keeps them. */
+function crossingHits(hits: Awaited<ReturnType<ScreeningService['screenDeferred']>>['result']['hits']): CrossingHit[] {
+  return hits.map((h) => ({ entryId: h.entryId, recordId: h.recordId, list: h.list, kind: h.kind, action: h.action, score: h.score, contact: h.contact, matchedName: h.matchedName, ...(h.alertId && { alertId: h.alertId }) }));
+}
+
+// The fields of a crossing a version may change, as its history shows them (its bookkeeping, version and updatedAt, left out).
+const HISTORY_FIELDS = [
+  'status', 'decision', 'reasons', 'decisionNote', 'returnToCountry', 'decidedAt', 'leftAt', 'hits',
+  'surname', 'givenNames', 'dateOfBirth', 'sex', 'nationality', 'travellerCategory', 'purpose', 'vehicleRole', 'vehiclePlate', 'vehicleCountry', 'laneId',
+] as const;
+
+/** A field's value in a stored version as text: a list joined, hits by list and name, nothing (or an empty list) null. */
+function historyValue(field: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (field === 'hits') return (value as CrossingHit[]).map((h) => `${h.list}: ${h.matchedName}`).join('; ') || null;
+  if (Array.isArray(value)) return value.join(', ') || null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** What one stored version of a crossing changed against the one before it. */
+export function versionChanges(before: unknown, after: unknown): Array<{ field: string; from: string | null; to: string | null }> {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  const changes = [];
+  for (const field of HISTORY_FIELDS) {
+    const from = historyValue(field, a[field]);
+    const to = historyValue(field, b[field]);
+    if (from !== to) changes.push({ field, from, to });
+  }
+  return changes;
 }
 
 function suggestionOf(row: Selectable<CrossingTable>) {

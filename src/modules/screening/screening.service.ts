@@ -49,7 +49,7 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
    * Screens (reads only) and returns the writes — alerts and the audit of the query — for the caller
    * to run in its own transaction (a crossing commits them with itself: one transaction, not two).
    */
-  async function screenDeferred(ctx: Ctx, request: Request) {
+  async function screenDeferred(ctx: Ctx, request: Request, options: { alerted?: ReadonlyMap<string, string> } = {}) {
     if (!can(ctx.actor, 'screening.run')) throw new NotFoundError('Screening');
     const screened = screenIndex(await indexHolder.get(), { person: request.person, document: request.document });
     const documentHits: Array<{ entryId: string; list: string; documentNumber: string; status: string; issuingState: string }> = [];
@@ -76,11 +76,17 @@ export function createScreeningService(deps: Deps, indexHolder: IndexHolder) {
     const suppressed = hits.filter(isCleared);
     const active: Array<(typeof hits)[number] & { alertId?: string }> = hits.filter((h) => !isCleared(h));
     const now = clock.now();
-    // a hit at a checkpoint becomes an alert: its id is known now, written with the rest
-    if (request.checkpointId) for (const hit of active) hit.alertId = newId();
+    // a hit at a checkpoint becomes an alert: its id is known now, written with the rest (a hit the
+    // caller says was alerted already, screening the same traveller again, keeps that alert)
+    const fresh = request.checkpointId ? active.filter((hit) => !options.alerted?.has(hit.recordId)) : [];
+    for (const hit of active) {
+      const known = options.alerted?.get(hit.recordId);
+      if (known) hit.alertId = known;
+    }
+    for (const hit of fresh) hit.alertId = newId();
     // a hit at a checkpoint is an alert; every screening query is audited: who asked about whom, and what came back
-    const alerts = request.checkpointId && active.length
-      ? insertRows('screeningAlert', active.map((hit) => ({ id: hit.alertId!, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId!, score: hit.score, query: request, createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now })))
+    const alerts = fresh.length
+      ? insertRows('screeningAlert', fresh.map((hit) => ({ id: hit.alertId!, entryId: hit.recordId, entryVersion: versionOf.get(hit.recordId)!, travellerKey: key, checkpointId: request.checkpointId!, score: hit.score, query: request, createdBy: ctx.actor.userId, agencyId: ctx.actor.agencyId, createdAt: now })))
       : null;
     const audit: Change = {
       action: 'screening.query', entityType: 'screening', entityId: key,
