@@ -7,6 +7,7 @@ import { LanguageSwitch } from './ui.tsx';
 const NAV: Array<{ path: string; key: string; permission?: string }> = [
   { path: '/', key: 'nav.overview' },
   { path: '/booth', key: 'nav.booth', permission: 'crossing.record' },
+  { path: '/crossings', key: 'nav.crossings', permission: 'crossing.read' },
   { path: '/checkpoints', key: 'nav.checkpoints', permission: 'geo.read' },
   { path: '/map', key: 'nav.map', permission: 'geo.read' },
   { path: '/screening', key: 'nav.screening', permission: 'watchlist.read' },

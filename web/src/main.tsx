@@ -7,6 +7,7 @@ import { ApiError } from './api.ts';
 import { Layout } from './Layout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BoothPage } from './pages/BoothPage.tsx';
+import { CrossingDetailPage, CrossingsPage } from './pages/CrossingsPage.tsx';
 import { CheckpointDetailPage, CheckpointsPage } from './pages/CheckpointsPage.tsx';
 import { LegalPage } from './pages/LegalPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -54,6 +55,8 @@ const Pages = {
   users: guarded('user.manage', UsersPage),
   screening: guarded('watchlist.read', ScreeningPage),
   booth: guarded('crossing.record', BoothPage),
+  crossings: guarded('crossing.read', CrossingsPage),
+  crossing: guarded('crossing.read', CrossingDetailPage),
   stays: guarded('stay.read', StaysPage),
   desk: guarded('exchange.read', DeskPage),
   compliance: guarded('exchange.compliance', CompliancePage),
@@ -79,6 +82,8 @@ function App() {
         <Route path="/users" component={Pages.users} />
         <Route path="/screening" component={Pages.screening} />
         <Route path="/booth" component={Pages.booth} />
+        <Route path="/crossings" component={Pages.crossings} />
+        <Route path="/crossings/:id" component={Pages.crossing} />
         <Route path="/stays" component={Pages.stays} />
         <Route path="/desk" component={Pages.desk} />
         <Route path="/sez" component={Pages.sez} />

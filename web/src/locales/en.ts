@@ -3,6 +3,7 @@ import { enSez } from './sez/en.ts';
 import { enCases } from './cases/en.ts';
 import { enProblems } from './problems/en.ts';
 import { enAudit } from './audit/en.ts';
+import { enCrossings } from './crossings/en.ts';
 // English texts. Every key here must exist in kk.ts and ru.ts (a test checks it).
 export const en = {
   ...enExchange,
@@ -10,6 +11,7 @@ export const en = {
   ...enCases,
   ...enProblems,
   ...enAudit,
+  ...enCrossings,
   'app.name': 'Shekara',
   'app.tagline': 'State border management and inter-agency coordination',
   'lang.kk': 'Қазақша',

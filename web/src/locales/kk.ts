@@ -3,6 +3,7 @@ import { kkSez } from './sez/kk.ts';
 import { kkCases } from './cases/kk.ts';
 import { kkProblems } from './problems/kk.ts';
 import { kkAudit } from './audit/kk.ts';
+import { kkCrossings } from './crossings/kk.ts';
 import type { MessageKey } from './en.ts';
 
 export const kk: Record<MessageKey, string> = {
@@ -11,6 +12,7 @@ export const kk: Record<MessageKey, string> = {
   ...kkCases,
   ...kkProblems,
   ...kkAudit,
+  ...kkCrossings,
   'app.name': 'Шекара',
   'app.tagline': 'Мемлекеттік шекараны басқару және ведомствоаралық өзара іс-қимыл',
   'lang.kk': 'Қазақша',

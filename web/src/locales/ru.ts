@@ -3,6 +3,7 @@ import { ruSez } from './sez/ru.ts';
 import { ruCases } from './cases/ru.ts';
 import { ruProblems } from './problems/ru.ts';
 import { ruAudit } from './audit/ru.ts';
+import { ruCrossings } from './crossings/ru.ts';
 import type { MessageKey } from './en.ts';
 
 export const ru: Record<MessageKey, string> = {
@@ -11,6 +12,7 @@ export const ru: Record<MessageKey, string> = {
   ...ruCases,
   ...ruProblems,
   ...ruAudit,
+  ...ruCrossings,
   'app.name': 'Шекара',
   'app.tagline': 'Управление государственной границей и межведомственное взаимодействие',
   'lang.kk': 'Қазақша',

@@ -6,21 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, get, newUuid } from '../api.ts';
 import { pick } from '../i18n.ts';
 import { useSession } from '../session.tsx';
-import type { List } from '../types.ts';
+import type { Crossing, List } from '../types.ts';
+import { CrossingCard } from './CrossingCard.tsx';
 import { Field } from '../ui.tsx';
 import { fieldProblemText } from '../problems.ts';
 import { BoothProblem, problemText } from './BoothProblem.tsx';
 
 type Checkpoint = { id: string; code: string; names: { kk: string; ru: string; en: string }; unitId: string | null; neighbourCountry: string | null };
 type Lane = { id: string; code: string; transportMode: string; direction: 'entry' | 'exit' | 'both'; active: boolean };
-type Check = { code: string; result: 'pass' | 'warn' | 'fail'; detail: string; value?: string };
-type Hit = { entryId: string; list: string; kind: string; action: string; score: number; contact: string | null; matchedName: string };
-type Crossing = {
-  id: string; direction: 'entry' | 'exit'; travellerCategory: string; status: string; decision: string | null; reasons: string[];
-  person: { surname: string | null; givenNames: string | null; dateOfBirth: string | null; sex: string | null; nationality: string | null };
-  document: { code: string | null; number: string | null; issuingState: string | null; expiry: string | null };
-  checks: Check[]; hits: Hit[]; suggested: { decision: string; reasons: string[] };
-};
 type Reason = { code: string; basis: string; names: { kk: string; ru: string; en: string }; directions: string[]; categories?: string[] };
 
 const KEYS: Record<string, string> = { '1': 'pass', '2': 'refuse', '3': 'secondary', '4': 'detain', '5': 'seize_document', '6': 'hold_identification' };
@@ -176,7 +169,7 @@ export function BoothPage() {
         {registerError && <BoothProblem error={registerError} />}
       </form>
       {manual && !crossing && <ManualEntry busy={register.isPending} onSubmit={(read) => register.mutate(read)} />}
-      {crossing && <Result crossing={crossing} />}
+      {crossing && <CrossingCard crossing={crossing} />}
       {crossing && !decided && !pending && (
         <div className="decisions" role="group" aria-label={t('booth.decide')} tabIndex={-1} ref={decisionsRef}>
           {(crossing.status === 'secondary' ? ['pass', 'refuse', 'seize_document', 'detain'] : ['pass', 'refuse', 'secondary', 'detain', 'seize_document', 'hold_identification']).map((d) => (
@@ -199,28 +192,6 @@ export function BoothPage() {
         </div>
       )}
     </div>
-  );
-}
-
-function Result({ crossing }: { crossing: Crossing }) {
-  const { t } = useTranslation();
-  const p = crossing.person;
-  return (
-    <section className="panel result" aria-label={t('booth.traveller')}>
-      <h2>{p.surname} {p.givenNames}</h2>
-      <div className="small">
-        {p.dateOfBirth ?? '—'} · {p.sex ?? '—'} · {p.nationality ?? '—'} · {t(`booth.cat.${crossing.travellerCategory}`)} · {crossing.document.code} {crossing.document.number} ({crossing.document.issuingState}) · {t('booth.expires')} {crossing.document.expiry ?? '—'}
-      </div>
-      <ul className="plain checks">
-        {crossing.checks.map((c) => <li key={c.code} className={`check c-${c.result}`}><span className="mark">{c.result === 'pass' ? '✓' : c.result === 'warn' ? '!' : '✗'}</span> <strong>{t(`booth.check.${c.code}`)}</strong> <span className="muted" title={c.detail}>{t(`booth.detail.${c.code}.${c.result}`, { value: c.value, defaultValue: c.detail })}</span></li>)}
-      </ul>
-      {crossing.hits.length > 0 && (
-        <ul className="plain hits">
-          {crossing.hits.map((h) => <li key={h.entryId} className={`hit kind-${h.kind}`}><strong>{h.matchedName}</strong> <span className="badge">{h.list}</span> {t(`screening.kind.${h.kind}`)} · {t(`screening.actionCode.${h.action}`)} · {Math.round(h.score * 100)}%{h.contact && ` · ${h.contact}`}</li>)}
-        </ul>
-      )}
-      <p className="suggested">{t('booth.suggested')}: <strong>{t(`booth.decision.${crossing.suggested.decision}`)}</strong>{crossing.suggested.reasons.length > 0 && ` (${crossing.suggested.reasons.join(', ')})`}</p>
-    </section>
   );
 }
 

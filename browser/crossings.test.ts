@@ -1,0 +1,67 @@
+// The crossings journal in Debian's Chromium: a crossing found again by the surname's beginning, its
+// record and history opened, its misread surname corrected (screened again: the hit the misreading hid);
+// a unit head sees the journal and the history, and is not offered the correction.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { chooseLanguage, RESULTS, signedIn, useBrowserWorld } from './helpers.ts';
+import { passportMrz } from '../test/helpers.ts';
+
+const env = useBrowserWorld();
+
+test('a booth officer finds a passed traveller in the journal, corrects the misread surname, and sees the hit and the history', async () => {
+  const page = await signedIn(env, 'demo.booth.korday', 'English');
+  // at the booth: the scanner misread the surname; the traveller is passed
+  await page.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
+  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
+  const mrz = page.locator('textarea[name=mrz]');
+  await mrz.focus();
+  await page.keyboard.type(passportMrz({ surname: 'BOLOTOVA', given: 'KSENIIA', number: 'N24242424', nationality: 'KAZ', dob: '870921', sex: 'F', expiry: '300101' }).join('\n'), { delay: 0 });
+  await page.locator('p.suggested', { hasText: 'Pass' }).waitFor();
+  await page.keyboard.press('1');
+  await page.getByText('Passed. Passage completes').waitFor();
+
+  // the journal: found by the surname's beginning, in lower case
+  await page.getByRole('navigation').getByRole('link', { name: 'Crossings journal' }).click();
+  await page.locator('input[name=q]').fill('bolot');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: 'BOLOTOVA KSENIIA' }).click();
+  const history = page.getByRole('region', { name: 'History: every version' });
+  await history.getByText('v2 · Decided: Pass').waitFor();
+  assert.equal(await page.locator('.hits li').count(), 0);
+
+  // the correction: a reason is required; only the surname changes
+  const form = page.getByRole('form', { name: 'Correct the record' });
+  await form.locator('input[name=surname]').fill('BELOUSOVA');
+  await form.locator('textarea[name=reason]').fill('Surname misread by the scanner: checked against the data page');
+  await form.getByRole('button', { name: 'Save the correction' }).click();
+  await form.getByRole('status').filter({ hasText: 'Corrected: version 3.' }).waitFor();
+  await form.getByText('Screened again: a watchlist hit').waitFor();
+  await page.locator('.hits li strong', { hasText: 'Белоусова Ксения Игоревна' }).waitFor();
+  const v3 = history.locator('li', { hasText: 'v3 · Corrected' });
+  await v3.getByText('Surname misread by the scanner').waitFor();
+  assert.equal(await v3.locator('tr', { hasText: 'Surname' }).locator('del').textContent(), 'BOLOTOVA');
+  assert.equal(await v3.locator('tr', { hasText: 'Surname' }).locator('ins').textContent(), 'BELOUSOVA');
+  await v3.locator('tr', { hasText: 'Watchlist hits' }).locator('ins', { hasText: 'DEMO-MIA-WANTED' }).waitFor();
+  // the decision taken stays as it was taken
+  await page.getByRole('region', { name: 'Decision' }).getByText('Decided: Pass').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'crossing-corrected-en.png'), fullPage: true });
+
+  // in Russian, the same record
+  await chooseLanguage(page, 'Русский');
+  await page.getByRole('region', { name: 'История: все версии' }).getByText('v3 · Исправлено').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'crossing-history-ru.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('a unit head reads the journal and a crossing\'s history, and is not offered the correction', async () => {
+  const page = await signedIn(env, 'demo.head.korday', 'Қазақша');
+  await page.getByRole('navigation').getByRole('link', { name: 'Шекарадан өту журналы' }).click();
+  await page.locator('input[name=q]').fill('N24242424');
+  await page.locator('form[role=search] button[type=submit]').click();
+  await page.getByRole('link', { name: 'BELOUSOVA KSENIIA' }).click();
+  await page.getByRole('region', { name: 'Тарих: барлық нұсқалар' }).getByText('v3 · Түзетілді').waitFor();
+  assert.equal(await page.getByRole('form', { name: 'Жазбаны түзету' }).count(), 0);
+  await page.screenshot({ path: path.join(RESULTS, 'crossings-journal-kk.png'), fullPage: true });
+  await page.context().close();
+});
