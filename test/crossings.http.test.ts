@@ -392,6 +392,20 @@ test('the journal finds a crossing by a surname\'s beginning or the document; a 
   assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['querystring.direction', 'querystring.q']);
 });
 
+test('a corrected traveller category runs the checks again on the hits as found: an entry ban that spared a citizen stops a foreigner', async () => {
+  const mrz = passport({ surname: 'KARIMOV', given: 'JASUR', number: 'FA7654329', nationality: 'UZB', dob: '900512', sex: 'M', expiry: '310101' });
+  const c = (await start({ mrz, travellerCategory: 'rk_citizen' })).json();
+  assert.equal(c.checks.find((k: { code: string }) => k.code === 'entry_ban').result, 'warn');
+  const fixed = await booth.request('POST', `/api/v1/crossings/${c.id}/corrections`, { reason: 'Category chosen by mistake: an Uzbek passport', travellerCategory: 'foreigner' });
+  assert.equal(fixed.statusCode, 200, fixed.body);
+  assert.equal(fixed.json().checks.find((k: { code: string }) => k.code === 'entry_ban').result, 'fail');
+  assert.deepEqual(fixed.json().suggested, { decision: 'refuse', reasons: ['ENTRY_BANNED'] });
+  // not screened again: the same hits, the same alerts
+  assert.deepEqual(fixed.json().hits, c.hits);
+  const audit = await w.deps.db.selectFrom('auditEvent').select('details').where('entityId', '=', c.id).where('action', '=', 'crossing.corrected').executeTakeFirstOrThrow();
+  assert.equal((audit.details as { screenedAgain?: boolean }).screenedAgain, undefined);
+});
+
 test('stays: a foreigner who entered is on the overstay list once the stay rule is exceeded, and off it after leaving', async () => {
   const mrz = passport({ surname: 'MUELLER', given: 'HANS', number: 'C01X00T47', nationality: 'D<<', dob: '750505', sex: 'M', expiry: '300101' });
   const c = (await start({ mrz })).json();

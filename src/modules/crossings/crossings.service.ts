@@ -306,11 +306,11 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
             alsoAudit = [screened.audit];
             changes.hits = hits as never;
           }
+          // what the first checks said of the checkpoint holds for the time of arrival, and of the document unless it was looked up again
           const first = row.checks as unknown as CheckResult[];
           const checks = runChecks({
             direction: row.direction, travellerCategory: changes.travellerCategory ?? row.travellerCategory, mrzValid: row.mrzValid, mrzErrors: [], documentExpiry: row.documentExpiry,
             today: localDate(row.arrivedAt, row.checkpointTimeZone), checkpointStatus: 'open', checkpointStatusReason: null, hits, documentHits,
-          // what the first checks said of the checkpoint holds for the time of arrival, and of the document unless it was looked up again
           }).map((check) => (check.code === 'checkpoint_status' || (!renamed && check.code === 'document_register') ? first.find((c) => c.code === check.code) ?? check : check));
           changes.checks = checks as never;
         }
