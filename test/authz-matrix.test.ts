@@ -159,6 +159,7 @@ before(async () => {
     c('POST', '/api/v1/crossings/{id}/corrections', `/api/v1/crossings/${crossingId}/corrections`, 'deny', 'deny', { reason: 'matrix check', purpose: 'other' }),
     c('GET', '/api/v1/checkpoints/{id}/control-stats', `/api/v1/checkpoints/${cp}/control-stats`, 'deny', 'deny'),
     c('POST', '/api/v1/vehicle-crossings', '/api/v1/vehicle-crossings', 'deny', 'deny', { checkpointId: cp, direction: 'entry', transportMode: 'road', plate: '002 AAA 02', plateCountry: 'KAZ', vehicleType: 'car' }),
+    c('GET', '/api/v1/vehicle-crossings', '/api/v1/vehicle-crossings', 'deny', 'filtered', undefined, vehicleId),
     c('GET', '/api/v1/vehicle-crossings/{id}', `/api/v1/vehicle-crossings/${vehicleId}`, 'deny', 'deny'),
     c('POST', '/api/v1/vehicle-crossings/{id}/marks', `/api/v1/vehicle-crossings/${vehicleId}/marks`, 'deny', 'deny', { body: 'customs', reference: 'M-1' }),
     c('POST', '/api/v1/vehicle-crossings/{id}/examinations', `/api/v1/vehicle-crossings/${vehicleId}/examinations`, 'deny', 'deny', { kind: 'examination', result: 'nothing_found' }),

@@ -84,3 +84,28 @@ test('bad vehicle input names every field', async () => {
   assert.equal(res.statusCode, 400);
   assert.deepEqual([...new Set(res.json().errors.map((e: { path: string }) => e.path))].sort(), ['body.cargoCategories.0', 'body.equeueBooking', 'body.plate', 'body.plateCountry', 'body.vehicleType', 'body.vin']);
 });
+
+test('the vehicles at control of a checkpoint: listed for the Border Service and the control bodies, by status and plate, with their marks and channel; not for the police', async () => {
+  const v = (await register({ plate: '909 LST 02', vehicleType: 'van', cargoCategories: ['general'] })).json();
+  const list = async (client: Client, query: string) => {
+    const res = await client.request('GET', `/api/v1/vehicle-crossings?${query}`);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json().items as Array<{ id: string; plate: string; status: string; requiredMarks: unknown[]; risk: { channel: string }; examinations: unknown[] }>;
+  };
+  const atControl = await list(booth, `checkpointId=${KORDAY}&status=in_control&status=examination`);
+  const found = atControl.find((i) => i.id === v.id);
+  assert.ok(found, 'the van is at control');
+  assert.deepEqual([found.requiredMarks.length > 0, found.risk.channel], [true, v.risk.channel]);
+  // by plate, whole, however it is spaced; customs sees it too
+  assert.deepEqual((await list(customs, 'plate=909-lst-02')).map((i) => i.id), [v.id]);
+  assert.deepEqual((await list(booth, 'plate=909LST')).map((i) => i.id), []);
+  await customs.request('POST', `/api/v1/vehicle-crossings/${v.id}/examinations`, { kind: 'inspection', jointWithCustoms: true, result: 'nothing_found' });
+  const examined = (await list(booth, `checkpointId=${KORDAY}&status=examination`)).find((i) => i.id === v.id);
+  assert.equal(examined?.examinations.length, 1);
+  assert.ok(!(await list(booth, `checkpointId=${KORDAY}&status=in_control`)).some((i) => i.id === v.id));
+  // the police hold neither right: no vehicles
+  assert.equal((await police.request('GET', '/api/v1/vehicle-crossings')).statusCode, 404);
+  const bad = await booth.request('GET', '/api/v1/vehicle-crossings?status=parked&limit=0');
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['querystring.limit', 'querystring.status']);
+});

@@ -147,6 +147,13 @@ export const VehicleDecideBody = z.strictObject({
   reasons: z.array(z.string().trim().regex(/^[A-Z0-9_]{2,40}$/)).max(10).default([]),
   note: z.string().trim().max(2000).optional(),
 });
+export const VehicleStatus = z.enum(['in_control', 'examination', 'decided', 'completed']);
+export const VehicleCrossingsQuery = z.strictObject({
+  checkpointId: Uuid.optional(),
+  status: z.union([VehicleStatus, z.array(VehicleStatus).min(1).max(4)]).optional().describe('one status, or several (status=in_control&status=examination)'),
+  plate: z.string().trim().toUpperCase().min(2).max(15).optional().describe('The plate, whole (spaces and dashes ignored)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
 export const VehicleCrossingView = z.object({
   id: Uuid, checkpointId: Uuid, laneId: Uuid.nullable(), direction: Direction, transportMode: z.string(), plate: z.string(), plateCountry: z.string(), vin: z.string().nullable(),
   vehicleType: z.string(), cargoDeclaration: z.string().nullable(), cargoCategories: z.array(z.string()), cargoDescription: z.string().nullable(), equeueBooking: z.string().nullable(),
@@ -155,6 +162,6 @@ export const VehicleCrossingView = z.object({
   checks: z.array(CheckView),
   risk: z.object({ channel: z.enum(['green', 'yellow', 'red']), packId: Uuid, fired: z.array(z.object({ rule: z.string(), channel: z.string(), why: z.string() })) }),
   examinations: z.array(z.object({ kind: z.string(), jointWithCustoms: z.boolean(), result: z.string(), findings: z.string().nullable(), at: Timestamp })),
-  status: z.enum(['in_control', 'examination', 'decided', 'completed']), decision: z.string().nullable(), reasons: z.array(z.string()), decisionNote: z.string().nullable(),
+  status: VehicleStatus, decision: z.string().nullable(), reasons: z.array(z.string()), decisionNote: z.string().nullable(),
   arrivedAt: Timestamp, decidedAt: Timestamp.nullable(), leftAt: Timestamp.nullable(), version: z.number(),
 });

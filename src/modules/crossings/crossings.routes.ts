@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDate, listOf } from '../../contracts/common.ts';
-import { ControlStatsView, CorrectCrossingBody, CrossingVersionView, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView } from '../../contracts/crossings.ts';
+import { ControlStatsView, CorrectCrossingBody, CrossingVersionView, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView, VehicleCrossingsQuery } from '../../contracts/crossings.ts';
 import type { StayService } from './stays.service.ts';
 import type { VehicleService } from './vehicles.service.ts';
 import { IsoDateTime } from '../../contracts/common.ts';
@@ -35,6 +35,8 @@ export async function crossingRoutes(app: FastifyInstance, { crossings, stays, v
     async (req) => crossings.controlStats(requireCtx(req), req.params.id, req.query.since ? new Date(req.query.since) : undefined));
   r.post('/api/v1/vehicle-crossings', { schema: { tags, summary: 'Register a vehicle at control: the permission marks it needs, the e-queue booking on a road exit, customs\' risk channel', body: StartVehicleBody, response: { 201: VehicleCrossingView } } },
     async (req, reply) => reply.status(201).send(await vehicles.start(requireCtx(req), req.body)));
+  r.get('/api/v1/vehicle-crossings', { schema: { tags, summary: 'Vehicles at control, latest first: at a checkpoint, in a status, or by plate (the Border Service unit of the checkpoint and the control bodies that put permission marks)', querystring: VehicleCrossingsQuery, response: { 200: listOf(VehicleCrossingView) } } },
+    async (req) => ({ items: await vehicles.list(requireCtx(req), req.query) }));
   r.get('/api/v1/vehicle-crossings/:id', { schema: { tags, summary: 'One vehicle crossing with its marks, checks, risk channel and examinations', params: IdParams, response: { 200: VehicleCrossingView } } },
     async (req) => vehicles.get(requireCtx(req), req.params.id));
   r.post('/api/v1/vehicle-crossings/:id/marks', { schema: { tags, summary: 'A control body puts its permission mark (Law Art. 19(8))', params: IdParams, body: MarkBody, response: { 200: VehicleCrossingView } } },

@@ -4,10 +4,10 @@
 // where the law requires; passage needs every required mark, the e-queue booking on a road exit, and
 // an examination when customs' risk channel is red. The record is shared by the bodies at control:
 // the Border Service unit of the checkpoint and the holders of `vehicle.mark`.
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { ExaminationBody, MarkBody, StartVehicleBody, VehicleDecideBody } from '../../contracts/crossings.ts';
-import { can, type Ctx } from '../../platform/actor.ts';
+import type { ExaminationBody, MarkBody, StartVehicleBody, VehicleCrossingsQuery, VehicleDecideBody } from '../../contracts/crossings.ts';
+import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
 import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
@@ -45,24 +45,35 @@ export function createVehicleService(deps: Deps) {
     return checks;
   }
 
+  function rows(trx: Tx | typeof db = db) {
+    return trx.selectFrom('vehicleCrossing').innerJoin('unit', 'unit.id', 'vehicleCrossing.unitId').innerJoin('checkpoint', 'checkpoint.id', 'vehicleCrossing.checkpointId')
+      .selectAll('vehicleCrossing').select(['unit.path as unitPath', 'checkpoint.timeZone']);
+  }
+
+  /** Who sees a vehicle crossing: the Border Service unit of the checkpoint (and above), and the control bodies that put marks. */
+  const visible = (ctx: Ctx, row: Pick<Row, 'agencyId' | 'unitPath'>) => can(ctx.actor, 'crossing.read', { agencyId: row.agencyId, path: row.unitPath }) || can(ctx.actor, 'vehicle.mark');
+
   async function load(ctx: Ctx, id: string, trx: Tx | typeof db = db, forUpdate = false): Promise<Row> {
-    let q = trx.selectFrom('vehicleCrossing').innerJoin('unit', 'unit.id', 'vehicleCrossing.unitId').innerJoin('checkpoint', 'checkpoint.id', 'vehicleCrossing.checkpointId')
-      .selectAll('vehicleCrossing').select(['unit.path as unitPath', 'checkpoint.timeZone']).where('vehicleCrossing.id', '=', id);
+    let q = rows(trx).where('vehicleCrossing.id', '=', id);
     if (forUpdate) q = q.forUpdate('vehicleCrossing');
     const row = await q.executeTakeFirst();
-    const scoped = row && { agencyId: row.agencyId, path: row.unitPath };
-    if (!row || !(can(ctx.actor, 'crossing.read', scoped!) || can(ctx.actor, 'vehicle.mark'))) throw new NotFoundError('Vehicle crossing');
+    if (!row || !visible(ctx, row as Row)) throw new NotFoundError('Vehicle crossing');
     return row as Row;
   }
 
-  async function present(row: Row) {
-    const rules = await pack<MarkRule>(MARKS_PACK_CODE, localDate(row.arrivedAt, row.timeZone));
+  type Examination = { vehicleCrossingId: string; kind: string; jointWithCustoms: boolean; result: string; findings: string | null; at: Date };
+  async function examinationsOf(ids: string[]): Promise<Examination[]> {
+    return ids.length ? db.selectFrom('vehicleExamination').select(['vehicleCrossingId', 'kind', 'jointWithCustoms', 'result', 'findings', 'at']).where('vehicleCrossingId', 'in', ids).orderBy('at').execute() : [];
+  }
+
+  async function present(row: Row, preloaded?: { rules: MarkRule[]; examinations: Examination[] }) {
+    const rules = preloaded?.rules ?? (await pack<MarkRule>(MARKS_PACK_CODE, localDate(row.arrivedAt, row.timeZone))).rules;
     const marks = row.permissionMarks as unknown as PermissionMark[];
-    const examinations = await db.selectFrom('vehicleExamination').select(['kind', 'jointWithCustoms', 'result', 'findings', 'at']).where('vehicleCrossingId', '=', row.id).orderBy('at').execute();
+    const examinations = (preloaded?.examinations ?? await examinationsOf([row.id])).map(({ vehicleCrossingId: _id, ...e }) => e);
     return {
       id: row.id, checkpointId: row.checkpointId, laneId: row.laneId, direction: row.direction, transportMode: row.transportMode, plate: row.plate, plateCountry: row.plateCountry, vin: row.vin,
       vehicleType: row.vehicleType, cargoDeclaration: row.cargoDeclaration, cargoCategories: row.cargoCategories, cargoDescription: row.cargoDescription, equeueBooking: row.equeueBooking,
-      permissionMarks: marks, requiredMarks: requiredMarks(rules.rules, row).map((r) => ({ body: r.body, basis: r.basis, present: marks.some((m) => m.body === r.body) })),
+      permissionMarks: marks, requiredMarks: requiredMarks(rules, row).map((r) => ({ body: r.body, basis: r.basis, present: marks.some((m) => m.body === r.body) })),
       checks: row.checks as unknown as CheckResult[], risk: row.risk as unknown as RiskAssessment, examinations,
       status: row.status, decision: row.decision, reasons: row.reasons, decisionNote: row.decisionNote, arrivedAt: row.arrivedAt, decidedAt: row.decidedAt, leftAt: row.leftAt, version: row.version,
     };
@@ -107,6 +118,25 @@ export function createVehicleService(deps: Deps) {
     },
 
     get: async (ctx: Ctx, id: string) => present(await load(ctx, id)),
+
+    /** Vehicles at control, latest first, as the reader may see them. */
+    async list(ctx: Ctx, query: z.infer<typeof VehicleCrossingsQuery>) {
+      if (!can(ctx.actor, 'crossing.read') && !can(ctx.actor, 'vehicle.mark')) throw new NotFoundError('Vehicle crossings');
+      let q = rows();
+      if (query.checkpointId) q = q.where('vehicleCrossing.checkpointId', '=', query.checkpointId);
+      if (query.status) q = q.where('vehicleCrossing.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
+      if (query.plate) q = q.where(sql<string>`replace(replace(vehicle_crossing.plate, ' ', ''), '-', '')`, '=', query.plate.replace(/[ -]/g, ''));
+      if (!can(ctx.actor, 'vehicle.mark') && !isCrossAgency(ctx.actor, 'crossing.read')) q = q.where('vehicleCrossing.agencyId', '=', ctx.actor.agencyId ?? '00000000-0000-0000-0000-000000000000');
+      const found = ((await q.orderBy('vehicleCrossing.arrivedAt', 'desc').limit(query.limit * 2).execute()) as Row[]).filter((row) => visible(ctx, row)).slice(0, query.limit);
+      // the rules of each date and the examinations of all, read once
+      const rulesOf = new Map<string, MarkRule[]>();
+      for (const row of found) {
+        const date = localDate(row.arrivedAt, row.timeZone);
+        if (!rulesOf.has(date)) rulesOf.set(date, (await pack<MarkRule>(MARKS_PACK_CODE, date)).rules);
+      }
+      const examinations = await examinationsOf(found.map((row) => row.id));
+      return Promise.all(found.map((row) => present(row, { rules: rulesOf.get(localDate(row.arrivedAt, row.timeZone))!, examinations: examinations.filter((e) => e.vehicleCrossingId === row.id) })));
+    },
 
     /** A control body's permission mark; the checks are run again. */
     async mark(ctx: Ctx, id: string, body: z.infer<typeof MarkBody>) {
