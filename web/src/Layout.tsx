@@ -4,10 +4,12 @@ import { Link, useLocation } from 'wouter';
 import { useSession } from './session.tsx';
 import { LanguageSwitch } from './ui.tsx';
 
-const NAV: Array<{ path: string; key: string; permission?: string }> = [
+// a page is in the menu for a user holding its permission (any one of several)
+const NAV: Array<{ path: string; key: string; permission?: string | string[] }> = [
   { path: '/', key: 'nav.overview' },
   { path: '/booth', key: 'nav.booth', permission: 'crossing.record' },
   { path: '/crossings', key: 'nav.crossings', permission: 'crossing.read' },
+  { path: '/vehicles', key: 'nav.vehicles', permission: ['crossing.read', 'vehicle.mark'] },
   { path: '/checkpoints', key: 'nav.checkpoints', permission: 'geo.read' },
   { path: '/map', key: 'nav.map', permission: 'geo.read' },
   { path: '/screening', key: 'nav.screening', permission: 'watchlist.read' },
@@ -40,7 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <button type="button" className="ghost" onClick={() => { navigate('/'); void signOut(); }}>{t('nav.signOut')}</button>
       </header>
       <nav className={`sidebar${open ? ' open' : ''}`} aria-label={t('nav.menu')}>
-        {NAV.filter((item) => !item.permission || can(item.permission)).map((item) => (
+        {NAV.filter((item) => !item.permission || [item.permission].flat().some(can)).map((item) => (
           <Link key={item.path} href={item.path} onClick={() => setOpen(false)}
             className={(item.path === '/' ? location === '/' : location.startsWith(item.path)) ? 'active' : ''}>
             {t(item.key)}

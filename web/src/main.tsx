@@ -8,6 +8,7 @@ import { Layout } from './Layout.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { BoothPage } from './pages/BoothPage.tsx';
 import { CrossingDetailPage, CrossingsPage } from './pages/CrossingsPage.tsx';
+import { VehiclesPage } from './pages/VehiclesPage.tsx';
 import { CheckpointDetailPage, CheckpointsPage } from './pages/CheckpointsPage.tsx';
 import { LegalPage } from './pages/LegalPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -39,10 +40,10 @@ const queryClient = new QueryClient({
 });
 
 /** A page that needs a permission the user lacks is not shown: the overview is, instead. */
-function guarded(permission: string, Page: () => JSX.Element) {
+function guarded(permission: string | string[], Page: () => JSX.Element) {
   return function Guarded() {
     const { can } = useSession();
-    return can(permission) ? <Page /> : <OverviewPage />;
+    return [permission].flat().some(can) ? <Page /> : <OverviewPage />;
   };
 }
 const Pages = {
@@ -57,6 +58,7 @@ const Pages = {
   booth: guarded('crossing.record', BoothPage),
   crossings: guarded('crossing.read', CrossingsPage),
   crossing: guarded('crossing.read', CrossingDetailPage),
+  vehicles: guarded(['crossing.read', 'vehicle.mark'], VehiclesPage),
   stays: guarded('stay.read', StaysPage),
   desk: guarded('exchange.read', DeskPage),
   compliance: guarded('exchange.compliance', CompliancePage),
@@ -84,6 +86,7 @@ function App() {
         <Route path="/booth" component={Pages.booth} />
         <Route path="/crossings" component={Pages.crossings} />
         <Route path="/crossings/:id" component={Pages.crossing} />
+        <Route path="/vehicles" component={Pages.vehicles} />
         <Route path="/stays" component={Pages.stays} />
         <Route path="/desk" component={Pages.desk} />
         <Route path="/sez" component={Pages.sez} />

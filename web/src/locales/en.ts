@@ -4,6 +4,7 @@ import { enCases } from './cases/en.ts';
 import { enProblems } from './problems/en.ts';
 import { enAudit } from './audit/en.ts';
 import { enCrossings } from './crossings/en.ts';
+import { enVehicles } from './vehicles/en.ts';
 // English texts. Every key here must exist in kk.ts and ru.ts (a test checks it).
 export const en = {
   ...enExchange,
@@ -12,6 +13,7 @@ export const en = {
   ...enProblems,
   ...enAudit,
   ...enCrossings,
+  ...enVehicles,
   'app.name': 'Shekara',
   'app.tagline': 'State border management and inter-agency coordination',
   'lang.kk': 'Қазақша',

@@ -4,6 +4,7 @@ import { kkCases } from './cases/kk.ts';
 import { kkProblems } from './problems/kk.ts';
 import { kkAudit } from './audit/kk.ts';
 import { kkCrossings } from './crossings/kk.ts';
+import { kkVehicles } from './vehicles/kk.ts';
 import type { MessageKey } from './en.ts';
 
 export const kk: Record<MessageKey, string> = {
@@ -13,6 +14,7 @@ export const kk: Record<MessageKey, string> = {
   ...kkProblems,
   ...kkAudit,
   ...kkCrossings,
+  ...kkVehicles,
   'app.name': 'Шекара',
   'app.tagline': 'Мемлекеттік шекараны басқару және ведомствоаралық өзара іс-қимыл',
   'lang.kk': 'Қазақша',

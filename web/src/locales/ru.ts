@@ -4,6 +4,7 @@ import { ruCases } from './cases/ru.ts';
 import { ruProblems } from './problems/ru.ts';
 import { ruAudit } from './audit/ru.ts';
 import { ruCrossings } from './crossings/ru.ts';
+import { ruVehicles } from './vehicles/ru.ts';
 import type { MessageKey } from './en.ts';
 
 export const ru: Record<MessageKey, string> = {
@@ -13,6 +14,7 @@ export const ru: Record<MessageKey, string> = {
   ...ruProblems,
   ...ruAudit,
   ...ruCrossings,
+  ...ruVehicles,
   'app.name': 'Шекара',
   'app.tagline': 'Управление государственной границей и межведомственное взаимодействие',
   'lang.kk': 'Қазақша',
