@@ -57,7 +57,14 @@ test('a booth officer finds a passed traveller in the journal, corrects the misr
 test('a unit head reads the journal and a crossing\'s history, and is not offered the correction', async () => {
   const page = await signedIn(env, 'demo.head.korday', 'Қазақша');
   await page.getByRole('navigation').getByRole('link', { name: 'Шекарадан өту журналы' }).click();
+  // the period's days as the browser's calendar has them: up to yesterday, none; up to today (the whole day), found
+  const day = (offset: number) => page.evaluate((o) => { const d = new Date(); d.setDate(d.getDate() + o); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }, offset);
   await page.locator('input[name=q]').fill('N24242424');
+  await page.locator('input[name=to]').fill(await day(-1));
+  await page.locator('form[role=search] button[type=submit]').click();
+  await page.getByText('Шекарадан өту табылмады.').waitFor();
+  await page.locator('input[name=from]').fill(await day(0));
+  await page.locator('input[name=to]').fill(await day(0));
   await page.locator('form[role=search] button[type=submit]').click();
   await page.getByRole('link', { name: 'BELOUSOVA KSENIIA' }).click();
   await page.getByRole('region', { name: 'Тарих: барлық нұсқалар' }).getByText('v3 · Түзетілді').waitFor();

@@ -22,8 +22,12 @@ const CATEGORIES = ['rk_citizen', 'foreigner', 'stateless', 'diplomat', 'crew', 
 const PURPOSES = ['tourism', 'business', 'private', 'work', 'study', 'transit', 'official', 'residence', 'other'];
 const FILTERS = ['q', 'checkpointId', 'status', 'direction', 'from', 'to'] as const;
 
-/** A day typed in the form (YYYY-MM-DD) as the instant it begins in the user's browser. */
-const dayStart = (day: string) => new Date(`${day}T00:00:00`).toISOString();
+/** A day typed in the form (YYYY-MM-DD) as the instant it begins in the user's browser; `to` takes in the whole day. */
+const dayBound = (day: string, end: boolean) => {
+  const start = new Date(`${day}T00:00:00`);
+  if (end) start.setDate(start.getDate() + 1);
+  return start.toISOString();
+};
 
 export function CrossingsPage() {
   const { t, i18n } = useTranslation();
@@ -34,7 +38,7 @@ export function CrossingsPage() {
   const query = new URLSearchParams({ limit: '100' });
   for (const f of FILTERS) {
     const value = params.get(f);
-    if (value) query.set(f, f === 'from' || f === 'to' ? dayStart(value) : value);
+    if (value) query.set(f, f === 'from' || f === 'to' ? dayBound(value, f === 'to') : value);
   }
   const list = useQuery({ queryKey: ['crossings', query.toString()], queryFn: () => get<List<Crossing>>(`/api/v1/crossings?${query}`) });
   const checkpointCode = new Map((checkpoints.data?.items ?? []).map((c) => [c.id, c.code]));

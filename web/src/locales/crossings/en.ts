@@ -4,7 +4,7 @@ export const enCrossings = {
   'crossings.title': 'Crossings journal',
   'crossings.search': 'Surname (its beginning) or document number',
   'crossings.from': 'Arrived from (day)',
-  'crossings.to': 'Arrived before (day)',
+  'crossings.to': 'Arrived to (day, inclusive)',
   'crossings.none': 'No crossing matches.',
   'crossings.arrived': 'Arrived at control',
   'crossings.document': 'Document',

@@ -4,7 +4,7 @@ export const kkCrossings = {
   'crossings.title': 'Шекарадан өту журналы',
   'crossings.search': 'Тегі (басы) немесе құжат нөмірі',
   'crossings.from': 'Келген күні (бастап)',
-  'crossings.to': 'Келген күні (дейін)',
+  'crossings.to': 'Келген күні (қоса алғанда, дейін)',
   'crossings.none': 'Шекарадан өту табылмады.',
   'crossings.arrived': 'Бақылауға келді',
   'crossings.document': 'Құжат',

@@ -4,7 +4,7 @@ export const ruCrossings = {
   'crossings.title': 'Журнал пересечений',
   'crossings.search': 'Фамилия (начало) или номер документа',
   'crossings.from': 'Прибыл с (дата)',
-  'crossings.to': 'Прибыл до (дата)',
+  'crossings.to': 'Прибыл по (дату включительно)',
   'crossings.none': 'Пересечений не найдено.',
   'crossings.arrived': 'Прибыл на контроль',
   'crossings.document': 'Документ',
