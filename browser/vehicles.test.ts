@@ -1,10 +1,11 @@
-// Vehicles at control in Debian's Chromium: the Border Service registers a truck leaving by road; passage
-// waits for the control bodies' marks; customs puts them from its own screen, in Russian; the Border
+// Vehicles at control in Debian's Chromium: the Border Service registers a truck leaving by road; its driver
+// passes the booth as its driver; passage waits for the control bodies' marks; customs puts them from its own screen, in Russian; the Border
 // Service then passes the truck and records that it left the checkpoint.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { RESULTS, signedIn, useBrowserWorld } from './helpers.ts';
+import { passportMrz } from '../test/helpers.ts';
 
 const env = useBrowserWorld();
 
@@ -27,6 +28,26 @@ test('a truck on a road exit: registered at the lane, marked by customs, passed,
   await truck.getByRole('alert').filter({ hasText: 'No passage yet' }).waitFor();
   await booth.screenshot({ path: path.join(RESULTS, 'vehicle-waiting-en.png'), fullPage: true });
 
+  // its driver at the booth of the same lane: the truck chosen, the role is the driver's; the next occupant's, a passenger's
+  await booth.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
+  await booth.locator('select[name=lane]').selectOption({ label: 'R-OUT-1 · road · exit' });
+  await booth.locator('select[name=vehicle]').selectOption({ label: '555 TRK 02 (KAZ) · Truck' });
+  assert.equal(await booth.locator('select[name=role]').inputValue(), 'driver');
+  await booth.locator('select[name=purpose]').selectOption('business');
+  await booth.locator('textarea[name=mrz]').focus();
+  await booth.keyboard.type(passportMrz({ surname: 'TOKTAROV', given: 'YERLAN', number: 'N63636363', nationality: 'KAZ', dob: '800808', sex: 'M', expiry: '310101' }).join('\n'), { delay: 0 });
+  await booth.locator('.result .travel', { hasText: 'Driver · 555 TRK 02 (KAZ) · Purpose of travel: Business' }).waitFor();
+  await booth.screenshot({ path: path.join(RESULTS, 'booth-driver-en.png'), fullPage: true });
+  await booth.keyboard.press('1');
+  await booth.getByText('Passed. Passage completes').waitFor();
+  await booth.keyboard.press('Escape');
+  assert.equal(await booth.locator('select[name=role]').inputValue(), 'passenger');
+  assert.equal(await booth.locator('select[name=purpose]').inputValue(), '');
+  const driver = await env.world.deps.db.selectFrom('crossing').innerJoin('vehicleCrossing', 'vehicleCrossing.id', 'crossing.vehicleCrossingId')
+    .select(['crossing.vehicleRole', 'crossing.vehiclePlate', 'crossing.purpose', 'vehicleCrossing.plate']).where('crossing.documentNumber', '=', 'N63636363').executeTakeFirstOrThrow();
+  assert.deepEqual([driver.vehicleRole, driver.vehiclePlate, driver.purpose, driver.plate], ['driver', '555 TRK 02', 'business', '555 TRK 02']);
+  await booth.getByRole('navigation').getByRole('link', { name: 'Vehicles at control' }).click();
+
   // customs, from its own screen, in Russian: every required body's mark
   const customs = await signedIn(env, 'demo.customs.korday', 'Русский');
   await customs.getByRole('navigation').getByRole('link', { name: 'Транспорт на контроле' }).click();
@@ -46,6 +67,7 @@ test('a truck on a road exit: registered at the lane, marked by customs, passed,
 
   // the Border Service passes the truck, and records it gone
   await booth.reload();
+  await booth.locator('select[name=checkpoint]').selectOption({ label: 'Korday' });
   await booth.getByRole('button', { name: '555 TRK 02' }).click();
   await truck.locator('.check.c-pass', { hasText: 'Permission marks' }).waitFor();
   await truck.getByRole('button', { name: 'Pass' }).click();

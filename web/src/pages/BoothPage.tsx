@@ -19,6 +19,9 @@ type Reason = { code: string; basis: string; names: { kk: string; ru: string; en
 const KEYS: Record<string, string> = { '1': 'pass', '2': 'refuse', '3': 'secondary', '4': 'detain', '5': 'seize_document', '6': 'hold_identification' };
 const KEY_OF = Object.fromEntries(Object.entries(KEYS).map(([k, v]) => [v, k]));
 const CATEGORIES = ['rk_citizen', 'foreigner', 'stateless', 'diplomat', 'crew', 'officer_on_duty', 'other'];
+const ROLES = ['driver', 'passenger', 'crew'];
+const PURPOSES = ['tourism', 'business', 'private', 'work', 'study', 'transit', 'official', 'residence', 'other'];
+type VehicleAtControl = { id: string; plate: string; plateCountry: string; vehicleType: string; direction: string; transportMode: string };
 
 /** An MRZ is complete when it has 2 lines of 44 or 36 characters, or 3 of 30. */
 function complete(text: string): string[] | null {
@@ -59,6 +62,11 @@ export function BoothPage() {
   const station = useStation();
   const [direction, setDirection] = useState<'entry' | 'exit'>('entry');
   const [category, setCategory] = useState('');
+  // the traveller's place: the vehicle at control they come in and their role in it (kept for the
+  // vehicle's next occupant; after the driver, passengers), and the purpose of travel (asked each time)
+  const [vehicleId, setVehicleId] = useState('');
+  const [role, setRole] = useState('');
+  const [purpose, setPurpose] = useState('');
   const [mrz, setMrz] = useState('');
   const [crossing, setCrossing] = useState<Crossing | null>(null);
   const [pending, setPending] = useState<string | null>(null);
@@ -68,11 +76,20 @@ export function BoothPage() {
   const laneDirection = station.lane?.direction;
   const effectiveDirection = laneDirection && laneDirection !== 'both' ? laneDirection : direction;
   const reasons = useQuery({ queryKey: ['refusal-reasons'], queryFn: () => get<{ reasons: Reason[] }>('/api/v1/refusal-reasons') });
+  const pedestrian = station.lane?.transportMode === 'pedestrian';
+  const vehicles = useQuery({
+    queryKey: ['vehicles', station.checkpointId], enabled: Boolean(station.checkpointId) && !pedestrian, refetchInterval: 15_000,
+    queryFn: () => get<List<VehicleAtControl>>(`/api/v1/vehicle-crossings?checkpointId=${station.checkpointId}&status=in_control&status=examination&limit=100`),
+  });
+  const laneVehicles = (vehicles.data?.items ?? []).filter((v) => v.direction === effectiveDirection && (!station.lane || v.transportMode === station.lane.transportMode));
+  const vehicle = laneVehicles.find((v) => v.id === vehicleId);
 
   const register = useMutation({
     mutationFn: (read: { mrz: string[] } | { document: Record<string, string>; person: Record<string, string> }) => api<Crossing>('POST', '/api/v1/crossings', {
       id: newUuid(), checkpointId: station.checkpointId, ...(station.lane && { laneId: station.lane.id }), direction: effectiveDirection,
       transportMode: station.lane?.transportMode ?? 'road', ...(category && { travellerCategory: category }), ...read,
+      ...(pedestrian ? { vehicleRole: 'pedestrian' } : { ...(vehicle && { vehicleCrossingId: vehicle.id }), ...(role && { vehicleRole: role }) }),
+      ...(purpose && { purpose }),
     }),
     onSuccess: (c) => {
       setCrossing(c);
@@ -86,14 +103,17 @@ export function BoothPage() {
   });
 
   const next = useCallback(() => {
+    // the vehicle's next occupant, after its driver, is a passenger
+    if (crossing?.vehicleRole === 'driver') setRole('passenger');
     setCrossing(null);
     setPending(null);
     setMrz('');
     setManual(false);
+    setPurpose('');
     register.reset();
     decide.reset();
     setTimeout(() => mrzRef.current?.focus(), 0);
-  }, [register, decide]);
+  }, [register, decide, crossing]);
 
   const choose = useCallback((decision: string) => {
     if (!crossing || (crossing.status !== 'in_control' && crossing.status !== 'secondary')) return;
@@ -155,6 +175,30 @@ export function BoothPage() {
           <select name="category" value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">{t('booth.categoryAuto')}</option>
             {CATEGORIES.map((c) => <option key={c} value={c}>{t(`booth.cat.${c}`)}</option>)}
+          </select>
+        </Field>
+      </div>
+      <div className="row station">
+        {!pedestrian && (
+          <>
+            <Field label={t('booth.vehicle')}>
+              <select name="vehicle" value={vehicle?.id ?? ''} onChange={(e) => { setVehicleId(e.target.value); setRole(e.target.value ? 'driver' : ''); }} disabled={Boolean(crossing)}>
+                <option value="">{t('booth.noVehicle')}</option>
+                {laneVehicles.map((v) => <option key={v.id} value={v.id}>{v.plate} ({v.plateCountry}) · {t(`vehicles.type.${v.vehicleType}`)}</option>)}
+              </select>
+            </Field>
+            <Field label={t('booth.role')}>
+              <select name="role" value={role} onChange={(e) => setRole(e.target.value)} disabled={Boolean(crossing)}>
+                <option value="">—</option>
+                {ROLES.map((r) => <option key={r} value={r}>{t(`booth.roleOf.${r}`)}</option>)}
+              </select>
+            </Field>
+          </>
+        )}
+        <Field label={t('crossings.field.purpose')}>
+          <select name="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} disabled={Boolean(crossing)}>
+            <option value="">—</option>
+            {PURPOSES.map((p) => <option key={p} value={p}>{t(`crossings.purpose.${p}`)}</option>)}
           </select>
         </Field>
       </div>

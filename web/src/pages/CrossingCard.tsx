@@ -14,6 +14,13 @@ export function CrossingCard({ crossing, heading = 'h2' }: { crossing: Crossing;
       <div className="small">
         {p.dateOfBirth ?? '—'} · {p.sex ?? '—'} · {p.nationality ?? '—'} · {t(`booth.cat.${crossing.travellerCategory}`)} · {crossing.document.code} {crossing.document.number} ({crossing.document.issuingState}) · {t('booth.expires')} {crossing.document.expiry ?? '—'}
       </div>
+      {(crossing.vehicleRole || crossing.vehicle || crossing.purpose) && (
+        <div className="small travel">
+          {crossing.vehicleRole && t(`booth.roleOf.${crossing.vehicleRole}`)}
+          {crossing.vehicle && ` · ${crossing.vehicle.plate}${crossing.vehicle.country ? ` (${crossing.vehicle.country})` : ''}`}
+          {crossing.purpose && `${crossing.vehicleRole || crossing.vehicle ? ' · ' : ''}${t('crossings.field.purpose')}: ${t(`crossings.purpose.${crossing.purpose}`)}`}
+        </div>
+      )}
       <ul className="plain checks">
         {crossing.checks.map((c) => <li key={c.code} className={`check c-${c.result}`}><span className="mark">{c.result === 'pass' ? '✓' : c.result === 'warn' ? '!' : '✗'}</span> <strong>{t(`booth.check.${c.code}`)}</strong> <span className="muted" title={c.detail}>{t(`booth.detail.${c.code}.${c.result}`, { value: c.value, defaultValue: c.detail })}</span></li>)}
       </ul>
