@@ -72,3 +72,38 @@ test('a unit head reads the journal and a crossing\'s history, and is not offere
   await page.screenshot({ path: path.join(RESULTS, 'crossings-journal-kk.png'), fullPage: true });
   await page.context().close();
 });
+
+test('a traveller referred to secondary inspection at the booth: the inspecting officer opens the crossing from the live queue and records its outcome with the findings', async () => {
+  const page = await signedIn(env, 'demo.booth.korday', 'English');
+  await page.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
+  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
+  await page.locator('textarea[name=mrz]').focus();
+  await page.keyboard.type(passportMrz({ surname: 'SADYKOV', given: 'TIMUR', number: 'N57575757', nationality: 'KAZ', dob: '860606', sex: 'M', expiry: '310101' }).join('\n'), { delay: 0 });
+  await page.locator('p.suggested', { hasText: 'Pass' }).waitFor();
+  await page.keyboard.press('3');
+  await page.locator('input[name=note]').fill('Photo does not match the holder');
+  await page.keyboard.press('Enter');
+  await page.getByText('Secondary inspection: record its outcome with the findings.').waitFor();
+
+  // at the checkpoint's page, the live queue: the traveller in secondary inspection, opened
+  await page.getByRole('navigation').getByRole('link', { name: 'Checkpoints' }).click();
+  await page.getByRole('link', { name: 'Korday' }).first().click();
+  await page.getByRole('region', { name: 'Live queue' }).getByRole('link', { name: 'SADYKOV TIMUR' }).click();
+  const outcome = page.getByRole('region', { name: 'Secondary inspection: its outcome' });
+  // findings are required: said at the field
+  await outcome.getByRole('button', { name: 'Pass' }).click();
+  await outcome.getByRole('button', { name: /Confirm/ }).click();
+  await outcome.locator('.field-error').first().waitFor();
+  await outcome.locator('input[name=note]').fill('Identity confirmed by the second document and the database photo');
+  await outcome.getByRole('button', { name: /Confirm/ }).click();
+  await page.getByRole('region', { name: 'Decision' }).getByText('Decided: Pass').waitFor();
+  await page.getByRole('region', { name: 'History: every version' }).getByText('Secondary inspection concluded: Pass').waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Secondary inspection: its outcome' }).count(), 0);
+  const inspection = await env.world.deps.db.selectFrom('secondaryInspection').innerJoin('crossing', 'crossing.id', 'secondaryInspection.crossingId')
+    .select(['secondaryInspection.outcome', 'secondaryInspection.findings', 'secondaryInspection.closedAt']).where('crossing.documentNumber', '=', 'N57575757').executeTakeFirstOrThrow();
+  assert.equal(inspection.outcome, 'pass');
+  assert.match(inspection.findings ?? '', /Identity confirmed/);
+  assert.ok(inspection.closedAt);
+  await page.screenshot({ path: path.join(RESULTS, 'secondary-outcome-en.png'), fullPage: true });
+  await page.context().close();
+});

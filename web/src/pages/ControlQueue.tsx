@@ -3,6 +3,7 @@
 // that a traveller has left it: only then is passage complete (Law Art. 19(9)).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { api, get } from '../api.ts';
 import { useSession } from '../session.tsx';
 import type { List } from '../types.ts';
@@ -49,7 +50,7 @@ export function ControlQueue({ checkpointId }: { checkpointId: string }) {
               <tr key={r.id} className={`queue-${r.status}`}>
                 <td>{laneCode(r.laneId)}</td>
                 <td>{t(`booth.dir.${r.direction}`)}</td>
-                <td>{[r.person.surname, r.person.givenNames].filter(Boolean).join(' ')}{r.person.nationality && <span className="muted"> · {r.person.nationality}</span>}</td>
+                <td><Link href={`/crossings/${r.id}`}>{[r.person.surname, r.person.givenNames].filter(Boolean).join(' ')}</Link>{r.person.nationality && <span className="muted"> · {r.person.nationality}</span>}</td>
                 <td>{r.status === 'decided' ? t('queue.awaitingExit', { decision: t(`booth.decision.${r.decision}`) }) : t(`crossing.status.${r.status}`)}</td>
                 <td>{formatPart(r.arrivedAt, i18n.language, 'time')}</td>
                 <td>{t('queue.minutes', { count: minutes(r.status === 'decided' ? (r.decidedAt ?? r.arrivedAt) : r.arrivedAt) })}</td>

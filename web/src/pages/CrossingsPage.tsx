@@ -16,6 +16,7 @@ import { useSession } from '../session.tsx';
 import type { Checkpoint, Crossing, CrossingVersion, List } from '../types.ts';
 import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
 import { CrossingCard } from './CrossingCard.tsx';
+import { DecisionForm, type Reason } from './DecisionForm.tsx';
 
 const STATUSES = ['in_control', 'secondary', 'decided', 'completed', 'voided'];
 const CATEGORIES = ['rk_citizen', 'foreigner', 'stateless', 'diplomat', 'crew', 'officer_on_duty', 'other'];
@@ -147,6 +148,7 @@ export function CrossingDetailPage() {
               </li>
             ))}</ol>
           </section>
+          {can('crossing.record') && (c.status === 'in_control' || c.status === 'secondary') && <DecisionPanel crossing={c} />}
           {can('crossing.record') && c.status !== 'voided' && <CorrectionForm crossing={c} />}
         </>
       )}
@@ -170,6 +172,43 @@ function valueText(t: TFunction, lang: string, field: string, value: string | nu
   if (field === 'purpose') return t(`crossings.purpose.${value}`, { defaultValue: value });
   if (field.endsWith('At')) return formatTime(value, lang);
   return value;
+}
+
+/**
+ * A decision on a crossing opened here rather than at the booth: the outcome of a secondary inspection
+ * (its findings required), or a decision on a traveller left at control when the booth's screen went.
+ */
+function DecisionPanel({ crossing }: { crossing: Crossing }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const reasons = useQuery({ queryKey: ['refusal-reasons'], queryFn: () => get<{ reasons: Reason[] }>('/api/v1/refusal-reasons') });
+  const checkpoints = useQuery({ queryKey: ['checkpoints', ''], queryFn: () => get<List<Checkpoint>>('/api/v1/checkpoints') });
+  const [pending, setPending] = useState<string | null>(null);
+  const decide = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<Crossing>('POST', `/api/v1/crossings/${crossing.id}/decision`, body),
+    onSuccess: (next) => {
+      queryClient.setQueryData(['crossing', crossing.id], next);
+      void queryClient.invalidateQueries({ queryKey: ['crossing-versions', crossing.id] });
+      void queryClient.invalidateQueries({ queryKey: ['crossings'] });
+      setPending(null);
+    },
+  });
+  const secondary = crossing.status === 'secondary';
+  const choices = secondary ? ['pass', 'refuse', 'seize_document', 'detain', 'handed_to_police'] : ['pass', 'refuse', 'secondary', 'detain', 'seize_document', 'hold_identification'];
+  const neighbour = checkpoints.data?.items.find((cp) => cp.id === crossing.checkpointId)?.neighbourCountry ?? null;
+  return (
+    <section className="panel decide-panel" aria-label={t(secondary ? 'crossings.outcomeOfSecondary' : 'booth.decide')}>
+      <h2>{t(secondary ? 'crossings.outcomeOfSecondary' : 'booth.decide')}</h2>
+      {secondary && crossing.decisionNote && <p className="small">{t('crossings.referredFor')}: {crossing.decisionNote}</p>}
+      {!pending && (
+        <div className="row">
+          {choices.map((d) => <button key={d} type="button" className={`decision d-${d}${crossing.suggested.decision === d ? ' suggested' : ''}`} onClick={() => (d === 'pass' && !secondary ? decide.mutate({ decision: 'pass' }) : setPending(d))} disabled={decide.isPending}>{t(`booth.decision.${d}`)}</button>)}
+        </div>
+      )}
+      {pending && <DecisionForm crossing={crossing} decision={pending} arrivedFrom={neighbour} reasons={reasons.data?.reasons ?? []} onCancel={() => setPending(null)} onSubmit={(body) => decide.mutate({ decision: pending, ...body })} error={decide.error} busy={decide.isPending} />}
+      {!pending && <ErrorNote error={decide.error} />}
+    </section>
+  );
 }
 
 type Correction = { surname: string; givenNames: string; dateOfBirth: string; sex: string; nationality: string; travellerCategory: string; purpose: string };

@@ -50,6 +50,8 @@ export const enCrossings = {
   'crossings.sex.M': 'Male',
   'crossings.sex.F': 'Female',
   'crossings.sex.X': 'Unspecified',
+  'crossings.outcomeOfSecondary': 'Secondary inspection: its outcome',
+  'crossings.referredFor': 'Referred for',
   'crossings.correct': 'Correct the record',
   'crossings.correctHint': 'A correction never overwrites: it is a new version that keeps who, when and why. A corrected name, date of birth, sex or nationality is screened again; the decision taken stays as it was taken.',
   'crossings.correctReason': 'Reason for the correction',

@@ -50,6 +50,8 @@ export const kkCrossings = {
   'crossings.sex.M': 'Ер',
   'crossings.sex.F': 'Әйел',
   'crossings.sex.X': 'Көрсетілмеген',
+  'crossings.outcomeOfSecondary': 'Қосымша тексеру: нәтижесі',
+  'crossings.referredFor': 'Жіберу негіздемесі',
   'crossings.correct': 'Жазбаны түзету',
   'crossings.correctHint': 'Түзету ештеңені қайта жазбайды: бұл кім, қашан және неге түзеткенін сақтайтын жаңа нұсқа. Түзетілген тегі, аты, туған күні, жынысы немесе азаматтығы тізімдер бойынша қайта тексеріледі; қабылданған шешім өзгермейді.',
   'crossings.correctReason': 'Түзету негіздемесі',
