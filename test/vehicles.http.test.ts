@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
-import { createAppWorld, signIn, type Client } from './helpers.ts';
+import { createAppWorld, makeUnit, makeUser, signIn, type Client } from './helpers.ts';
 
 const KORDAY = seedId('checkpoint', 'KORDAY');
 let w: Awaited<ReturnType<typeof createAppWorld>>;
@@ -108,4 +108,21 @@ test('the vehicles at control of a checkpoint: listed for the Border Service and
   const bad = await booth.request('GET', '/api/v1/vehicle-crossings?status=parked&limit=0');
   assert.equal(bad.statusCode, 400);
   assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['querystring.limit', 'querystring.status']);
+});
+
+test('a control body sees and marks only the vehicles at the checkpoints it serves: customs of another post gets 404, its list leaves them out', async () => {
+  const v = (await register({ plate: '313 OTH 02', vehicleType: 'truck', cargoCategories: ['general'] })).json();
+  // a customs post of its own, in no group of Korday's bodies
+  const post = await makeUnit(w, { agency: 'MF-SRC', level: 4 });
+  const other = await signIn(w.app, (await makeUser(w, { unitId: post.id, roles: [{ role: 'customs_officer' }] })).username);
+  assert.equal((await other.request('GET', `/api/v1/vehicle-crossings/${v.id}`)).statusCode, 404);
+  assert.equal((await other.request('POST', `/api/v1/vehicle-crossings/${v.id}/marks`, { body: 'customs', reference: 'X-1' })).statusCode, 404);
+  assert.equal((await other.request('POST', `/api/v1/vehicle-crossings/${v.id}/examinations`, { kind: 'inspection', result: 'nothing_found' })).statusCode, 404);
+  const theirs = await other.request('GET', '/api/v1/vehicle-crossings?plate=313OTH02');
+  assert.equal(theirs.statusCode, 200, theirs.body);
+  assert.deepEqual(theirs.json().items, []);
+  // Korday's customs shift (its post is a member of Korday's groups) sees it and marks it
+  assert.equal((await customs.request('GET', `/api/v1/vehicle-crossings/${v.id}`)).statusCode, 200);
+  assert.deepEqual((await customs.request('GET', '/api/v1/vehicle-crossings?plate=313OTH02')).json().items.map((i: { id: string }) => i.id), [v.id]);
+  assert.equal((await customs.request('POST', `/api/v1/vehicle-crossings/${v.id}/marks`, { body: 'customs', reference: 'KD-9' })).statusCode, 200);
 });

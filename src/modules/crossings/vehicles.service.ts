@@ -3,7 +3,7 @@
 // transport, sanitary, veterinary, phytosanitary); examinations are recorded, jointly with customs
 // where the law requires; passage needs every required mark, the e-queue booking on a road exit, and
 // an examination when customs' risk channel is red. The record is shared by the bodies at control:
-// the Border Service unit of the checkpoint and the holders of `vehicle.mark`.
+// the Border Service unit of the checkpoint and the control bodies (`vehicle.mark`) at that checkpoint.
 import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ExaminationBody, MarkBody, StartVehicleBody, VehicleCrossingsQuery, VehicleDecideBody } from '../../contracts/crossings.ts';
@@ -50,14 +50,34 @@ export function createVehicleService(deps: Deps) {
       .selectAll('vehicleCrossing').select(['unit.path as unitPath', 'checkpoint.timeZone']);
   }
 
-  /** Who sees a vehicle crossing: the Border Service unit of the checkpoint (and above), and the control bodies that put marks. */
-  const visible = (ctx: Ctx, row: Pick<Row, 'agencyId' | 'unitPath'>) => can(ctx.actor, 'crossing.read', { agencyId: row.agencyId, path: row.unitPath }) || can(ctx.actor, 'vehicle.mark');
+  /**
+   * The checkpoints a control body's user serves: those whose counterpart groups (the bodies at a
+   * checkpoint, for interaction or joint control) have as a member the user's unit, a unit above it (a
+   * shift of the customs post), or a unit below it (the regional directorate over the post). All, for
+   * one whose mark right reaches every agency.
+   */
+  async function served(ctx: Ctx, trx: Tx | typeof db = db): Promise<ReadonlySet<string> | 'all'> {
+    if (isCrossAgency(ctx.actor, 'vehicle.mark')) return 'all';
+    if (!can(ctx.actor, 'vehicle.mark') || !ctx.actor.unitId) return new Set();
+    const unitId = ctx.actor.unitId;
+    const found = await trx.selectFrom('counterpartGroup').innerJoin('counterpartMember', 'counterpartMember.groupId', 'counterpartGroup.id')
+      .innerJoin('unit as member', 'member.id', 'counterpartMember.unitId').innerJoin('unit as mine', (join) => join.on('mine.id', '=', unitId))
+      .select('counterpartGroup.checkpointId').distinct()
+      .where('counterpartGroup.checkpointId', 'is not', null)
+      .where((eb) => eb.or([eb(sql<string>`member.id`, '=', sql<string>`any(mine.path)`), eb(sql<string>`${unitId}::uuid`, '=', sql<string>`any(member.path)`)]))
+      .execute();
+    return new Set(found.map((f) => f.checkpointId!));
+  }
+
+  /** Who sees a vehicle crossing: the Border Service unit of the checkpoint (and above), and the control bodies at that checkpoint. */
+  const visible = (ctx: Ctx, row: Pick<Row, 'agencyId' | 'unitPath' | 'checkpointId'>, bodiesAt: ReadonlySet<string> | 'all') =>
+    can(ctx.actor, 'crossing.read', { agencyId: row.agencyId, path: row.unitPath }) || bodiesAt === 'all' || bodiesAt.has(row.checkpointId);
 
   async function load(ctx: Ctx, id: string, trx: Tx | typeof db = db, forUpdate = false): Promise<Row> {
     let q = rows(trx).where('vehicleCrossing.id', '=', id);
     if (forUpdate) q = q.forUpdate('vehicleCrossing');
     const row = await q.executeTakeFirst();
-    if (!row || !visible(ctx, row as Row)) throw new NotFoundError('Vehicle crossing');
+    if (!row || !visible(ctx, row as Row, await served(ctx, trx))) throw new NotFoundError('Vehicle crossing');
     return row as Row;
   }
 
@@ -126,8 +146,17 @@ export function createVehicleService(deps: Deps) {
       if (query.checkpointId) q = q.where('vehicleCrossing.checkpointId', '=', query.checkpointId);
       if (query.status) q = q.where('vehicleCrossing.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
       if (query.plate) q = q.where(sql<string>`replace(replace(vehicle_crossing.plate, ' ', ''), '-', '')`, '=', query.plate.replace(/[ -]/g, ''));
-      if (!can(ctx.actor, 'vehicle.mark') && !isCrossAgency(ctx.actor, 'crossing.read')) q = q.where('vehicleCrossing.agencyId', '=', ctx.actor.agencyId ?? '00000000-0000-0000-0000-000000000000');
-      const found = ((await q.orderBy('vehicleCrossing.arrivedAt', 'desc').limit(query.limit * 2).execute()) as Row[]).filter((row) => visible(ctx, row)).slice(0, query.limit);
+      const bodiesAt = await served(ctx);
+      // the reader's own agency's vehicles, and those at the checkpoints the reader's control body serves
+      if (bodiesAt !== 'all' && !isCrossAgency(ctx.actor, 'crossing.read')) {
+        const own = can(ctx.actor, 'crossing.read') ? ctx.actor.agencyId : null;
+        q = q.where((eb) => eb.or([
+          ...(own ? [eb('vehicleCrossing.agencyId', '=', own)] : []),
+          ...(bodiesAt.size ? [eb('vehicleCrossing.checkpointId', 'in', [...bodiesAt])] : []),
+          eb.lit(false),
+        ]));
+      }
+      const found = ((await q.orderBy('vehicleCrossing.arrivedAt', 'desc').limit(query.limit * 2).execute()) as Row[]).filter((row) => visible(ctx, row, bodiesAt)).slice(0, query.limit);
       // the rules of each date and the examinations of all, read once
       const rulesOf = new Map<string, MarkRule[]>();
       for (const row of found) {
