@@ -64,6 +64,8 @@ test('a red channel: the rules that fired are named, and passage needs an examin
   const v = (await register({ plate: 'KG 01 777 ABC', plateCountry: 'KGZ', vehicleType: 'tractor_trailer', cargoCategories: ['excise'], equeueBooking: 'EQ-2026-000999', direction: 'entry', laneId: seedId('lane', 'KORDAY/R-IN-1') })).json();
   assert.equal(v.risk.channel, 'red');
   assert.deepEqual(v.risk.fired.map((f: { rule: string }) => f.rule).sort(), ['R-EXCISE', 'R-NO-DECLARATION']);
+  // each explained in the officer's three languages
+  assert.equal(v.risk.fired.find((f: { rule: string }) => f.rule === 'R-NO-DECLARATION').names.ru, 'Грузовое транспортное средство без декларации на груз');
   for (const body of ['customs', 'transport']) await customs.request('POST', `/api/v1/vehicle-crossings/${v.id}/marks`, { body, reference: 'M-1' });
   const blocked = await booth.request('POST', `/api/v1/vehicle-crossings/${v.id}/decision`, { decision: 'pass' });
   assert.equal(blocked.statusCode, 409);

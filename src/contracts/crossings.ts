@@ -160,7 +160,7 @@ export const VehicleCrossingView = z.object({
   permissionMarks: z.array(z.object({ body: z.string(), reference: z.string(), agencyId: z.string().nullable(), byUserId: z.string(), at: z.string() })),
   requiredMarks: z.array(z.object({ body: z.string(), basis: z.string(), present: z.boolean() })),
   checks: z.array(CheckView),
-  risk: z.object({ channel: z.enum(['green', 'yellow', 'red']), packId: Uuid, fired: z.array(z.object({ rule: z.string(), channel: z.string(), why: z.string() })) }),
+  risk: z.object({ channel: z.enum(['green', 'yellow', 'red']), packId: Uuid, fired: z.array(z.object({ rule: z.string(), channel: z.string(), why: z.string(), names: z.object({ kk: z.string(), ru: z.string(), en: z.string() }).optional().describe('why, in the three languages') })) }),
   examinations: z.array(z.object({ kind: z.string(), jointWithCustoms: z.boolean(), result: z.string(), findings: z.string().nullable(), at: Timestamp })),
   status: VehicleStatus, decision: z.string().nullable(), reasons: z.array(z.string()), decisionNote: z.string().nullable(),
   arrivedAt: Timestamp, decidedAt: Timestamp.nullable(), leftAt: Timestamp.nullable(), version: z.number(),

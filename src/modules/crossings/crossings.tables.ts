@@ -126,7 +126,7 @@ export interface DocumentSeizureTable {
 }
 
 export type PermissionMark = { body: string; reference: string; agencyId: string | null; byUserId: string; at: string };
-export type RiskAssessment = { channel: 'green' | 'yellow' | 'red'; packId: string; fired: Array<{ rule: string; channel: string; why: string }> };
+export type RiskAssessment = { channel: 'green' | 'yellow' | 'red'; packId: string; fired: Array<{ rule: string; channel: string; why: string; names?: { kk: string; ru: string; en: string } }> };
 
 export interface VehicleCrossingTable {
   id: string;

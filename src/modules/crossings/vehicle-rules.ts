@@ -8,7 +8,9 @@ export const CONTROL_BODIES = ['customs', 'transport', 'sanitary', 'veterinary',
 
 type When = { cargoCategories?: string[]; vehicleTypes?: string[]; directions?: string[]; noDeclaration?: boolean };
 export type MarkRule = { body: string; when: When | 'always'; basis: string };
-export type RiskRule = { id: string; channel: 'yellow' | 'red'; why: string; when: When };
+/** `why` is the rule's explanation; `names` the same in the three languages, shown to the officer in theirs. */
+export type RiskRule = { id: string; channel: 'yellow' | 'red'; why: string; names?: { kk: string; ru: string; en: string }; when: When };
+export type FiredRule = { rule: string; channel: string; why: string; names?: { kk: string; ru: string; en: string } };
 
 export const MARKS_PACK_CODE = 'VEHICLE-PERMISSION-MARKS';
 export const RISK_PACK_CODE = 'CUSTOMS-RISK-RULES';
@@ -23,12 +25,18 @@ export const MARK_RULES_DEMO: MarkRule[] = [
 ];
 
 export const RISK_RULES_DEMO: RiskRule[] = [
-  { id: 'R-RADIOACTIVE', channel: 'red', why: 'Radioactive substances declared', when: { cargoCategories: ['radioactive'] } },
-  { id: 'R-WEAPONS', channel: 'red', why: 'Weapons or dual-use goods declared', when: { cargoCategories: ['weapons', 'dual_use'] } },
-  { id: 'R-NO-DECLARATION', channel: 'red', why: 'A goods vehicle without a cargo declaration', when: { vehicleTypes: ['truck', 'tractor_trailer'], noDeclaration: true } },
-  { id: 'R-EXCISE', channel: 'yellow', why: 'Excise goods (alcohol, tobacco, fuel)', when: { cargoCategories: ['excise'] } },
-  { id: 'R-HAZARDOUS', channel: 'yellow', why: 'Dangerous goods', when: { cargoCategories: ['hazardous'] } },
-  { id: 'R-EMPTY-ENTRY', channel: 'yellow', why: 'A goods vehicle entering empty', when: { vehicleTypes: ['truck', 'tractor_trailer'], cargoCategories: ['empty'], directions: ['entry'] } },
+  { id: 'R-RADIOACTIVE', channel: 'red', why: 'Radioactive substances declared', when: { cargoCategories: ['radioactive'] },
+    names: { kk: 'Радиоактивті заттар мәлімделген', ru: 'Заявлены радиоактивные вещества', en: 'Radioactive substances declared' } },
+  { id: 'R-WEAPONS', channel: 'red', why: 'Weapons or dual-use goods declared', when: { cargoCategories: ['weapons', 'dual_use'] },
+    names: { kk: 'Қару немесе қосарлы мақсаттағы тауарлар мәлімделген', ru: 'Заявлены оружие или товары двойного назначения', en: 'Weapons or dual-use goods declared' } },
+  { id: 'R-NO-DECLARATION', channel: 'red', why: 'A goods vehicle without a cargo declaration', when: { vehicleTypes: ['truck', 'tractor_trailer'], noDeclaration: true },
+    names: { kk: 'Жүк декларациясы жоқ жүк көлігі', ru: 'Грузовое транспортное средство без декларации на груз', en: 'A goods vehicle without a cargo declaration' } },
+  { id: 'R-EXCISE', channel: 'yellow', why: 'Excise goods (alcohol, tobacco, fuel)', when: { cargoCategories: ['excise'] },
+    names: { kk: 'Акцизделетін тауарлар (алкоголь, темекі, жанармай)', ru: 'Подакцизные товары (алкоголь, табак, топливо)', en: 'Excise goods (alcohol, tobacco, fuel)' } },
+  { id: 'R-HAZARDOUS', channel: 'yellow', why: 'Dangerous goods', when: { cargoCategories: ['hazardous'] },
+    names: { kk: 'Қауіпті жүктер', ru: 'Опасные грузы', en: 'Dangerous goods' } },
+  { id: 'R-EMPTY-ENTRY', channel: 'yellow', why: 'A goods vehicle entering empty', when: { vehicleTypes: ['truck', 'tractor_trailer'], cargoCategories: ['empty'], directions: ['entry'] },
+    names: { kk: 'Бос келе жатқан жүк көлігі', ru: 'Грузовое транспортное средство въезжает порожним', en: 'A goods vehicle entering empty' } },
 ];
 
 export type VehicleFacts = { direction: string; vehicleType: string; cargoCategories: string[]; cargoDeclaration: string | null };
@@ -48,8 +56,8 @@ export function requiredMarks(rules: MarkRule[], v: VehicleFacts): MarkRule[] {
 }
 
 /** The channel: the most severe of the rules that fire, each with why; green when none fires. */
-export function riskChannel(rules: RiskRule[], v: VehicleFacts): { channel: 'green' | 'yellow' | 'red'; fired: Array<{ rule: string; channel: string; why: string }> } {
-  const fired = rules.filter((r) => matches(r.when, v)).map((r) => ({ rule: r.id, channel: r.channel, why: r.why }));
+export function riskChannel(rules: RiskRule[], v: VehicleFacts): { channel: 'green' | 'yellow' | 'red'; fired: FiredRule[] } {
+  const fired = rules.filter((r) => matches(r.when, v)).map((r): FiredRule => ({ rule: r.id, channel: r.channel, why: r.why, ...(r.names && { names: r.names }) }));
   const channel = fired.some((f) => f.channel === 'red') ? 'red' : fired.length ? 'yellow' : 'green';
   return { channel, fired };
 }

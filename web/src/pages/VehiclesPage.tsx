@@ -21,7 +21,7 @@ type Vehicle = {
   cargoDeclaration: string | null; cargoCategories: string[]; cargoDescription: string | null; equeueBooking: string | null;
   permissionMarks: Array<{ body: string; reference: string; at: string }>; requiredMarks: Array<{ body: string; basis: string; present: boolean }>;
   checks: Array<{ code: string; result: 'pass' | 'warn' | 'fail'; detail: string }>;
-  risk: { channel: 'green' | 'yellow' | 'red'; fired: Array<{ rule: string; channel: string; why: string }> };
+  risk: { channel: 'green' | 'yellow' | 'red'; fired: Array<{ rule: string; channel: string; why: string; names?: { kk: string; ru: string; en: string } }> };
   examinations: Array<{ kind: string; jointWithCustoms: boolean; result: string; findings: string | null; at: string }>;
   status: 'in_control' | 'examination' | 'decided' | 'completed'; decision: string | null; reasons: string[]; decisionNote: string | null; arrivedAt: string; decidedAt: string | null;
 };
@@ -182,7 +182,7 @@ function VehicleDetail({ vehicle: v }: { vehicle: Vehicle }) {
         </ul>
       </div>
       <h3>{t('vehicles.channel')}: <span className={`badge channel-${v.risk.channel}`}>{t(`vehicles.channel.${v.risk.channel}`)}</span></h3>
-      {v.risk.fired.length ? <ul className="fired">{v.risk.fired.map((f) => <li key={f.rule}><span className={`badge channel-${f.channel}`}>{f.rule}</span> {f.why}</li>)}</ul> : <p className="muted small">{t('vehicles.noRule')}</p>}
+      {v.risk.fired.length ? <ul className="fired">{v.risk.fired.map((f) => <li key={f.rule}><span className={`badge channel-${f.channel}`}>{f.rule}</span> {f.names ? pick(f.names, i18n.language) : f.why}</li>)}</ul> : <p className="muted small">{t('vehicles.noRule')}</p>}
       <h3>{t('vehicles.marks')}</h3>
       {v.requiredMarks.length === 0 && <p className="muted small">{t('vehicles.noneRequired')}</p>}
       <table className="data marks">
