@@ -47,6 +47,8 @@ test('a truck on a road exit: registered at the lane, marked by customs, passed,
     .select(['crossing.vehicleRole', 'crossing.vehiclePlate', 'crossing.purpose', 'vehicleCrossing.plate']).where('crossing.documentNumber', '=', 'N63636363').executeTakeFirstOrThrow();
   assert.deepEqual([driver.vehicleRole, driver.vehiclePlate, driver.purpose, driver.plate], ['driver', '555 TRK 02', 'business', '555 TRK 02']);
   await booth.getByRole('navigation').getByRole('link', { name: 'Vehicles at control' }).click();
+  await booth.getByRole('button', { name: '555 TRK 02' }).click();
+  await truck.locator('.occupants li', { hasText: 'TOKTAROV YERLAN · Driver · Pass' }).waitFor();
 
   // customs, from its own screen, in Russian: every required body's mark
   const customs = await signedIn(env, 'demo.customs.korday', 'Русский');

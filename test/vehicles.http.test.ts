@@ -128,3 +128,24 @@ test('a control body sees and marks only the vehicles at the checkpoints it serv
   assert.deepEqual((await customs.request('GET', '/api/v1/vehicle-crossings?plate=313OTH02')).json().items.map((i: { id: string }) => i.id), [v.id]);
   assert.equal((await customs.request('POST', `/api/v1/vehicle-crossings/${v.id}/marks`, { body: 'customs', reference: 'KD-9' })).statusCode, 200);
 });
+
+test('the travellers in a vehicle are shown with it to the Border Service (an audited read), not to customs', async () => {
+  const v = (await register({ plate: '717 BUS 02', vehicleType: 'bus', cargoCategories: ['empty'], equeueBooking: 'EQ-2026-000717' })).json();
+  const person = (surname: string, number: string, vehicleRole: string) => booth.request('POST', '/api/v1/crossings', {
+    checkpointId: KORDAY, laneId: seedId('lane', 'KORDAY/R-OUT-1'), direction: 'exit', transportMode: 'road', travellerCategory: 'rk_citizen', vehicleCrossingId: v.id, vehicleRole,
+    document: { code: 'P', number, issuingState: 'KAZ', expiry: '2031-01-01' }, person: { surname, givenNames: 'TEST' },
+  });
+  const driver = (await person('AVTOBUSOV', 'N71771771', 'driver')).json();
+  await person('PASSAZHIROVA', 'N71771772', 'passenger');
+  const reads = async () => (await w.deps.db.selectFrom('auditEvent').select('id').where('action', '=', 'personal_data.read').where('entityId', '=', '*').execute()).length;
+  const before = await reads();
+  const seen = (await booth.request('GET', `/api/v1/vehicle-crossings/${v.id}`)).json();
+  assert.deepEqual(seen.occupants.map((o: { surname: string; role: string; status: string }) => [o.surname, o.role, o.status]), [['AVTOBUSOV', 'driver', 'in_control'], ['PASSAZHIROVA', 'passenger', 'in_control']]);
+  assert.equal(seen.occupants[0].crossingId, driver.id);
+  assert.equal(await reads(), before + 1);
+  // in a list only when asked for; a control body never
+  assert.equal((await booth.request('GET', '/api/v1/vehicle-crossings?plate=717BUS02')).json().items[0].occupants, null);
+  assert.equal((await booth.request('GET', '/api/v1/vehicle-crossings?plate=717BUS02&occupants=true')).json().items[0].occupants.length, 2);
+  assert.equal((await customs.request('GET', `/api/v1/vehicle-crossings/${v.id}`)).json().occupants, null);
+  assert.equal((await customs.request('GET', '/api/v1/vehicle-crossings?plate=717BUS02&occupants=true')).json().items[0].occupants, null);
+});

@@ -152,6 +152,7 @@ export const VehicleCrossingsQuery = z.strictObject({
   checkpointId: Uuid.optional(),
   status: z.union([VehicleStatus, z.array(VehicleStatus).min(1).max(4)]).optional().describe('one status, or several (status=in_control&status=examination)'),
   plate: z.string().trim().toUpperCase().min(2).max(15).optional().describe('The plate, whole (spaces and dashes ignored)'),
+  occupants: z.enum(['true', 'false']).default('false').describe('With the travellers registered in each vehicle (an audited read of personal data); without, occupants is null'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const VehicleCrossingView = z.object({
@@ -164,4 +165,6 @@ export const VehicleCrossingView = z.object({
   examinations: z.array(z.object({ kind: z.string(), jointWithCustoms: z.boolean(), result: z.string(), findings: z.string().nullable(), at: Timestamp })),
   status: VehicleStatus, decision: z.string().nullable(), reasons: z.array(z.string()), decisionNote: z.string().nullable(),
   arrivedAt: Timestamp, decidedAt: Timestamp.nullable(), leftAt: Timestamp.nullable(), version: z.number(),
+  occupants: z.array(z.object({ crossingId: Uuid, surname: z.string().nullable(), givenNames: z.string().nullable(), role: z.string().nullable(), status: z.string(), decision: z.string().nullable() })).nullable()
+    .describe('The travellers registered in the vehicle, for readers of the Border Service\'s crossings (null for a control body)'),
 });

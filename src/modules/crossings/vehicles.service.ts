@@ -12,7 +12,7 @@ import type { Tx } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { recordChange } from '../audit/index.ts';
+import { recordChange, recordRead } from '../audit/index.ts';
 import { createControlPoints, localDate } from './control-point.ts';
 import type { CheckResult, PermissionMark, RiskAssessment, VehicleCrossingTable } from './crossings.tables.ts';
 import { packInForce, reasonListAt } from './reasons.ts';
@@ -86,7 +86,23 @@ export function createVehicleService(deps: Deps) {
     return ids.length ? db.selectFrom('vehicleExamination').select(['vehicleCrossingId', 'kind', 'jointWithCustoms', 'result', 'findings', 'at']).where('vehicleCrossingId', 'in', ids).orderBy('at').execute() : [];
   }
 
-  async function present(row: Row, preloaded?: { rules: MarkRule[]; examinations: Examination[] }) {
+  type Occupant = { vehicleCrossingId: string | null; crossingId: string; surname: string | null; givenNames: string | null; role: string | null; status: string; decision: string | null };
+  /**
+   * The travellers registered in these vehicles (driver, passengers, crew), for a reader who may read
+   * the vehicles' Border Service records (a control body sees none: null); an audited read of personal data.
+   */
+  async function occupantsOf(ctx: Ctx, rows: Row[]): Promise<Map<string, Occupant[]>> {
+    const readable = rows.filter((row) => can(ctx.actor, 'crossing.read', { agencyId: row.agencyId, path: row.unitPath })).map((row) => row.id);
+    const found = readable.length
+      ? await db.selectFrom('crossing').select(['vehicleCrossingId', 'id as crossingId', 'surname', 'givenNames', 'vehicleRole as role', 'status', 'decision'])
+        .where('vehicleCrossingId', 'in', readable).orderBy('arrivedAt').execute()
+      : [];
+    if (found.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: found.map((o) => o.crossingId), query: { vehicleCrossings: readable } });
+    return new Map(readable.map((id) => [id, found.filter((o) => o.vehicleCrossingId === id)]));
+  }
+
+  async function present(ctx: Ctx, row: Row, preloaded?: { rules: MarkRule[]; examinations: Examination[]; occupants: Map<string, Occupant[]> }) {
+    const occupants = (preloaded?.occupants ?? await occupantsOf(ctx, [row])).get(row.id);
     const rules = preloaded?.rules ?? (await pack<MarkRule>(MARKS_PACK_CODE, localDate(row.arrivedAt, row.timeZone))).rules;
     const marks = row.permissionMarks as unknown as PermissionMark[];
     const examinations = (preloaded?.examinations ?? await examinationsOf([row.id])).map(({ vehicleCrossingId: _id, ...e }) => e);
@@ -96,6 +112,7 @@ export function createVehicleService(deps: Deps) {
       permissionMarks: marks, requiredMarks: requiredMarks(rules, row).map((r) => ({ body: r.body, basis: r.basis, present: marks.some((m) => m.body === r.body) })),
       checks: row.checks as unknown as CheckResult[], risk: row.risk as unknown as RiskAssessment, examinations,
       status: row.status, decision: row.decision, reasons: row.reasons, decisionNote: row.decisionNote, arrivedAt: row.arrivedAt, decidedAt: row.decidedAt, leftAt: row.leftAt, version: row.version,
+      occupants: occupants?.map(({ vehicleCrossingId: _v, ...o }) => o) ?? null,
     };
   }
 
@@ -113,7 +130,7 @@ export function createVehicleService(deps: Deps) {
       const existing = await db.selectFrom('vehicleCrossing').select(['id', 'officerUserId']).where('id', '=', id).executeTakeFirst();
       if (existing) {
         if (existing.officerUserId !== ctx.actor.userId) throw new ConflictError('A different vehicle crossing has this id.', [{ path: 'id', code: 'ALREADY_USED', message: 'already used' }]);
-        return present(await load(ctx, id));
+        return present(ctx, await load(ctx, id));
       }
       const now = clock.now();
       const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
@@ -134,10 +151,10 @@ export function createVehicleService(deps: Deps) {
         await trx.insertInto('vehicleCrossing').values(row).execute();
         await recordChange(deps, trx, ctx, { action: 'vehicle_crossing.registered', entityType: 'vehicle_crossing', entityId: id, agencyId: cp.agencyId, unitId: cp.unitId, details: { checkpoint: cp.code, plate: body.plate, channel: risk.channel } });
       });
-      return present(await load(ctx, id));
+      return present(ctx, await load(ctx, id));
     },
 
-    get: async (ctx: Ctx, id: string) => present(await load(ctx, id)),
+    get: async (ctx: Ctx, id: string) => present(ctx, await load(ctx, id)),
 
     /** Vehicles at control, latest first, as the reader may see them. */
     async list(ctx: Ctx, query: z.infer<typeof VehicleCrossingsQuery>) {
@@ -164,7 +181,8 @@ export function createVehicleService(deps: Deps) {
         if (!rulesOf.has(date)) rulesOf.set(date, (await pack<MarkRule>(MARKS_PACK_CODE, date)).rules);
       }
       const examinations = await examinationsOf(found.map((row) => row.id));
-      return Promise.all(found.map((row) => present(row, { rules: rulesOf.get(localDate(row.arrivedAt, row.timeZone))!, examinations: examinations.filter((e) => e.vehicleCrossingId === row.id) })));
+      const occupants = query.occupants === 'true' ? await occupantsOf(ctx, found) : new Map<string, Occupant[]>();
+      return Promise.all(found.map((row) => present(ctx, row, { rules: rulesOf.get(localDate(row.arrivedAt, row.timeZone))!, examinations: examinations.filter((e) => e.vehicleCrossingId === row.id), occupants })));
     },
 
     /** A control body's permission mark; the checks are run again. */
@@ -178,7 +196,7 @@ export function createVehicleService(deps: Deps) {
         const checks = checksOf(row, marks, rules.rules);
         return change(trx, ctx, row, { permissionMarks: marks as never, checks: checks as never }, 'vehicle_crossing.marked', { body: body.body, reference: body.reference });
       });
-      return present(updated);
+      return present(ctx, updated);
     },
 
     /** Examination, special examination, inspection or radiation control; a red channel needs one before passage. */
@@ -190,7 +208,7 @@ export function createVehicleService(deps: Deps) {
         await trx.insertInto('vehicleExamination').values({ id: newId(), vehicleCrossingId: id, kind: body.kind, jointWithCustoms: body.jointWithCustoms, result: body.result, findings: body.findings ?? null, byUserId: ctx.actor.userId, agencyId: ctx.actor.agencyId, at: clock.now() }).execute();
         return change(trx, ctx, row, { status: 'examination' }, 'vehicle_crossing.examined', { kind: body.kind, joint: body.jointWithCustoms, result: body.result });
       });
-      return present(updated);
+      return present(ctx, updated);
     },
 
     async decide(ctx: Ctx, id: string, body: z.infer<typeof VehicleDecideBody>) {
@@ -215,7 +233,7 @@ export function createVehicleService(deps: Deps) {
         const now = clock.now();
         return change(trx, ctx, row, { status: 'decided', decision: body.decision, reasons: body.reasons, reasonPackId: body.decision === 'refuse' ? list.packId : null, decisionNote: body.note ?? null, decidedAt: now, decidedBy: ctx.actor.userId }, 'vehicle_crossing.decided', { decision: body.decision, reasons: body.reasons });
       });
-      return present(updated);
+      return present(ctx, updated);
     },
 
     /** The vehicle left the checkpoint (or the cargo was taken out): passage is complete (Art. 19(9)). */
@@ -226,7 +244,7 @@ export function createVehicleService(deps: Deps) {
         if (row.status !== 'decided' || row.decision === 'detain') throw new ConflictError('Only a vehicle decided pass or refuse leaves the checkpoint.', [], 'NOT_DECIDED_TO_LEAVE', { state: row.status });
         return change(trx, ctx, row, { status: 'completed', leftAt: clock.now() }, 'vehicle_crossing.completed', { decision: row.decision });
       });
-      return present(updated);
+      return present(ctx, updated);
     },
   };
 }

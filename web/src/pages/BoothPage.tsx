@@ -77,7 +77,7 @@ export function BoothPage() {
   const reasons = useQuery({ queryKey: ['refusal-reasons'], queryFn: () => get<{ reasons: Reason[] }>('/api/v1/refusal-reasons') });
   const pedestrian = station.lane?.transportMode === 'pedestrian';
   const vehicles = useQuery({
-    queryKey: ['vehicles', station.checkpointId], enabled: Boolean(station.checkpointId) && !pedestrian, refetchInterval: 15_000,
+    queryKey: ['vehicles-for-booth', station.checkpointId], enabled: Boolean(station.checkpointId) && !pedestrian, refetchInterval: 15_000,
     queryFn: () => get<List<VehicleAtControl>>(`/api/v1/vehicle-crossings?checkpointId=${station.checkpointId}&status=in_control&status=examination&limit=100`),
   });
   const laneVehicles = (vehicles.data?.items ?? []).filter((v) => v.direction === effectiveDirection && (!station.lane || v.transportMode === station.lane.transportMode));

@@ -7,9 +7,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { api, ApiError, get } from '../api.ts';
 import { formatTime } from '../dates.ts';
 import { pick } from '../i18n.ts';
+import { stateText } from '../problems.ts';
 import { useSession } from '../session.tsx';
 import type { Checkpoint, List } from '../types.ts';
 import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
@@ -24,6 +26,7 @@ type Vehicle = {
   risk: { channel: 'green' | 'yellow' | 'red'; fired: Array<{ rule: string; channel: string; why: string; names?: { kk: string; ru: string; en: string } }> };
   examinations: Array<{ kind: string; jointWithCustoms: boolean; result: string; findings: string | null; at: string }>;
   status: 'in_control' | 'examination' | 'decided' | 'completed'; decision: string | null; reasons: string[]; decisionNote: string | null; arrivedAt: string; decidedAt: string | null;
+  occupants: Array<{ crossingId: string; surname: string | null; givenNames: string | null; role: string | null; status: string; decision: string | null }> | null;
 };
 
 const TYPES = ['car', 'bus', 'truck', 'tractor_trailer', 'van', 'motorcycle', 'special', 'wagon', 'vessel', 'aircraft'];
@@ -49,7 +52,7 @@ export function VehiclesPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const atControl = useQuery({
     queryKey: ['vehicles', checkpointId], enabled: Boolean(checkpointId), refetchInterval: 10_000,
-    queryFn: () => get<List<Vehicle>>(`/api/v1/vehicle-crossings?checkpointId=${checkpointId}&status=in_control&status=examination&status=decided&limit=100`),
+    queryFn: () => get<List<Vehicle>>(`/api/v1/vehicle-crossings?checkpointId=${checkpointId}&status=in_control&status=examination&status=decided&occupants=true&limit=100`),
   });
   const vehicle = atControl.data?.items.find((v) => v.id === selected) ?? null;
   return (
@@ -181,6 +184,16 @@ function VehicleDetail({ vehicle: v }: { vehicle: Vehicle }) {
           {v.checks.map((c) => <li key={c.code} className={`check c-${c.result}`}><span className="mark">{c.result === 'pass' ? '✓' : c.result === 'warn' ? '!' : '✗'}</span> <strong>{t(`booth.check.${c.code}`)}</strong> <span className="muted small" title={c.detail}>{checkText(c)}</span></li>)}
         </ul>
       </div>
+      {v.occupants && (
+        <>
+          <h3>{t('vehicles.occupants')}</h3>
+          {v.occupants.length === 0 ? <p className="muted small">{t('vehicles.noOccupants')}</p> : (
+            <ul className="plain occupants">{v.occupants.map((o) => (
+              <li key={o.crossingId}><Link href={`/crossings/${o.crossingId}`}>{o.surname} {o.givenNames}</Link>{o.role && ` · ${t(`booth.roleOf.${o.role}`)}`} · {o.decision ? t(`booth.decision.${o.decision}`) : stateText(t, o.status)}</li>
+            ))}</ul>
+          )}
+        </>
+      )}
       <h3>{t('vehicles.channel')}: <span className={`badge channel-${v.risk.channel}`}>{t(`vehicles.channel.${v.risk.channel}`)}</span></h3>
       {v.risk.fired.length ? <ul className="fired">{v.risk.fired.map((f) => <li key={f.rule}><span className={`badge channel-${f.channel}`}>{f.rule}</span> {f.names ? pick(f.names, i18n.language) : f.why}</li>)}</ul> : <p className="muted small">{t('vehicles.noRule')}</p>}
       <h3>{t('vehicles.marks')}</h3>

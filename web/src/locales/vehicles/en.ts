@@ -83,6 +83,8 @@ export const enVehicles = {
   'booth.roleOf.passenger': 'Passenger',
   'booth.roleOf.crew': 'Crew member',
   'booth.roleOf.pedestrian': 'Pedestrian',
+  'vehicles.occupants': 'In the vehicle',
+  'vehicles.noOccupants': 'No traveller registered in it yet.',
   'booth.check.permission_marks': 'Permission marks',
   'booth.check.equeue': 'Electronic queue',
   'booth.check.risk_red_not_examined': 'Red channel, not examined',

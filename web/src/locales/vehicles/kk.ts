@@ -83,6 +83,8 @@ export const kkVehicles = {
   'booth.roleOf.passenger': 'Жолаушы',
   'booth.roleOf.crew': 'Экипаж мүшесі',
   'booth.roleOf.pedestrian': 'Жаяу жүргінші',
+  'vehicles.occupants': 'Көлік құралында',
+  'vehicles.noOccupants': 'Онда әзірге ешкім тіркелмеген.',
   'booth.check.permission_marks': 'Рұқсат белгілері',
   'booth.check.equeue': 'Электрондық кезек',
   'booth.check.risk_red_not_examined': 'Қызыл арна, тексерілмеген',

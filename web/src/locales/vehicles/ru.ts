@@ -83,6 +83,8 @@ export const ruVehicles = {
   'booth.roleOf.passenger': 'Пассажир',
   'booth.roleOf.crew': 'Член экипажа',
   'booth.roleOf.pedestrian': 'Пешеход',
+  'vehicles.occupants': 'В транспортном средстве',
+  'vehicles.noOccupants': 'Пока никто не зарегистрирован в нём.',
   'booth.check.permission_marks': 'Разрешительные отметки',
   'booth.check.equeue': 'Электронная очередь',
   'booth.check.risk_red_not_examined': 'Красный канал без досмотра',
