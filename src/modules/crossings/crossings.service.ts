@@ -1,7 +1,7 @@
 // Border control at checkpoints (Law Art. 14-23, 31-35; W1-W3): a crossing is registered with the
 // document as read, checked at once (document, checkpoint, screening), decided by the officer with coded
 // reasons, and completed when the traveller leaves the checkpoint (Art. 19(9)). Every change is a version.
-import { sql, type Selectable, type Updateable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { CorrectCrossingBody, CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
 import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
@@ -11,17 +11,19 @@ import { ConflictError, DomainError, NotFoundError, ValidationError } from '../.
 import type { FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { createWatchedCache } from '../../platform/watched-cache.ts';
-import { insertRows, recordRead, updateRow, writeAudited, type Change, type Write } from '../audit/index.ts';
+import { insertRows, recordRead, updateRow, writeAudited, type Write } from '../audit/index.ts';
 import { parseMrz } from '../documents/mrz.ts';
 import { mrzProblem } from '../documents/mrz-problem.ts';
 import type { ScreeningService } from '../screening/index.ts';
 import { FOREIGN, runChecks, suggestDecision, type CheckFacts } from './checks.ts';
 import { createControlPoints, localDate } from './control-point.ts';
-import type { CheckResult, CrossingHit, CrossingTable } from './crossings.tables.ts';
+import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
+import { correctionPlan, crossingHits, type Plan } from './corrections.ts';
+import { versionChanges } from './history.ts';
 import { presentCrossing } from './present.ts';
 import { reasonListAt } from './reasons.ts';
 
-type Row = Selectable<CrossingTable> & { checkpointTimeZone: string; unitPath: string[] };
+export type Row = Selectable<CrossingTable> & { checkpointTimeZone: string; unitPath: string[] };
 
 export function createCrossingService(deps: Deps, screening: ScreeningService) {
   const { db, clock } = deps;
@@ -59,7 +61,6 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
   }
   const isStale = (error: unknown) => pgErrorCode(error) === '40001' || (isUniqueViolation(error) && String((error as Error).message).includes('crossing_version_pkey'));
 
-  type Plan = { changes: Updateable<CrossingTable>; also?: Write[]; change: string; reason: string | null; audit: Pick<Change, 'action' | 'details'>; alsoAudit?: Change[] };
   /** Changes a crossing as `judge` says, in one statement with its version and audit, if nobody changed it meanwhile. */
   async function change(ctx: Ctx, id: string, judge: (row: Row, now: Date) => Promise<Plan>): Promise<Row> {
     for (let attempt = 0; ; attempt++) {
@@ -271,54 +272,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
      * the record; one alerted already keeps its alert. The decision taken stays as it was taken.
      */
     async correct(ctx: Ctx, id: string, body: z.infer<typeof CorrectCrossingBody>) {
-      const next = await change(ctx, id, async (row) => {
-        if (row.status === 'voided') throw new ConflictError('A voided crossing is not corrected.', [], 'VOIDED');
-        const changes: Updateable<CrossingTable> = {
-          ...(body.travellerCategory && { travellerCategory: body.travellerCategory }),
-          ...(body.purpose && { purpose: body.purpose }),
-          ...(body.vehicleRole && { vehicleRole: body.vehicleRole }),
-          ...(body.vehicle !== undefined && { vehiclePlate: body.vehicle?.plate ?? null, vehicleCountry: body.vehicle?.country ?? null }),
-          ...(body.person?.surname && { surname: body.person.surname }),
-          ...(body.person?.givenNames && { givenNames: body.person.givenNames }),
-          ...(body.person?.dateOfBirth && { dateOfBirth: body.person.dateOfBirth }),
-          ...(body.person?.sex && { sex: body.person.sex }),
-          ...(body.person?.nationality && { nationality: body.person.nationality }),
-        };
-        const fields = Object.keys(changes);
-        const changed = (field: keyof typeof changes & keyof Row) => field in changes && changes[field] !== row[field];
-        const renamed = (['surname', 'givenNames', 'dateOfBirth', 'sex', 'nationality'] as const).some(changed);
-        let also: Write[] = [];
-        let alsoAudit: Change[] = [];
-        if (renamed || changed('travellerCategory')) {
-          const was = row.hits as unknown as CrossingHit[];
-          let hits = was;
-          let documentHits: CheckFacts['documentHits'] = [];
-          if (renamed) {
-            const person = { ...row, ...changes } as Row;
-            const screened = await screening.screenDeferred(ctx, {
-              person: { surname: person.surname ?? '', ...(person.givenNames && { givenNames: person.givenNames }), ...(person.dateOfBirth && { dateOfBirth: person.dateOfBirth }), ...(person.nationality && { nationality: person.nationality }), ...(person.sex && { sex: person.sex as 'M' | 'F' | 'X' }) },
-              ...(row.documentNumber && { document: { number: row.documentNumber, ...(row.issuingState && { issuingState: row.issuingState }) } }),
-              checkpointId: row.checkpointId,
-            }, { alerted: new Map(was.filter((h) => h.alertId).map((h) => [h.recordId, h.alertId!])) });
-            hits = crossingHits(screened.result.hits);
-            documentHits = screened.result.documentHits;
-            also = screened.writes;
-            alsoAudit = [screened.audit];
-            changes.hits = hits as never;
-          }
-          // what the first checks said of the checkpoint holds for the time of arrival, and of the document unless it was looked up again
-          const first = row.checks as unknown as CheckResult[];
-          const checks = runChecks({
-            direction: row.direction, travellerCategory: changes.travellerCategory ?? row.travellerCategory, mrzValid: row.mrzValid, mrzErrors: [], documentExpiry: row.documentExpiry,
-            today: localDate(row.arrivedAt, row.checkpointTimeZone), checkpointStatus: 'open', checkpointStatusReason: null, hits, documentHits,
-          }).map((check) => (check.code === 'checkpoint_status' || (!renamed && check.code === 'document_register') ? first.find((c) => c.code === check.code) ?? check : check));
-          changes.checks = checks as never;
-        }
-        return {
-          changes, change: 'corrected', reason: body.reason, also, alsoAudit,
-          audit: { action: 'crossing.corrected', details: { fields, reason: body.reason, ...(renamed && { screenedAgain: true, hits: (changes.hits as unknown as CrossingHit[]).map((h) => h.recordId) }) } },
-        };
-      });
+      const next = await change(ctx, id, (row) => correctionPlan(screening, ctx, row, body));
       return presentCrossing(next, suggestionOf(next));
     },
 
@@ -401,37 +355,6 @@ export function categoryOf(nationality: string | undefined, documentCode: string
   return 'foreigner';
 }
 
-/** The hits of a screening as a crossing keeps them. */
-function crossingHits(hits: Awaited<ReturnType<ScreeningService['screenDeferred']>>['result']['hits']): CrossingHit[] {
-  return hits.map((h) => ({ entryId: h.entryId, recordId: h.recordId, list: h.list, kind: h.kind, action: h.action, score: h.score, contact: h.contact, matchedName: h.matchedName, ...(h.alertId && { alertId: h.alertId }) }));
-}
-
-// The fields of a crossing a version may change, as its history shows them (its bookkeeping, version and updatedAt, left out).
-const HISTORY_FIELDS = [
-  'status', 'decision', 'reasons', 'decisionNote', 'returnToCountry', 'decidedAt', 'leftAt', 'hits',
-  'surname', 'givenNames', 'dateOfBirth', 'sex', 'nationality', 'travellerCategory', 'purpose', 'vehicleRole', 'vehiclePlate', 'vehicleCountry', 'laneId',
-] as const;
-
-/** A field's value in a stored version as text: a list joined, hits by list and name, nothing (or an empty list) null. */
-function historyValue(field: string, value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (field === 'hits') return (value as CrossingHit[]).map((h) => `${h.list}: ${h.matchedName}`).join('; ') || null;
-  if (Array.isArray(value)) return value.join(', ') || null;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** What one stored version of a crossing changed against the one before it. */
-export function versionChanges(before: unknown, after: unknown): Array<{ field: string; from: string | null; to: string | null }> {
-  const a = (before ?? {}) as Record<string, unknown>;
-  const b = (after ?? {}) as Record<string, unknown>;
-  const changes = [];
-  for (const field of HISTORY_FIELDS) {
-    const from = historyValue(field, a[field]);
-    const to = historyValue(field, b[field]);
-    if (from !== to) changes.push({ field, from, to });
-  }
-  return changes;
-}
 
 function suggestionOf(row: Selectable<CrossingTable>) {
   const checks = row.checks as unknown as Parameters<typeof suggestDecision>[1];

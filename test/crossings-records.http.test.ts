@@ -1,0 +1,86 @@
+// A crossing's record after control, through the HTTP API: found again in the journal, corrected (a
+// corrected identity screened again, a corrected category checked again), each version saying what it changed.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { seedId } from '../src/demo/index.ts';
+import { createAppWorld, passportMrz, signIn, type Client } from './helpers.ts';
+
+const KORDAY = seedId('checkpoint', 'KORDAY');
+const ROAD_IN = seedId('lane', 'KORDAY/R-IN-1');
+const ROAD_OUT = seedId('lane', 'KORDAY/R-OUT-1');
+const passport = passportMrz;
+
+let w: Awaited<ReturnType<typeof createAppWorld>>;
+let booth: Client;
+before(async () => {
+  w = await createAppWorld({ demo: true });
+  booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+});
+after(() => w.close());
+
+const start = (body: Record<string, unknown>) => booth.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: ROAD_IN, direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner', ...body });
+const decide = (id: string, body: Record<string, unknown>) => booth.request('POST', `/api/v1/crossings/${id}/decision`, body);
+
+test('the journal finds a crossing by a surname\'s beginning or the document; a corrected name is screened again, and each version says what it changed', async () => {
+  // typed by hand from a worn passport: the surname misread, no date of birth
+  const typed = { document: { code: 'P', number: 'N46464646', issuingState: 'KAZ', expiry: '2030-01-01' }, person: { surname: 'BOLOTOVA', givenNames: 'KSENIIA', sex: 'F', nationality: 'KAZ' } };
+  const c = (await start({ ...typed, laneId: ROAD_OUT, direction: 'exit', travellerCategory: 'rk_citizen' })).json();
+  assert.deepEqual(c.hits, []);
+  const passed = await decide(c.id, { decision: 'pass' });
+  assert.equal(passed.statusCode, 200, passed.body);
+  const alertsFor = async () => (await w.deps.db.selectFrom('screeningAlert').innerJoin('watchlistEntry', 'watchlistEntry.id', 'screeningAlert.entryId').select('screeningAlert.id').where('watchlistEntry.externalId', '=', 'DEMO-W-1').execute()).length;
+  const alertsBefore = await alertsFor();
+  // the right surname: the traveller is wanted; the record shows the hit and the list owner gets an alert; the decision taken stays
+  const fixed = await booth.request('POST', `/api/v1/crossings/${c.id}/corrections`, { reason: 'Surname misread from a worn page', person: { surname: 'BELOUSOVA' } });
+  assert.equal(fixed.statusCode, 200, fixed.body);
+  const corrected = fixed.json();
+  assert.deepEqual(corrected.hits.map((h: { entryId: string }) => h.entryId), ['DEMO-W-1']);
+  assert.ok(corrected.hits[0].alertId);
+  assert.equal(corrected.checks.find((k: { code: string }) => k.code === 'watchlists').result, 'fail');
+  assert.deepEqual([corrected.status, corrected.decision], ['decided', 'pass']);
+  assert.equal(await alertsFor(), alertsBefore + 1);
+  // the date of birth added: screened again, the same hit keeps its alert (no second alert for the list owner)
+  const dated = (await booth.request('POST', `/api/v1/crossings/${c.id}/corrections`, { reason: 'Date of birth read from the visa page', person: { dateOfBirth: '1987-09-21' } })).json();
+  assert.equal(dated.hits[0].alertId, corrected.hits[0].alertId);
+  assert.equal(await alertsFor(), alertsBefore + 1);
+  const audit = await w.deps.db.selectFrom('auditEvent').select(['action', 'details']).where('entityId', '=', c.id).where('action', '=', 'crossing.corrected').orderBy('occurredAt').execute();
+  assert.deepEqual(audit.map((a) => (a.details as { screenedAgain?: boolean }).screenedAgain), [true, true]);
+  // the history: who, why, and what each version changed
+  const versions = (await booth.request('GET', `/api/v1/crossings/${c.id}/versions`)).json().items;
+  assert.deepEqual(versions.map((v: { change: string }) => v.change), ['registered', 'decided_pass', 'corrected', 'corrected']);
+  assert.deepEqual(versions[0].changes, []);
+  assert.ok(versions[1].changes.some((f: { field: string; from: string | null; to: string | null }) => f.field === 'decision' && f.from === null && f.to === 'pass'));
+  const renamed = versions[2];
+  assert.equal(renamed.reason, 'Surname misread from a worn page');
+  assert.equal(renamed.changedByName, 'Серік Ахметов');
+  assert.deepEqual(renamed.changes.map((f: { field: string }) => f.field).sort(), ['hits', 'surname']);
+  assert.deepEqual(renamed.changes.find((f: { field: string }) => f.field === 'surname'), { field: 'surname', from: 'BOLOTOVA', to: 'BELOUSOVA' });
+  assert.match(renamed.changes.find((f: { field: string }) => f.field === 'hits').to, /^DEMO-MIA-WANTED: /);
+  assert.deepEqual(versions[3].changes.map((f: { field: string }) => f.field), ['dateOfBirth']);
+  // found by the beginning of the surname (any case) or by the document number, newest first; a pattern character is only a character
+  const find = async (query: string) => (await booth.request('GET', `/api/v1/crossings?${query}`)).json().items.map((i: { id: string }) => i.id);
+  assert.ok((await find('q=belous')).includes(c.id));
+  assert.ok((await find('q=n46464646')).includes(c.id));
+  assert.ok(!(await find('q=bolot')).includes(c.id));
+  assert.deepEqual(await find('q=%25%25'), []);
+  assert.ok((await find(`q=belous&direction=exit&checkpointId=${KORDAY}`)).includes(c.id));
+  assert.ok(!(await find('q=belous&direction=entry')).includes(c.id));
+  assert.ok(!(await find(`q=belous&to=${encodeURIComponent(c.arrivedAt)}`)).includes(c.id));
+  const bad = await booth.request('GET', '/api/v1/crossings?q=x&direction=sideways');
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['querystring.direction', 'querystring.q']);
+});
+
+test('a corrected traveller category runs the checks again on the hits as found: an entry ban that spared a citizen stops a foreigner', async () => {
+  const mrz = passport({ surname: 'KARIMOV', given: 'JASUR', number: 'FA7654329', nationality: 'UZB', dob: '900512', sex: 'M', expiry: '310101' });
+  const c = (await start({ mrz, travellerCategory: 'rk_citizen' })).json();
+  assert.equal(c.checks.find((k: { code: string }) => k.code === 'entry_ban').result, 'warn');
+  const fixed = await booth.request('POST', `/api/v1/crossings/${c.id}/corrections`, { reason: 'Category chosen by mistake: an Uzbek passport', travellerCategory: 'foreigner' });
+  assert.equal(fixed.statusCode, 200, fixed.body);
+  assert.equal(fixed.json().checks.find((k: { code: string }) => k.code === 'entry_ban').result, 'fail');
+  assert.deepEqual(fixed.json().suggested, { decision: 'refuse', reasons: ['ENTRY_BANNED'] });
+  // not screened again: the same hits, the same alerts
+  assert.deepEqual(fixed.json().hits, c.hits);
+  const audit = await w.deps.db.selectFrom('auditEvent').select('details').where('entityId', '=', c.id).where('action', '=', 'crossing.corrected').executeTakeFirstOrThrow();
+  assert.equal((audit.details as { screenedAgain?: boolean }).screenedAgain, undefined);
+});
