@@ -25,6 +25,8 @@ test('a booth officer finds a passed traveller in the journal, corrects the misr
   await page.getByRole('navigation').getByRole('link', { name: 'Crossings journal' }).click();
   await page.locator('input[name=q]').fill('bolot');
   await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: 'BOLOTOVA KSENIIA' }).waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'crossings-journal-en.png'), fullPage: true });
   await page.getByRole('link', { name: 'BOLOTOVA KSENIIA' }).click();
   const history = page.getByRole('region', { name: 'History: every version' });
   await history.getByText('v2 · Decided: Pass').waitFor();

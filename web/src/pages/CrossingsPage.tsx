@@ -22,6 +22,8 @@ const STATUSES = ['in_control', 'secondary', 'decided', 'completed', 'voided'];
 const CATEGORIES = ['rk_citizen', 'foreigner', 'stateless', 'diplomat', 'crew', 'officer_on_duty', 'other'];
 const PURPOSES = ['tourism', 'business', 'private', 'work', 'study', 'transit', 'official', 'residence', 'other'];
 const FILTERS = ['q', 'checkpointId', 'status', 'direction', 'from', 'to'] as const;
+// the newest this many; a search that finds more says so
+const PAGE = 100;
 
 /** A day typed in the form (YYYY-MM-DD) as the instant it begins in the user's browser; `to` takes in the whole day. */
 const dayBound = (day: string, end: boolean) => {
@@ -36,7 +38,7 @@ export function CrossingsPage() {
   // the filters live in the address: back from a crossing, the same list
   const [draft, setDraft] = useState(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>);
   const checkpoints = useQuery({ queryKey: ['checkpoints', ''], queryFn: () => get<List<Checkpoint>>('/api/v1/checkpoints') });
-  const query = new URLSearchParams({ limit: '100' });
+  const query = new URLSearchParams({ limit: String(PAGE) });
   for (const f of FILTERS) {
     const value = params.get(f);
     if (value) query.set(f, f === 'from' || f === 'to' ? dayBound(value, f === 'to') : value);
@@ -51,7 +53,7 @@ export function CrossingsPage() {
   return (
     <div className="page">
       <h1>{t('crossings.title')}</h1>
-      <form className="filters" role="search" aria-label={t('crossings.title')} onSubmit={search}>
+      <form className="filters journal-filters" role="search" aria-label={t('crossings.title')} onSubmit={search}>
         <Field label={t('crossings.search')} error={bad?.fieldError('querystring.q')}>
           <input type="search" name="q" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} placeholder="NURLANOV · N12345678" autoFocus />
         </Field>
@@ -81,6 +83,7 @@ export function CrossingsPage() {
       <ErrorNote error={bad?.status === 400 ? null : list.error} />
       {list.isLoading && <Loading />}
       {list.data?.items.length === 0 && <p className="muted">{t('crossings.none')}</p>}
+      {list.data?.items.length === PAGE && <p className="muted small">{t('crossings.newest', { count: PAGE })}</p>}
       {list.data && list.data.items.length > 0 && (
         <table className="data crossings">
           <thead><tr><th>{t('crossings.arrived')}</th><th>{t('booth.checkpoint')}</th><th>{t('booth.direction')}</th><th>{t('booth.traveller')}</th><th>{t('crossings.document')}</th><th>{t('crossings.outcome')}</th></tr></thead>

@@ -6,6 +6,7 @@ export const enCrossings = {
   'crossings.from': 'Arrived from (day)',
   'crossings.to': 'Arrived to (day, inclusive)',
   'crossings.none': 'No crossing matches.',
+  'crossings.newest': 'The newest {{count}} are shown: narrow the search to see older ones.',
   'crossings.arrived': 'Arrived at control',
   'crossings.document': 'Document',
   'crossings.outcome': 'Status and decision',

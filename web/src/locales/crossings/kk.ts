@@ -6,6 +6,7 @@ export const kkCrossings = {
   'crossings.from': 'Келген күні (бастап)',
   'crossings.to': 'Келген күні (қоса алғанда, дейін)',
   'crossings.none': 'Шекарадан өту табылмады.',
+  'crossings.newest': 'Соңғы {{count}} көрсетілген: ертеректерін көру үшін іздеуді нақтылаңыз.',
   'crossings.arrived': 'Бақылауға келді',
   'crossings.document': 'Құжат',
   'crossings.outcome': 'Күйі және шешім',

@@ -6,6 +6,7 @@ export const ruCrossings = {
   'crossings.from': 'Прибыл с (дата)',
   'crossings.to': 'Прибыл по (дату включительно)',
   'crossings.none': 'Пересечений не найдено.',
+  'crossings.newest': 'Показаны {{count}} последних: уточните поиск, чтобы увидеть более ранние.',
   'crossings.arrived': 'Прибыл на контроль',
   'crossings.document': 'Документ',
   'crossings.outcome': 'Состояние и решение',
