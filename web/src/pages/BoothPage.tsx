@@ -5,21 +5,16 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, get, newUuid } from '../api.ts';
 import { pick } from '../i18n.ts';
-import { useSession } from '../session.tsx';
 import type { Crossing, List } from '../types.ts';
 import { CrossingCard } from './CrossingCard.tsx';
 import { DecisionForm, type Reason } from './DecisionForm.tsx';
+import { CATEGORIES, PURPOSES, ROLES, useRememberedCheckpoint, type Lane } from './station.ts';
 import { Field } from '../ui.tsx';
 import { BoothProblem, problemText } from './BoothProblem.tsx';
 
-type Checkpoint = { id: string; code: string; names: { kk: string; ru: string; en: string }; unitId: string | null; neighbourCountry: string | null };
-type Lane = { id: string; code: string; transportMode: string; direction: 'entry' | 'exit' | 'both'; active: boolean };
 
 const KEYS: Record<string, string> = { '1': 'pass', '2': 'refuse', '3': 'secondary', '4': 'detain', '5': 'seize_document', '6': 'hold_identification' };
 const KEY_OF = Object.fromEntries(Object.entries(KEYS).map(([k, v]) => [v, k]));
-const CATEGORIES = ['rk_citizen', 'foreigner', 'stateless', 'diplomat', 'crew', 'officer_on_duty', 'other'];
-const ROLES = ['driver', 'passenger', 'crew'];
-const PURPOSES = ['tourism', 'business', 'private', 'work', 'study', 'transit', 'official', 'residence', 'other'];
 type VehicleAtControl = { id: string; plate: string; plateCountry: string; vehicleType: string; direction: string; transportMode: string };
 
 /** An MRZ is complete when it has 2 lines of 44 or 36 characters, or 3 of 30. */
@@ -32,28 +27,18 @@ function complete(text: string): string[] | null {
 }
 
 function useStation() {
-  const { session } = useSession();
-  const checkpoints = useQuery({ queryKey: ['checkpoints'], queryFn: () => get<List<Checkpoint>>('/api/v1/checkpoints') });
-  const unit = useQuery({ queryKey: ['unit', session?.user.unitId], queryFn: () => get<{ path: string[] }>(`/api/v1/units/${session!.user.unitId}`), enabled: Boolean(session?.user.unitId) });
-  const [checkpointId, setCheckpointId] = useState<string>(() => localStorage.getItem('booth.checkpoint') ?? '');
+  const { checkpoints, checkpointId, setCheckpointId } = useRememberedCheckpoint('booth.checkpoint');
   const [laneId, setLaneId] = useState<string>(() => localStorage.getItem('booth.lane') ?? '');
-  useEffect(() => {
-    // default: the checkpoint served by the officer's own unit or one above it
-    if (checkpointId || !checkpoints.data || !unit.data) return;
-    const own = checkpoints.data.items.find((c) => c.unitId && unit.data!.path.includes(c.unitId));
-    if (own) setCheckpointId(own.id);
-  }, [checkpointId, checkpoints.data, unit.data]);
   const lanes = useQuery({ queryKey: ['lanes', checkpointId], queryFn: () => get<List<Lane>>(`/api/v1/checkpoints/${checkpointId}/lanes`), enabled: Boolean(checkpointId) });
   useEffect(() => {
     if (lanes.data && !lanes.data.items.some((l) => l.id === laneId)) setLaneId(lanes.data.items.find((l) => l.active)?.id ?? '');
   }, [lanes.data, laneId]);
   useEffect(() => {
-    if (checkpointId) localStorage.setItem('booth.checkpoint', checkpointId);
     if (laneId) localStorage.setItem('booth.lane', laneId);
-  }, [checkpointId, laneId]);
+  }, [laneId]);
   const lane = lanes.data?.items.find((l) => l.id === laneId);
-  const checkpoint = checkpoints.data?.items.find((c) => c.id === checkpointId);
-  return { checkpoints: checkpoints.data?.items ?? [], checkpoint, checkpointId, setCheckpointId: (id: string) => { setCheckpointId(id); setLaneId(''); }, lanes: lanes.data?.items ?? [], lane, setLaneId };
+  const checkpoint = checkpoints.find((c) => c.id === checkpointId);
+  return { checkpoints, checkpoint, checkpointId, setCheckpointId: (id: string) => { setCheckpointId(id); setLaneId(''); }, lanes: lanes.data?.items ?? [], lane, setLaneId };
 }
 
 export function BoothPage() {

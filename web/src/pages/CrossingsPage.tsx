@@ -17,10 +17,9 @@ import type { Checkpoint, Crossing, CrossingVersion, List } from '../types.ts';
 import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
 import { CrossingCard } from './CrossingCard.tsx';
 import { DecisionForm, type Reason } from './DecisionForm.tsx';
+import { CATEGORIES, PURPOSES } from './station.ts';
 
 const STATUSES = ['in_control', 'secondary', 'decided', 'completed', 'voided'];
-const CATEGORIES = ['rk_citizen', 'foreigner', 'stateless', 'diplomat', 'crew', 'officer_on_duty', 'other'];
-const PURPOSES = ['tourism', 'business', 'private', 'work', 'study', 'transit', 'official', 'residence', 'other'];
 const FILTERS = ['q', 'checkpointId', 'status', 'direction', 'from', 'to'] as const;
 // the newest this many; a search that finds more says so
 const PAGE = 100;

@@ -5,7 +5,7 @@
 // mark, the e-queue booking (a road exit) and, on a red channel, an examination are there, and records
 // that the vehicle left the checkpoint.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api, ApiError, get } from '../api.ts';
@@ -13,11 +13,11 @@ import { formatTime } from '../dates.ts';
 import { pick } from '../i18n.ts';
 import { stateText } from '../problems.ts';
 import { useSession } from '../session.tsx';
-import type { Checkpoint, List } from '../types.ts';
+import type { List } from '../types.ts';
 import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
+import type { Reason } from './DecisionForm.tsx';
+import { useRememberedCheckpoint, type Lane } from './station.ts';
 
-type Lane = { id: string; code: string; transportMode: string; direction: 'entry' | 'exit' | 'both'; active: boolean };
-type Reason = { code: string; names: { kk: string; ru: string; en: string }; directions: string[] };
 type Vehicle = {
   id: string; checkpointId: string; direction: 'entry' | 'exit'; transportMode: string; plate: string; plateCountry: string; vin: string | null; vehicleType: string;
   cargoDeclaration: string | null; cargoCategories: string[]; cargoDescription: string | null; equeueBooking: string | null;
@@ -36,19 +36,9 @@ const EXAMS = ['examination', 'special_examination', 'inspection', 'radiation'];
 
 export function VehiclesPage() {
   const { t, i18n } = useTranslation();
-  const { can, session } = useSession();
-  const checkpoints = useQuery({ queryKey: ['checkpoints', ''], queryFn: () => get<List<Checkpoint>>('/api/v1/checkpoints') });
-  const unit = useQuery({ queryKey: ['unit', session?.user.unitId], queryFn: () => get<{ path: string[] }>(`/api/v1/units/${session!.user.unitId}`), enabled: Boolean(session?.user.unitId) });
-  // the checkpoint is remembered on the device, as the booth's station is; at first the one the user's
-  // own unit (or one above it) serves, else the first
-  const [checkpointId, setCheckpointId] = useState(() => localStorage.getItem('vehicles.checkpoint') ?? localStorage.getItem('booth.checkpoint') ?? '');
-  useEffect(() => {
-    if (!checkpointId && checkpoints.data && (unit.data || unit.isError || !session?.user.unitId)) {
-      const own = checkpoints.data.items.find((c) => c.unitId && unit.data?.path.includes(c.unitId)) ?? checkpoints.data.items[0];
-      if (own) setCheckpointId(own.id);
-    }
-    if (checkpointId) localStorage.setItem('vehicles.checkpoint', checkpointId);
-  }, [checkpointId, checkpoints.data, unit.data, unit.isError, session]);
+  const { can } = useSession();
+  // the checkpoint remembered on the device, as the booth's station is (the booth's choice at first)
+  const { checkpoints, checkpointId, setCheckpointId } = useRememberedCheckpoint('vehicles.checkpoint', { alsoKey: 'booth.checkpoint', orFirst: true });
   const [selected, setSelected] = useState<string | null>(null);
   const atControl = useQuery({
     queryKey: ['vehicles', checkpointId], enabled: Boolean(checkpointId), refetchInterval: 10_000,
@@ -61,7 +51,7 @@ export function VehiclesPage() {
       <div className="row">
         <Field label={t('booth.checkpoint')}>
           <select name="checkpoint" value={checkpointId} onChange={(e) => { setCheckpointId(e.target.value); setSelected(null); }}>
-            {checkpoints.data?.items.map((c) => <option key={c.id} value={c.id}>{pick(c.names, i18n.language)}</option>)}
+            {checkpoints.map((c) => <option key={c.id} value={c.id}>{pick(c.names, i18n.language)}</option>)}
           </select>
         </Field>
       </div>
