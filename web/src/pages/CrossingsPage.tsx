@@ -3,7 +3,7 @@
 // decision as recorded, its history (each version: who, when, why and what changed) and, for those who
 // record crossings, correct it. A correction never overwrites: it is a new version with its reason, and
 // a corrected identity is screened again.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -158,6 +158,13 @@ export function CrossingDetailPage() {
   );
 }
 
+/** A crossing changed from its record: the record as answered, its history and the journal's lists read again. */
+function changedHere(queryClient: QueryClient, next: Crossing) {
+  queryClient.setQueryData(['crossing', next.id], next);
+  void queryClient.invalidateQueries({ queryKey: ['crossing-versions', next.id] });
+  void queryClient.invalidateQueries({ queryKey: ['crossings'] });
+}
+
 /** "Registered at control", "Decided: Refuse", "Secondary inspection closed: Pass", "Corrected". */
 function changeText(t: TFunction, change: string) {
   const [, kind, decision] = /^(decided|secondary)_(.+)$/.exec(change) ?? [];
@@ -189,9 +196,7 @@ function DecisionPanel({ crossing }: { crossing: Crossing }) {
   const decide = useMutation({
     mutationFn: (body: Record<string, unknown>) => api<Crossing>('POST', `/api/v1/crossings/${crossing.id}/decision`, body),
     onSuccess: (next) => {
-      queryClient.setQueryData(['crossing', crossing.id], next);
-      void queryClient.invalidateQueries({ queryKey: ['crossing-versions', crossing.id] });
-      void queryClient.invalidateQueries({ queryKey: ['crossings'] });
+      changedHere(queryClient, next);
       setPending(null);
     },
   });
@@ -227,9 +232,7 @@ function CorrectionForm({ crossing }: { crossing: Crossing }) {
   const correct = useMutation({
     mutationFn: (body: Record<string, unknown>) => api<Crossing>('POST', `/api/v1/crossings/${crossing.id}/corrections`, body),
     onSuccess: (next) => {
-      queryClient.setQueryData(['crossing', crossing.id], next);
-      void queryClient.invalidateQueries({ queryKey: ['crossing-versions', crossing.id] });
-      void queryClient.invalidateQueries({ queryKey: ['crossings'] });
+      changedHere(queryClient, next);
       setReason('');
     },
   });
