@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { chooseLanguage, RESULTS, signedIn, useBrowserWorld } from './helpers.ts';
 import { passportMrz } from '../test/helpers.ts';
 
@@ -107,5 +108,40 @@ test('a traveller referred to secondary inspection at the booth: the inspecting 
   assert.match(inspection.findings ?? '', /Identity confirmed/);
   assert.ok(inspection.closedAt);
   await page.screenshot({ path: path.join(RESULTS, 'secondary-outcome-en.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('the journal goes back a page at a time, and back from a crossing returns to the same page', async () => {
+  // 130 crossings of one family name at Korday over the last hours, straight into the table
+  const { db } = env.world.deps;
+  await sql`
+    insert into crossing (id, checkpoint_id, unit_id, agency_id, direction, transport_mode, traveller_category, surname, given_names, nationality,
+      document_code, document_number, issuing_state, checks, status, decision, arrived_at, decided_at, officer_user_id, decided_by, created_at, updated_at)
+    select gen_random_uuid(), c.id, c.unit_id, u.agency_id, 'entry', 'road', 'foreigner', 'JOURNALOV', 'NO' || g, 'UZB', 'P', 'J' || lpad(g::text, 8, '0'), 'UZB', '[]', 'decided', 'pass',
+      now() - g * interval '1 minute', now() - g * interval '1 minute', o.id, o.id, now(), now()
+    from generate_series(1, 130) g, checkpoint c join unit u on u.id = c.unit_id, app_user o
+    where c.code = 'KORDAY' and o.username = 'demo.booth.korday'`.execute(db);
+  const page = await signedIn(env, 'demo.head.korday', 'Русский');
+  await page.getByRole('navigation').getByRole('link', { name: 'Журнал пересечений' }).click();
+  await page.locator('input[name=q]').fill('journalov');
+  await page.locator('form[role=search] button[type=submit]').click();
+  const rows = page.locator('table.crossings tbody tr');
+  await page.getByRole('link', { name: 'JOURNALOV NO1', exact: true }).waitFor();
+  assert.equal(await rows.count(), 100);
+  assert.equal(await page.getByRole('button', { name: /Последние/ }).count(), 0);
+  await page.getByRole('button', { name: 'Следующие 100, более ранние →' }).click();
+  await page.getByRole('link', { name: 'JOURNALOV NO101', exact: true }).waitFor();
+  assert.equal(await rows.count(), 30);
+  assert.equal(await page.getByRole('button', { name: /Следующие/ }).count(), 0);
+  await page.screenshot({ path: path.join(RESULTS, 'crossings-journal-older-ru.png'), fullPage: true });
+  // a crossing of the second page opened, then back: the second page again
+  await page.getByRole('link', { name: 'JOURNALOV NO130', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /JOURNALOV NO130/ }).waitFor();
+  await page.goBack();
+  await page.getByRole('link', { name: 'JOURNALOV NO101', exact: true }).waitFor();
+  assert.equal(await rows.count(), 30);
+  await page.getByRole('button', { name: '← Последние' }).click();
+  await page.getByRole('link', { name: 'JOURNALOV NO1', exact: true }).waitFor();
+  assert.equal(await rows.count(), 100);
   await page.context().close();
 });

@@ -84,3 +84,53 @@ test('a corrected traveller category runs the checks again on the hits as found:
   const audit = await w.deps.db.selectFrom('auditEvent').select('details').where('entityId', '=', c.id).where('action', '=', 'crossing.corrected').executeTakeFirstOrThrow();
   assert.equal((audit.details as { screenedAgain?: boolean }).screenedAgain, undefined);
 });
+
+test('the journal goes back a page at a time: crossings of the same millisecond neither skipped nor repeated, the last page says so', async () => {
+  // the test clock stands still: all five arrive in the same millisecond, so only the id orders them
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const c = await start({ document: { code: 'P', number: `N5500000${i}`, issuingState: 'UZB', expiry: '2030-01-01' }, person: { surname: 'PAGEROV', givenNames: `T${'ABCDE'[i]}`, nationality: 'UZB' } });
+    assert.equal(c.statusCode, 201, c.body);
+    ids.push(c.json().id);
+  }
+  const seen: string[] = [];
+  const pages: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await booth.request('GET', `/api/v1/crossings?q=pagerov&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    assert.equal(res.statusCode, 200, res.body);
+    const page: { items: Array<{ id: string }>; nextCursor: string | null } = res.json();
+    pages.push(page.items.length);
+    seen.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+  } while (cursor && pages.length < 10);
+  assert.deepEqual(pages, [2, 2, 1]);
+  assert.deepEqual(seen, [...ids].sort().reverse());
+  // a page that ends exactly with the last crossing says there is no more
+  const whole = (await booth.request('GET', '/api/v1/crossings?q=pagerov&limit=5')).json();
+  assert.equal(whole.items.length, 5);
+  assert.equal(whole.nextCursor, null);
+  const bad = await booth.request('GET', '/api/v1/crossings?cursor=yesterday&limit=0');
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['querystring.cursor', 'querystring.limit']);
+});
+
+test('a reader scoped to one unit gets the newest crossings of that unit, however many newer ones other units have', async () => {
+  const khorgos = await booth.request('POST', '/api/v1/crossings', {
+    checkpointId: seedId('checkpoint', 'KHORGOS-ICBC'), laneId: seedId('lane', 'KHORGOS-ICBC/R-IN-1'), direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner',
+    arrivedAt: '2026-11-20T05:00:00.000Z', document: { code: 'P', number: 'E77000001', issuingState: 'CHN', expiry: '2031-01-01' }, person: { surname: 'WANG', givenNames: 'LEI', nationality: 'CHN' },
+  });
+  assert.equal(khorgos.statusCode, 201, khorgos.body);
+  for (let i = 0; i < 3; i++) {
+    const c = await start({ arrivedAt: '2026-11-20T05:30:00.000Z', document: { code: 'P', number: `N6600000${i}`, issuingState: 'UZB', expiry: '2030-01-01' }, person: { surname: 'NEWEROV', nationality: 'UZB' } });
+    assert.equal(c.statusCode, 201, c.body);
+  }
+  // the head of the Khorgos detachment reads the crossings of its posts only: the newest of them comes first
+  const head = await signIn(w.app, 'demo.head.khorgos', 'Shekara-Demo-2026');
+  const page = (await head.request('GET', '/api/v1/crossings?limit=1')).json();
+  assert.deepEqual(page.items.map((i: { id: string }) => i.id), [khorgos.json().id]);
+  // Korday's are out of reach, page after page
+  assert.equal(page.nextCursor, null);
+  const korday = (await head.request('GET', `/api/v1/crossings?checkpointId=${KORDAY}`)).json();
+  assert.deepEqual(korday.items, []);
+});

@@ -89,8 +89,11 @@ export const CrossingsQuery = z.strictObject({
   q: z.string().trim().min(2).max(60).optional().describe('A document number (whole), or the beginning of a surname'),
   from: IsoDateTime.optional(),
   to: IsoDateTime.optional().describe('Arrived at control before this time'),
+  cursor: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'the nextCursor of the page before').optional()
+    .describe('The next (older) page: the nextCursor the page before it gave, with the same filters'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export const CrossingPageView = z.object({ items: z.array(CrossingView), nextCursor: z.string().nullable().describe('Give it as cursor for the next, older page; null on the last page') });
 
 /** A field of a crossing as one version changed it, both values as text (a list joined; a time in ISO 8601). */
 export const FieldChangeView = z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() });

@@ -48,6 +48,21 @@ export function can(actor: Actor, permission: Permission, target?: Scoped): bool
   });
 }
 
+/**
+ * Where `permission` reaches, as clauses of which any one admits a record: `agencyId` null for every
+ * agency, `unitId` null for the whole agency (or all of them), else the unit's subtree. The same reach
+ * as `can`, for a query to filter by (an empty list reaches nothing).
+ */
+export function reachOf(actor: Actor, permission: Permission): Array<{ agencyId: string | null; unitId: string | null }> {
+  const reach: Array<{ agencyId: string | null; unitId: string | null }> = [];
+  for (const g of actor.grants) {
+    if (!g.permissions.has(permission)) continue;
+    if (g.permissions.has('scope.all_agencies')) reach.push({ agencyId: null, unitId: g.scopeUnitId });
+    else if (actor.agencyId) reach.push({ agencyId: actor.agencyId, unitId: g.scopeUnitId });
+  }
+  return reach;
+}
+
 /** True when the actor's grants reach every agency (administrator, oversight). */
 export function isCrossAgency(actor: Actor, permission: Permission): boolean {
   return actor.grants.some(

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDate, listOf } from '../../contracts/common.ts';
-import { ControlStatsView, CorrectCrossingBody, CrossingVersionView, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView, VehicleCrossingsQuery } from '../../contracts/crossings.ts';
+import { ControlStatsView, CorrectCrossingBody, CrossingPageView, CrossingVersionView, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView, VehicleCrossingsQuery } from '../../contracts/crossings.ts';
 import type { StayService } from './stays.service.ts';
 import type { VehicleService } from './vehicles.service.ts';
 import { IsoDateTime } from '../../contracts/common.ts';
@@ -19,8 +19,8 @@ export async function crossingRoutes(app: FastifyInstance, { crossings, stays, v
     async (req) => ({ items: await crossings.lanes(requireCtx(req), req.params.id) }));
   r.post('/api/v1/crossings', { schema: { tags, summary: 'Register a traveller at control: the document is read, every check runs, the traveller is screened (422 for an invalid MRZ, a suspended checkpoint or a mode not served)', body: StartCrossingBody, response: { 201: CrossingView } } },
     async (req, reply) => reply.status(201).send(await crossings.start(requireCtx(req), req.body)));
-  r.get('/api/v1/crossings', { schema: { tags, summary: 'Crossings, latest first (audited read)', querystring: CrossingsQuery, response: { 200: listOf(CrossingView) } } },
-    async (req) => ({ items: await crossings.list(requireCtx(req), req.query) }));
+  r.get('/api/v1/crossings', { schema: { tags, summary: 'Crossings, latest first, a page at a time (audited read)', querystring: CrossingsQuery, response: { 200: CrossingPageView } } },
+    async (req) => crossings.list(requireCtx(req), req.query));
   r.get('/api/v1/crossings/:id', { schema: { tags, summary: 'One crossing with its checks, hits and decision (audited read)', params: IdParams, response: { 200: CrossingView } } },
     async (req) => crossings.get(requireCtx(req), req.params.id));
   r.get('/api/v1/crossings/:id/versions', { schema: { tags, summary: 'Every version of a crossing, who made it and why, and what it changed: corrections never overwrite (audited read)', params: IdParams, response: { 200: listOf(CrossingVersionView) } } },

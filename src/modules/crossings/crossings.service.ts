@@ -4,7 +4,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { CorrectCrossingBody, CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
-import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
+import { can, reachOf, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { isUniqueViolation, pgErrorCode } from '../../platform/db-errors.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -175,9 +175,22 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
 
     get: view,
 
+    /**
+     * Crossings, the latest first, a page at a time: where the reader's grants reach (in the query, so
+     * a page is never emptied by rows of units out of reach), and older than the cursor of the page
+     * before it (the arrival and id of its last row: no row is skipped or repeated when several arrive
+     * in the same millisecond).
+     */
     async list(ctx: Ctx, query: z.infer<typeof CrossingsQuery>) {
-      if (!can(ctx.actor, 'crossing.read')) throw new NotFoundError('Crossings');
+      const reach = reachOf(ctx.actor, 'crossing.read');
+      if (reach.length === 0) throw new NotFoundError('Crossings');
       let q = crossings();
+      if (!reach.some((r) => r.agencyId === null && r.unitId === null)) {
+        q = q.where((eb) => eb.or(reach.map((r) => eb.and([
+          ...(r.agencyId ? [eb('crossing.agencyId', '=', r.agencyId)] : []),
+          ...(r.unitId ? [eb(eb.val(r.unitId), '=', eb.fn.any('unit.path'))] : []),
+        ]))));
+      }
       if (query.checkpointId) q = q.where('crossing.checkpointId', '=', query.checkpointId);
       if (query.status) q = q.where('crossing.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
       if (query.direction) q = q.where('crossing.direction', '=', query.direction);
@@ -189,11 +202,16 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         const prefix = `${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         q = q.where((eb) => eb.or([eb('crossing.documentNumber', '=', number), eb(sql`upper(crossing.surname)`, 'like', sql`upper(${prefix})`)]));
       }
-      if (!isCrossAgency(ctx.actor, 'crossing.read')) q = q.where('crossing.agencyId', '=', ctx.actor.agencyId ?? '00000000-0000-0000-0000-000000000000');
-      const rows = (await q.orderBy('crossing.arrivedAt', 'desc').limit(query.limit * 2).execute()) as unknown as Row[];
-      const visible = rows.filter((r) => can(ctx.actor, 'crossing.read', { agencyId: r.agencyId, path: r.unitPath })).slice(0, query.limit);
+      if (query.cursor) {
+        const { arrivedAt, id } = parseCursor(query.cursor);
+        q = q.where(({ eb, refTuple, tuple }) => eb(refTuple('crossing.arrivedAt', 'crossing.id'), '<', tuple(arrivedAt, id)));
+      }
+      const rows = (await q.orderBy('crossing.arrivedAt', 'desc').orderBy('crossing.id', 'desc').limit(query.limit + 1).execute()) as unknown as Row[];
+      const page = rows.slice(0, query.limit);
+      const visible = page.filter((r) => can(ctx.actor, 'crossing.read', { agencyId: r.agencyId, path: r.unitPath }));
       if (visible.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: visible.map((r) => r.id), query: { ...query } });
-      return visible.map((r) => presentCrossing(r, suggestionOf(r)));
+      const last = page.at(-1);
+      return { items: visible.map((r) => presentCrossing(r, suggestionOf(r))), nextCursor: rows.length > query.limit && last ? cursorOf(last) : null };
     },
 
     /** The officer's decision at control, or the outcome of a secondary inspection. */
@@ -343,6 +361,13 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
   };
 }
 export type CrossingService = ReturnType<typeof createCrossingService>;
+
+/** Where a page of the journal ends: the arrival (to the millisecond, as the rows keep it) and the id of its last crossing. */
+const cursorOf = (row: Pick<Row, 'arrivedAt' | 'id'>) => `${row.arrivedAt.toISOString()}_${row.id}`;
+function parseCursor(cursor: string) {
+  const [at, id] = cursor.split('_') as [string, string];
+  return { arrivedAt: new Date(at), id };
+}
 
 /** ICAO writes Germany as D: the records keep ISO alpha-3 codes. */
 const alpha3 = (code: string) => (code === 'D' ? 'DEU' : code);

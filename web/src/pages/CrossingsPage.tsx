@@ -21,7 +21,7 @@ import { CATEGORIES, PURPOSES } from './station.ts';
 
 const STATUSES = ['in_control', 'secondary', 'decided', 'completed', 'voided'];
 const FILTERS = ['q', 'checkpointId', 'status', 'direction', 'from', 'to'] as const;
-// the newest this many; a search that finds more says so
+// a page of the journal: the newest this many, then older ones a page at a time
 const PAGE = 100;
 
 /** A day typed in the form (YYYY-MM-DD) as the instant it begins in the user's browser; `to` takes in the whole day. */
@@ -42,7 +42,11 @@ export function CrossingsPage() {
     const value = params.get(f);
     if (value) query.set(f, f === 'from' || f === 'to' ? dayBound(value, f === 'to') : value);
   }
-  const list = useQuery({ queryKey: ['crossings', query.toString()], queryFn: () => get<List<Crossing>>(`/api/v1/crossings?${query}`) });
+  // the page is in the address too: back from a crossing of the third page, the third page
+  const cursor = params.get('cursor');
+  if (cursor) query.set('cursor', cursor);
+  const list = useQuery({ queryKey: ['crossings', query.toString()], queryFn: () => get<List<Crossing> & { nextCursor: string | null }>(`/api/v1/crossings?${query}`) });
+  const filters = () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? '']).filter(([, v]) => v));
   const checkpointCode = new Map((checkpoints.data?.items ?? []).map((c) => [c.id, c.code]));
   const search = (e: FormEvent) => {
     e.preventDefault();
@@ -82,7 +86,6 @@ export function CrossingsPage() {
       <ErrorNote error={bad?.status === 400 ? null : list.error} />
       {list.isLoading && <Loading />}
       {list.data?.items.length === 0 && <p className="muted">{t('crossings.none')}</p>}
-      {list.data?.items.length === PAGE && <p className="muted small">{t('crossings.newest', { count: PAGE })}</p>}
       {list.data && list.data.items.length > 0 && (
         <table className="data crossings">
           <thead><tr><th>{t('crossings.arrived')}</th><th>{t('booth.checkpoint')}</th><th>{t('booth.direction')}</th><th>{t('booth.traveller')}</th><th>{t('crossings.document')}</th><th>{t('crossings.outcome')}</th></tr></thead>
@@ -97,6 +100,12 @@ export function CrossingsPage() {
             </tr>
           ))}</tbody>
         </table>
+      )}
+      {(cursor || list.data?.nextCursor) && (
+        <nav className="pager" aria-label={t('crossings.pages')}>
+          {cursor && <button type="button" onClick={() => setParams(filters())}>← {t('crossings.newestPage')}</button>}
+          {list.data?.nextCursor && <button type="button" className="older" onClick={() => setParams({ ...filters(), cursor: list.data.nextCursor! })}>{t('crossings.older', { count: PAGE })} →</button>}
+        </nav>
       )}
     </div>
   );
