@@ -4,7 +4,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { CorrectCrossingBody, CrossingsQuery, DecideBody, StartCrossingBody } from '../../contracts/crossings.ts';
-import { can, reachOf, type Ctx } from '../../platform/actor.ts';
+import { can, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { isUniqueViolation, pgErrorCode } from '../../platform/db-errors.ts';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -21,6 +21,7 @@ import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
 import { correctionPlan, crossingHits, type Plan } from './corrections.ts';
 import { versionChanges } from './history.ts';
 import { presentCrossing } from './present.ts';
+import { reachCondition } from './reach.ts';
 import { reasonListAt } from './reasons.ts';
 
 export type Row = Selectable<CrossingTable> & { checkpointTimeZone: string; unitPath: string[] };
@@ -182,15 +183,10 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
      * in the same millisecond).
      */
     async list(ctx: Ctx, query: z.infer<typeof CrossingsQuery>) {
-      const reach = reachOf(ctx.actor, 'crossing.read');
-      if (reach.length === 0) throw new NotFoundError('Crossings');
+      if (!can(ctx.actor, 'crossing.read')) throw new NotFoundError('Crossings');
       let q = crossings();
-      if (!reach.some((r) => r.agencyId === null && r.unitId === null)) {
-        q = q.where((eb) => eb.or(reach.map((r) => eb.and([
-          ...(r.agencyId ? [eb('crossing.agencyId', '=', r.agencyId)] : []),
-          ...(r.unitId ? [eb(eb.val(r.unitId), '=', eb.fn.any('unit.path'))] : []),
-        ]))));
-      }
+      const reach = reachCondition(ctx.actor, 'crossing.read', 'crossing.agencyId', 'unit.path');
+      if (reach) q = q.where(reach);
       if (query.checkpointId) q = q.where('crossing.checkpointId', '=', query.checkpointId);
       if (query.status) q = q.where('crossing.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
       if (query.direction) q = q.where('crossing.direction', '=', query.direction);

@@ -16,6 +16,7 @@ import { recordChange, recordRead } from '../audit/index.ts';
 import { createControlPoints, localDate } from './control-point.ts';
 import type { CheckResult, PermissionMark, RiskAssessment, VehicleCrossingTable } from './crossings.tables.ts';
 import { packInForce, reasonListAt } from './reasons.ts';
+import { reachCondition } from './reach.ts';
 import { MARKS_PACK_CODE, requiredMarks, RISK_PACK_CODE, riskChannel, type MarkRule, type RiskRule, type VehicleFacts } from './vehicle-rules.ts';
 
 type Row = Selectable<VehicleCrossingTable> & { unitPath: string[]; timeZone: string };
@@ -164,16 +165,10 @@ export function createVehicleService(deps: Deps) {
       if (query.status) q = q.where('vehicleCrossing.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
       if (query.plate) q = q.where(sql<string>`replace(replace(vehicle_crossing.plate, ' ', ''), '-', '')`, '=', query.plate.replace(/[ -]/g, ''));
       const bodiesAt = await served(ctx);
-      // the reader's own agency's vehicles, and those at the checkpoints the reader's control body serves
-      if (bodiesAt !== 'all' && !isCrossAgency(ctx.actor, 'crossing.read')) {
-        const own = can(ctx.actor, 'crossing.read') ? ctx.actor.agencyId : null;
-        q = q.where((eb) => eb.or([
-          ...(own ? [eb('vehicleCrossing.agencyId', '=', own)] : []),
-          ...(bodiesAt.size ? [eb('vehicleCrossing.checkpointId', 'in', [...bodiesAt])] : []),
-          eb.lit(false),
-        ]));
-      }
-      const found = ((await q.orderBy('vehicleCrossing.arrivedAt', 'desc').limit(query.limit * 2).execute()) as Row[]).filter((row) => visible(ctx, row, bodiesAt)).slice(0, query.limit);
+      // the vehicles where the reader's grants reach, and those at the checkpoints the reader's control body serves
+      const reach = reachCondition(ctx.actor, 'crossing.read', 'vehicleCrossing.agencyId', 'unit.path');
+      if (bodiesAt !== 'all' && reach) q = q.where((eb) => eb.or([reach, ...(bodiesAt.size ? [eb('vehicleCrossing.checkpointId', 'in', [...bodiesAt])] : [])]));
+      const found = ((await q.orderBy('vehicleCrossing.arrivedAt', 'desc').limit(query.limit).execute()) as Row[]).filter((row) => visible(ctx, row, bodiesAt));
       // the rules of each date and the examinations of all, read once
       const rulesOf = new Map<string, MarkRule[]>();
       for (const row of found) {
