@@ -145,3 +145,26 @@ test('the journal goes back a page at a time, and back from a crossing returns t
   assert.equal(await rows.count(), 100);
   await page.context().close();
 });
+
+test('the purpose the traveller states after the scan is chosen by keyboard (P, then its first letter) and recorded with the decision', async () => {
+  const page = await signedIn(env, 'demo.booth.korday', 'English');
+  await page.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
+  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
+  await page.locator('textarea[name=mrz]').focus();
+  await page.keyboard.type(passportMrz({ surname: 'MAQSADOVA', given: 'DILNOZA', number: 'N31313131', nationality: 'KAZ', dob: '910303', sex: 'F', expiry: '310101' }).join('\n'), { delay: 0 });
+  await page.locator('p.suggested', { hasText: 'Pass' }).waitFor();
+  // asked at control: P takes the officer to the purpose, a letter chooses it, 1 passes with it
+  await page.keyboard.press('p');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'purpose');
+  await page.keyboard.press('b');
+  assert.equal(await page.locator('select[name=purpose]').inputValue(), 'business');
+  await page.keyboard.press('1');
+  await page.getByText('Passed. Passage completes').waitFor();
+  await page.locator('.result .travel', { hasText: 'Purpose of travel: Business' }).waitFor();
+  assert.ok(await page.locator('select[name=purpose]').isDisabled());
+  await page.screenshot({ path: path.join(RESULTS, 'booth-purpose-at-control-en.png'), fullPage: true });
+  // the next traveller: asked afresh
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('select[name=purpose]').inputValue(), '');
+  await page.context().close();
+});

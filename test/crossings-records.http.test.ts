@@ -134,3 +134,29 @@ test('a reader scoped to one unit gets the newest crossings of that unit, howeve
   const korday = (await head.request('GET', `/api/v1/crossings?checkpointId=${KORDAY}`)).json();
   assert.deepEqual(korday.items, []);
 });
+
+test('the purpose of travel the traveller states at control is recorded with the decision; once recorded, only a correction changes it', async () => {
+  const typed = (n: string) => ({ document: { code: 'P', number: n, issuingState: 'UZB', expiry: '2030-01-01' }, person: { surname: 'MAQSADOV', givenNames: 'ALI', nationality: 'UZB' } });
+  const c = (await start(typed('N77000001'))).json();
+  assert.equal(c.purpose, null);
+  const passed = await decide(c.id, { decision: 'pass', purpose: 'business' });
+  assert.equal(passed.statusCode, 200, passed.body);
+  assert.equal(passed.json().purpose, 'business');
+  const versions = (await booth.request('GET', `/api/v1/crossings/${c.id}/versions`)).json().items;
+  assert.deepEqual(versions[1].changes.find((f: { field: string }) => f.field === 'purpose'), { field: 'purpose', from: null, to: 'business' });
+  const audit = await w.deps.db.selectFrom('auditEvent').select('details').where('entityId', '=', c.id).where('action', '=', 'crossing.decided').executeTakeFirstOrThrow();
+  assert.equal((audit.details as { purpose?: string }).purpose, 'business');
+
+  // chosen before the scan: the decision may repeat it, not change it; nothing is written
+  const d = (await start({ ...typed('N77000002'), purpose: 'tourism' })).json();
+  const changed = await decide(d.id, { decision: 'pass', purpose: 'work' });
+  assert.equal(changed.statusCode, 400);
+  assert.deepEqual(changed.json().errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['purpose', 'PURPOSE_RECORDED']]);
+  assert.equal((await booth.request('GET', `/api/v1/crossings/${d.id}`)).json().status, 'in_control');
+  const same = await decide(d.id, { decision: 'pass', purpose: 'tourism' });
+  assert.equal(same.statusCode, 200, same.body);
+  assert.equal(same.json().purpose, 'tourism');
+  const bad = await decide(c.id, { decision: 'pass', purpose: 'sightseeing' });
+  assert.equal(bad.statusCode, 400);
+  assert.ok(bad.json().errors.some((e: { path: string }) => e.path === 'body.purpose'));
+});

@@ -47,6 +47,7 @@ export const DecideBody = z.strictObject({
   reasons: z.array(z.string().trim().regex(/^[A-Z0-9_]{2,40}$/)).max(10).default([]).describe('Refusal reason codes of the reason list in force'),
   note: z.string().trim().max(2000).optional().describe('Grounds, findings or the reason for a referral'),
   returnToCountry: Country.optional().describe('Where a refused foreigner is returned (Art. 19(10))'),
+  purpose: Purpose.optional().describe('The purpose of travel the traveller stated at control, recorded with the decision when the registration left it open (once recorded, changed only by a correction)'),
 });
 
 export const CheckView = z.object({ code: z.string(), result: z.enum(['pass', 'warn', 'fail']), detail: z.string(), value: z.string().optional() });

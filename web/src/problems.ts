@@ -41,6 +41,7 @@ function wordValues(t: TFunction, values: Record<string, unknown>, skip = STANDA
     else if (key === 'after' && Array.isArray(value)) out[key] = value.map((v) => stateText(t, String(v))).join(t('problem.or'));
     else if (key === 'action') out[key] = t(`problem.action.${String(value)}`, { defaultValue: String(value) });
     else if (key === 'checks' && Array.isArray(value)) out[key] = value.map((v) => t(`booth.check.${String(v)}`, { defaultValue: String(v) })).join(', ');
+    else if (key === 'purpose') out[key] = t(`crossings.purpose.${String(value)}`, { defaultValue: String(value) });
     else if (key === 'until' && typeof value === 'string') out[key] = formatDate(value, lang);
     else if (Array.isArray(value)) out[key] = value.join(', ');
     else out[key] = value;

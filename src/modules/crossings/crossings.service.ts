@@ -232,6 +232,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           });
           if (row.direction === 'entry' && FOREIGN.has(row.travellerCategory) && !body.returnToCountry) problems.push({ path: 'returnToCountry', code: 'RETURN_STATE_REQUIRED', message: 'a refused foreigner is returned to the country of departure or citizenship (Art. 19(10)): name it' });
         } else if (body.reasons.length) problems.push({ path: 'reasons', code: 'REASONS_ONLY_FOR_REFUSAL', message: 'reasons are codes of a refusal' });
+        if (body.purpose && row.purpose && body.purpose !== row.purpose) problems.push({ path: 'purpose', code: 'PURPOSE_RECORDED', params: { purpose: row.purpose }, message: `the purpose was recorded as ${row.purpose}: a correction with its reason changes it` });
         if (problems.length) throw new ValidationError(problems);
         if (body.decision === 'pass' && !inSecondary) {
           const failing = (row.checks as unknown as Array<{ code: string; result: string }>).filter((c) => c.result === 'fail');
@@ -262,9 +263,10 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
             status: toSecondary ? ('secondary' as const) : ('decided' as const),
             decision: decision as Row['decision'], reasons: body.reasons, reasonPackId: list?.packId ?? null, decisionNote: body.note ?? null,
             returnToCountry: body.returnToCountry ?? null, decidedAt: toSecondary ? null : now, decidedBy: toSecondary ? null : actor,
+            ...(body.purpose && { purpose: body.purpose }),
           },
           also, change: inSecondary ? `secondary_${body.decision}` : `decided_${body.decision}`, reason: body.note ?? null,
-          audit: { action: `crossing.${inSecondary ? 'secondary_closed' : 'decided'}`, details: { decision: body.decision, reasons: body.reasons, returnToCountry: body.returnToCountry ?? null } },
+          audit: { action: `crossing.${inSecondary ? 'secondary_closed' : 'decided'}`, details: { decision: body.decision, reasons: body.reasons, returnToCountry: body.returnToCountry ?? null, ...(body.purpose && !row.purpose && { purpose: body.purpose }) } },
         };
       });
       return presentCrossing(next, suggestionOf(next));

@@ -81,10 +81,15 @@ export function BoothPage() {
       setTimeout(() => decisionsRef.current?.focus(), 0);
     },
   });
+  const purposeRef = useRef<HTMLSelectElement>(null);
   const decide = useMutation({
-    mutationFn: (body: { decision: string; reasons?: string[]; note?: string; returnToCountry?: string }) => api<Crossing>('POST', `/api/v1/crossings/${crossing!.id}/decision`, body),
+    // the purpose the traveller states at control, when the registration left it open, goes with the decision
+    mutationFn: (body: { decision: string; reasons?: string[]; note?: string; returnToCountry?: string }) => api<Crossing>('POST', `/api/v1/crossings/${crossing!.id}/decision`, { ...body, ...(purpose && !crossing!.purpose && { purpose }) }),
     onSuccess: (c) => { setCrossing(c); setPending(null); },
   });
+
+  // the purpose may be chosen before the scan or, when it was not, at control until the decision
+  const purposeOpen = !crossing || (!crossing.purpose && (crossing.status === 'in_control' || crossing.status === 'secondary'));
 
   const next = useCallback(() => {
     // the vehicle's next occupant, after its driver, is a passenger
@@ -107,8 +112,9 @@ export function BoothPage() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      // a field being typed in keeps its keys; the MRZ field, disabled once control starts, does not
-      const field = e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement ? e.target : null;
+      // a field being typed in keeps its keys; the MRZ field, disabled once control starts, does not, nor
+      // does a list (the purpose chosen at control, then a digit decides)
+      const field = e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLInputElement ? e.target : null;
       const typing = field !== null && !field.disabled;
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -118,6 +124,12 @@ export function BoothPage() {
         return;
       }
       if (typing || e.ctrlKey || e.altKey || e.metaKey) return;
+      // P (in any keyboard layout): the purpose of travel, asked at control
+      if (e.code === 'KeyP' && crossing && !pending && purposeOpen && !(e.target instanceof HTMLSelectElement)) {
+        e.preventDefault();
+        purposeRef.current?.focus();
+        return;
+      }
       if (KEYS[e.key] && !pending) {
         e.preventDefault();
         choose(KEYS[e.key]!);
@@ -125,7 +137,7 @@ export function BoothPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [choose, next, pending, crossing]);
+  }, [choose, next, pending, crossing, purposeOpen]);
 
   const onMrz = (value: string) => {
     setMrz(value);
@@ -180,7 +192,7 @@ export function BoothPage() {
           </>
         )}
         <Field label={t('crossings.field.purpose')}>
-          <select name="purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} disabled={Boolean(crossing)}>
+          <select ref={purposeRef} name="purpose" value={crossing?.purpose ?? purpose} onChange={(e) => setPurpose(e.target.value)} disabled={!purposeOpen} aria-keyshortcuts="P">
             <option value="">—</option>
             {PURPOSES.map((p) => <option key={p} value={p}>{t(`crossings.purpose.${p}`)}</option>)}
           </select>
@@ -205,6 +217,7 @@ export function BoothPage() {
               <kbd>{KEY_OF[d]}</kbd> {t(`booth.decision.${d}`)}
             </button>
           ))}
+          {!crossing.purpose && <p className="muted small"><kbd>P</kbd> {t('booth.purposeKey')}</p>}
           {crossing.status === 'secondary' && <p className="muted small">{t('booth.secondaryHint')}</p>}
         </div>
       )}

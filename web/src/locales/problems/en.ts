@@ -254,6 +254,7 @@ export const enProblems = {
   'problem.path.year': 'Year',
   'problem.path.kind': 'Kind',
   'problem.path.status': 'Status',
+  'problem.path.purpose': 'Purpose of travel',
   'problem.path.officers': 'Officers',
   'problem.path.certificateNo': 'Service certificate',
   'problem.path.serviceCertificateNo': 'Service certificate',

@@ -231,6 +231,7 @@ export const kkProblems = {
   'problem.path.year': 'Жыл',
   'problem.path.kind': 'Түрі',
   'problem.path.status': 'Мәртебе',
+  'problem.path.purpose': 'Сапар мақсаты',
   'problem.path.officers': 'Қызметкерлер',
   'problem.path.certificateNo': 'Қызметтік куәлік',
   'problem.path.serviceCertificateNo': 'Қызметтік куәлік',

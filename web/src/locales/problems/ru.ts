@@ -231,6 +231,7 @@ export const ruProblems = {
   'problem.path.year': 'Год',
   'problem.path.kind': 'Вид',
   'problem.path.status': 'Статус',
+  'problem.path.purpose': 'Цель поездки',
   'problem.path.officers': 'Сотрудники',
   'problem.path.certificateNo': 'Служебное удостоверение',
   'problem.path.serviceCertificateNo': 'Служебное удостоверение',
