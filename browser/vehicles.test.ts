@@ -65,6 +65,8 @@ test('a truck on a road exit: registered at the lane, marked by customs, passed,
     await seen.locator('tr', { hasText: body! }).getByText(`KZ-${i + 1}`).waitFor();
   }
   await seen.locator('.check.c-pass', { hasText: 'Разрешительные отметки' }).waitFor();
+  // the marks' legal basis in the reader's language
+  await customs.getByRole('cell', { name: 'Закон «О Государственной границе», ст. 19 п. 8, ст. 57 п. 2' }).waitFor();
   await customs.screenshot({ path: path.join(RESULTS, 'vehicle-marked-ru.png'), fullPage: true });
 
   // the Border Service passes the truck, and records it gone

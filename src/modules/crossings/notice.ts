@@ -1,6 +1,8 @@
 // The refusal notice handed to a traveller refused passage (Law Art. 19(10)), in Kazakh, Russian or
 // English: a printable page with the decision, its coded reasons and their legal basis, and the officer.
 
+import { citationIn } from '../../contracts/citation.ts';
+
 type Lang = 'kk' | 'ru' | 'en';
 const TEXT: Record<Lang, Record<string, string>> = {
   kk: {
@@ -22,15 +24,6 @@ const TEXT: Record<Lang, Record<string, string>> = {
     appeal: 'The decision may be appealed in the manner established by the legislation of the Republic of Kazakhstan.',
   },
 };
-
-/** "Law Art. 19(7), 66(9)" in the notice's language: the Law named, each article with its item. */
-export function basisIn(basis: string, lang: Lang): string {
-  const refs = [...basis.matchAll(/(\d+(?:-\d+)?)\(([\d-]+)\)/g)].map((m) => ({ art: m[1]!, item: m[2]! }));
-  if (!basis.startsWith('Law') || refs.length === 0) return basis;
-  if (lang === 'kk') return `«Мемлекеттік шекара туралы» Заң, ${refs.map((r) => `${r.art}-бап ${r.item}-т.`).join(', ')}`;
-  if (lang === 'ru') return `Закон «О Государственной границе», ${refs.map((r) => `ст. ${r.art} п. ${r.item}`).join(', ')}`;
-  return `Law on the State Border, ${refs.map((r) => `Art. ${r.art}(${r.item})`).join(', ')}`;
-}
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -58,7 +51,7 @@ export function refusalNoticeHtml(n: NoticeInput): string {
 <body><h1>${escape(t.title!)}</h1>
 <table>${row(t.checkpoint!, cp)}${row(t.time!, when)}${row(t.direction!, t[n.direction]!)}${row(t.traveller!, [n.person.surname, n.person.givenNames].filter(Boolean).join(' '))}${row(t.born!, n.person.dateOfBirth)}${row(t.document!, [n.document.code, n.document.number, n.document.issuingState].filter(Boolean).join(' '))}${n.returnToCountry ? row(t.returnTo!, n.returnToCountry) : ''}</table>
 <p><strong>${escape(t.decision!)}</strong></p>
-<p>${escape(t.reasons!)}:</p><ol>${n.reasons.map((r) => `<li>${escape(r.names[n.lang] ?? r.names.en ?? r.code)} (${escape(basisIn(r.basis, n.lang))})</li>`).join('')}</ol>
+<p>${escape(t.reasons!)}:</p><ol>${n.reasons.map((r) => `<li>${escape(r.names[n.lang] ?? r.names.en ?? r.code)} (${escape(citationIn(r.basis, n.lang))})</li>`).join('')}</ol>
 <p>${escape(t.appeal!)}</p>
 <div class="sign"><div>${escape(t.officer!)}: ${escape(n.officer)}<br>${escape(t.signature!)}</div><div>${escape(t.received!)}</div></div>
 <p class="id">${escape(n.crossingId)}</p>

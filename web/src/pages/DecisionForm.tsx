@@ -10,6 +10,7 @@ import { fieldProblemText } from '../problems.ts';
 import type { Crossing } from '../types.ts';
 import { Field } from '../ui.tsx';
 import { problemText } from './BoothProblem.tsx';
+import { citationIn } from '../../../src/contracts/citation.ts';
 
 export type Reason = { code: string; basis: string; names: { kk: string; ru: string; en: string }; directions: string[]; categories?: string[] };
 
@@ -42,7 +43,7 @@ export function DecisionForm({ crossing, decision, arrivedFrom, reasons, onCance
           {applicable.map((r) => (
             <label key={r.code} className="check-option">
               <input type="checkbox" name="reason" value={r.code} checked={chosen.includes(r.code)} onChange={(e) => setChosen(e.target.checked ? [...chosen, r.code] : chosen.filter((c) => c !== r.code))} />
-              {pick(r.names, i18n.language)} <span className="muted small">{r.basis}</span>
+              {pick(r.names, i18n.language)} <span className="muted small">{citationIn(r.basis, i18n.language)}</span>
             </label>
           ))}
         </fieldset>

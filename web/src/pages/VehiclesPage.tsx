@@ -17,6 +17,7 @@ import type { List } from '../types.ts';
 import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
 import type { Reason } from './DecisionForm.tsx';
 import { useRememberedCheckpoint, type Lane } from './station.ts';
+import { citationIn } from '../../../src/contracts/citation.ts';
 
 type Vehicle = {
   id: string; checkpointId: string; direction: 'entry' | 'exit'; transportMode: string; plate: string; plateCountry: string; vin: string | null; vehicleType: string;
@@ -191,7 +192,7 @@ function VehicleDetail({ vehicle: v }: { vehicle: Vehicle }) {
       <table className="data marks">
         <tbody>{v.requiredMarks.map((m) => {
           const mark = v.permissionMarks.find((p) => p.body === m.body);
-          return <tr key={m.body}><th>{t(`vehicles.body.${m.body}`)}</th><td className="small muted">{m.basis}</td><td>{mark ? <>✓ {mark.reference} · {formatTime(mark.at, i18n.language)}</> : <strong className="missing">✗ {t('vehicles.missing')}</strong>}</td></tr>;
+          return <tr key={m.body}><th>{t(`vehicles.body.${m.body}`)}</th><td className="small muted">{citationIn(m.basis, i18n.language)}</td><td>{mark ? <>✓ {mark.reference} · {formatTime(mark.at, i18n.language)}</> : <strong className="missing">✗ {t('vehicles.missing')}</strong>}</td></tr>;
         })}</tbody>
       </table>
       {open && can('vehicle.mark') && <MarkForm key={v.permissionMarks.map((m) => m.body).join()} vehicle={v} onDone={done} />}
