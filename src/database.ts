@@ -2,7 +2,7 @@
 // to the snake_case SQL of migrations/). Each module reads and writes only its own tables.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { ExchangeMessageTable, ExchangeRecipientTable, NotificationChannelTable, NotificationDeliveryTable, NotificationTable, ObligationClockTable, ObligationTable, UdbAttachmentTable, UdbBlobTable, UdbDocumentTable } from './modules/exchange/exchange.tables.ts';
-import type { CheckpointLaneTable, CrossingTable, CrossingVersionTable, DetentionTable, DocumentSeizureTable, SecondaryInspectionTable, VehicleCrossingTable, VehicleExaminationTable } from './modules/crossings/crossings.tables.ts';
+import type { CheckpointLaneTable, CrossingTable, OpenStayTable, CrossingVersionTable, DetentionTable, DocumentSeizureTable, SecondaryInspectionTable, VehicleCrossingTable, VehicleExaminationTable } from './modules/crossings/crossings.tables.ts';
 import type { BorderIncidentEventTable, BorderIncidentTable, BorderRepresentativeTable, CustodyEventTable, CustodyItemTable, DetentionVersionTable, HandoverActTable, HandoverLineTable, UseOfForceReportTable } from './modules/cases/cases.tables.ts';
 import type { SezAdmissionTable, SezInspectionTable, SezListOfficerTable, SezListStepTable, SezListTable, SezListVehicleTable, SezPlanTable, SezRosterTable, SezWeaponMovementTable } from './modules/sez/sez.tables.ts';
 import type { DocumentRegisterTable, ScreeningAlertTable, WatchlistEntryTable, WatchlistEntryVersionTable, WatchlistImportTable, WatchlistTable } from './modules/screening/screening.tables.ts';
@@ -347,6 +347,7 @@ export interface Database {
   checkpointLane: CheckpointLaneTable;
   crossing: CrossingTable;
   crossingVersion: CrossingVersionTable;
+  openStay: OpenStayTable;
   secondaryInspection: SecondaryInspectionTable;
   detention: DetentionTable;
   documentSeizure: DocumentSeizureTable;

@@ -1,5 +1,6 @@
 // Border control at checkpoints through the HTTP API: every decision path, the checks, the bad inputs.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { seedId } from '../src/demo/index.ts';
@@ -371,4 +372,72 @@ test('stays: a foreigner who entered is on the overstay list once the stay rule 
   assert.equal((await customsNow.request('GET', '/api/v1/overstays')).statusCode, 404);
   booth = boothAgain;
   customs = customsNow;
+});
+
+test('stays: a traveller back within the period is over its days though this stay is short; a passed traveller\'s category corrected opens or closes the stay', async () => {
+  const DAY = 86_400_000;
+  let officer = booth;
+  const cross = async (direction: 'entry' | 'exit', number: string, travellerCategory = 'foreigner') => {
+    const res = await officer.request('POST', '/api/v1/crossings', {
+      checkpointId: KORDAY, laneId: direction === 'entry' ? ROAD_IN : ROAD_OUT, direction, transportMode: 'road', travellerCategory,
+      document: { code: 'P', number, issuingState: 'UZB', expiry: '2035-01-01' }, person: { surname: 'QAYTAROV', givenNames: 'BOBUR', nationality: 'UZB' },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const passed = await officer.request('POST', `/api/v1/crossings/${res.json().id}/decision`, { decision: 'pass' });
+    assert.equal(passed.statusCode, 200, passed.body);
+    return res.json().id as string;
+  };
+  const later = async (days: number) => {
+    w.clock.advance(days * DAY);
+    officer = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  };
+  // Uzbekistan: 90 days within 180 in the demo values. 81 days in the country, out, back 20 days later:
+  // 16 days into this stay, 97 of the last 180
+  await cross('entry', 'FA1000001');
+  await later(80);
+  await cross('exit', 'FA1000001');
+  await later(20);
+  const back = await cross('entry', 'FA1000001');
+  await later(15);
+  const police = await signIn(w.app, 'demo.migration.korday', 'Shekara-Demo-2026');
+  const item = (await police.request('GET', '/api/v1/overstays')).json().items.find((i: { entryCrossingId: string }) => i.entryCrossingId === back);
+  assert.ok(item, 'on the overstay list');
+  assert.deepEqual([item.daysThisStay, item.daysInPeriod, item.overBy], [16, 97, 7]);
+  // by nationality and by the checkpoint of entry; the longest over first, as many as asked, with how many there are
+  const ids = async (query: string) => (await police.request('GET', `/api/v1/overstays?${query}`)).json().items.map((i: { entryCrossingId: string }) => i.entryCrossingId);
+  assert.ok((await ids('nationality=UZB')).includes(back));
+  assert.ok(!(await ids('nationality=DEU')).includes(back));
+  assert.ok((await ids(`entryCheckpointId=${KORDAY}`)).includes(back));
+  assert.ok(!(await ids(`entryCheckpointId=${seedId('checkpoint', 'KHORGOS-ICBC')}`)).includes(back));
+  const all = (await police.request('GET', '/api/v1/overstays')).json();
+  const first = (await police.request('GET', '/api/v1/overstays?limit=1')).json();
+  assert.equal(first.total, all.total);
+  assert.ok(all.total >= 2);
+  assert.deepEqual(first.items, all.items.slice(0, 1));
+  const bad = await police.request('GET', '/api/v1/overstays?limit=0&nationality=uzbek');
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['querystring.limit', 'querystring.nationality']);
+
+  // passed as a citizen by mistake: no stay is open; corrected to a foreigner, it is; back to a citizen, closed again
+  const openStay = async (number: string) => (await w.deps.db.selectFrom('openStay').select('entryCrossingId').where('issuingState', '=', 'UZB').where('documentNumber', '=', number).executeTakeFirst())?.entryCrossingId ?? null;
+  const wrong = await cross('entry', 'FA2000002', 'rk_citizen');
+  assert.equal(await openStay('FA2000002'), null);
+  const correct = (travellerCategory: string) => officer.request('POST', `/api/v1/crossings/${wrong}/corrections`, { reason: 'Category chosen by mistake', travellerCategory });
+  assert.equal((await correct('foreigner')).statusCode, 200);
+  assert.equal(await openStay('FA2000002'), wrong);
+  assert.equal((await correct('rk_citizen')).statusCode, 200);
+  assert.equal(await openStay('FA2000002'), null);
+  // the stay of the one who came back is still open; the exit closes it
+  assert.equal(await openStay('FA1000001'), back);
+  await cross('exit', 'FA1000001');
+  assert.equal(await openStay('FA1000001'), null);
+  // the migration that made the table fills it from the crossings as the decisions kept it
+  const kept = await w.deps.db.selectFrom('openStay').selectAll().orderBy('documentNumber').execute();
+  assert.ok(kept.length > 0);
+  const migration = fs.readFileSync(new URL('../migrations/0020_open_stay.sql', import.meta.url), 'utf8');
+  await w.deps.db.deleteFrom('openStay').execute();
+  await sql.raw(migration.slice(migration.indexOf('insert into open_stay'))).execute(w.deps.db);
+  const rebuilt = await w.deps.db.selectFrom('openStay').selectAll().orderBy('documentNumber').execute();
+  assert.deepEqual(rebuilt.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId]), kept.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId]));
+  booth = officer;
 });

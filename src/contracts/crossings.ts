@@ -108,16 +108,23 @@ export const ReasonListView = z.object({ packId: Uuid, code: z.string(), effecti
 export const LaneView = z.object({ id: Uuid, checkpointId: Uuid, code: z.string(), transportMode: TransportMode, direction: z.enum(['entry', 'exit', 'both']), active: z.boolean() });
 
 const Person = z.object({ surname: z.string().nullable(), givenNames: z.string().nullable(), dateOfBirth: z.string().nullable(), nationality: z.string().nullable() });
+export const OverstaysQuery = z.strictObject({
+  nationality: Country.optional().describe('Only travellers of this nationality (ISO alpha-3)'),
+  entryCheckpointId: Uuid.optional().describe('Only stays that began at this checkpoint'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200).describe('The longest over first, this many'),
+});
 export const OverstaysView = z.object({
   rulePackId: Uuid,
+  total: z.number().describe('How many are over their days (with the filters), of which `items` are the longest over'),
   items: z.array(z.object({
     person: Person, document: z.object({ issuingState: z.string().nullable(), number: z.string().nullable() }),
     enteredAt: Timestamp, entryCheckpointId: Uuid, entryCrossingId: Uuid, daysThisStay: z.number(), daysInPeriod: z.number().nullable(), overBy: z.number(), rule: z.string().nullable(),
+    ruleNames: z.object({ kk: z.string(), ru: z.string(), en: z.string() }).nullable().describe('the rule in the three languages, where its pack gives them'),
   })),
 });
 export const StaysQuery = z.strictObject({ issuingState: Country, documentNumber: z.string().trim().toUpperCase().min(3).max(30).regex(/^[A-Z0-9]+$/, 'letters and digits only') });
 export const StaysView = z.object({
-  rulePackId: Uuid, rule: z.string().nullable(), inCountry: z.boolean(), daysThisStay: z.number(), daysInPeriod: z.number().nullable(), overstay: z.boolean(), overBy: z.number(),
+  rulePackId: Uuid, rule: z.string().nullable(), ruleNames: z.object({ kk: z.string(), ru: z.string(), en: z.string() }).nullable(), inCountry: z.boolean(), daysThisStay: z.number(), daysInPeriod: z.number().nullable(), overstay: z.boolean(), overBy: z.number(),
   passages: z.array(z.object({ crossingId: Uuid, direction: Direction, at: Timestamp, checkpointId: Uuid })),
 });
 

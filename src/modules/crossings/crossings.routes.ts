@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDate, listOf } from '../../contracts/common.ts';
-import { ControlStatsView, CorrectCrossingBody, CrossingPageView, CrossingVersionView, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView, VehicleCrossingsQuery } from '../../contracts/crossings.ts';
+import { ControlStatsView, CorrectCrossingBody, CrossingPageView, CrossingVersionView, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysQuery, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView, VehicleCrossingsQuery } from '../../contracts/crossings.ts';
 import type { StayService } from './stays.service.ts';
 import type { VehicleService } from './vehicles.service.ts';
 import { IsoDateTime } from '../../contracts/common.ts';
@@ -47,8 +47,8 @@ export async function crossingRoutes(app: FastifyInstance, { crossings, stays, v
     async (req) => vehicles.decide(requireCtx(req), req.params.id, req.body));
   r.post('/api/v1/vehicle-crossings/:id/leave', { schema: { tags, summary: 'The vehicle left the checkpoint: passage is complete', params: IdParams, response: { 200: VehicleCrossingView } } },
     async (req) => vehicles.leave(requireCtx(req), req.params.id));
-  r.get('/api/v1/overstays', { schema: { tags, summary: 'Foreigners in the country whose stay exceeds the stay rules in force for their nationality (audited read)', response: { 200: OverstaysView } } },
-    async (req) => stays.overstays(requireCtx(req)));
+  r.get('/api/v1/overstays', { schema: { tags, summary: 'Foreigners in the country whose stay exceeds the stay rules in force for their nationality (audited read)', querystring: OverstaysQuery, response: { 200: OverstaysView } } },
+    async (req) => stays.overstays(requireCtx(req), req.query));
   r.get('/api/v1/stays', { schema: { tags, summary: 'One traveller\'s stays by document: entries matched to exits across all checkpoints, days counted against the rule (audited read)', querystring: StaysQuery, response: { 200: StaysView } } },
     async (req) => stays.stays(requireCtx(req), req.query.issuingState, req.query.documentNumber));
   r.get('/api/v1/crossings/:id/refusal-notice', {

@@ -21,6 +21,7 @@ import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
 import { correctionPlan, crossingHits, type Plan } from './corrections.ts';
 import { versionChanges } from './history.ts';
 import { presentCrossing } from './present.ts';
+import { openStayWrite, refreshOpenStay } from './open-stays.ts';
 import { reachCondition } from './reach.ts';
 import { reasonListAt } from './reasons.ts';
 
@@ -254,6 +255,11 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
             person: { surname: row.surname, givenNames: row.givenNames, dateOfBirth: row.dateOfBirth, nationality: row.nationality, document: { number: row.documentNumber, issuingState: row.issuingState } },
           }]));
         }
+        // a foreigner passed: the entry opens a stay, the exit closes it (the overstay list's stays)
+        if (body.decision === 'pass') {
+          const stay = openStayWrite(db, row, now);
+          if (stay) also.push(stay);
+        }
         if (body.decision === 'seize_document') {
           const invalid = (row.checks as unknown as Array<{ code: string; result: string }>).some((c) => c.code === 'document_register' && c.result === 'fail');
           also.push(insertRows('documentSeizure', [{ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }]));
@@ -288,7 +294,12 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
      * the record; one alerted already keeps its alert. The decision taken stays as it was taken.
      */
     async correct(ctx: Ctx, id: string, body: z.infer<typeof CorrectCrossingBody>) {
-      const next = await change(ctx, id, (row) => correctionPlan(screening, ctx, row, body));
+      let before: Row | undefined;
+      const next = await change(ctx, id, (row) => { before = row; return correctionPlan(screening, ctx, row, body); });
+      // a passed traveller now counted as a foreigner, or no longer: the document's open stay as its crossings say
+      if (next.decision === 'pass' && before && before.travellerCategory !== next.travellerCategory && next.issuingState && next.documentNumber) {
+        await refreshOpenStay(db, next.issuingState, next.documentNumber);
+      }
       return presentCrossing(next, suggestionOf(next));
     },
 

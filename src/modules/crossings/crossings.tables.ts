@@ -173,3 +173,11 @@ export interface VehicleExaminationTable {
   agencyId: string | null;
   at: Timestamp;
 }
+
+/** A foreigner's stay with a passed entry and no passed exit yet, by document (see migration 0020). */
+export interface OpenStayTable {
+  issuingState: string;
+  documentNumber: string;
+  entryCrossingId: string;
+  enteredAt: Timestamp;
+}

@@ -46,8 +46,12 @@ export const REFUSAL_REASONS_2013: RefusalReason[] = [
 export const STAY_PACK_CODE = 'STAY-RULES';
 export const STAY_PACK_FROM = '2017-01-01';
 export const STAY_RULES_DEMO = [
-  { nationalities: ['RUS', 'BLR', 'ARM', 'KGZ'], maxDaysPerStay: null, maxDaysInPeriod: 90, periodDays: 180, label: 'EAEU member states: 90 days within 180 (demo value)' },
-  { nationalities: ['UZB', 'TJK', 'AZE', 'MDA', 'UKR', 'GEO', 'MNG'], maxDaysPerStay: null, maxDaysInPeriod: 90, periodDays: 180, label: 'Visa-free CIS and neighbour states: 90 days within 180 (demo value)' },
-  { nationalities: ['DEU', 'FRA', 'GBR', 'USA', 'ITA', 'ESP', 'NLD', 'POL', 'TUR', 'KOR', 'JPN', 'ARE', 'AUS', 'CAN', 'MYS', 'SGP'], maxDaysPerStay: 30, maxDaysInPeriod: 90, periodDays: 180, label: 'Visa-free 30 days per stay, 90 within 180 (demo value)' },
-  { default: true, maxDaysPerStay: 30, maxDaysInPeriod: null, periodDays: null, label: 'Other states: as the visa allows; 30 days assumed (demo value)' },
+  { nationalities: ['RUS', 'BLR', 'ARM', 'KGZ'], maxDaysPerStay: null, maxDaysInPeriod: 90, periodDays: 180, label: 'EAEU member states: 90 days within 180 (demo value)',
+    names: { kk: 'ЕАЭО мүше мемлекеттері: 180 күн ішінде 90 күн (демо мән)', ru: 'Государства — члены ЕАЭС: 90 дней в течение 180 (демо-значение)', en: 'EAEU member states: 90 days within 180 (demo value)' } },
+  { nationalities: ['UZB', 'TJK', 'AZE', 'MDA', 'UKR', 'GEO', 'MNG'], maxDaysPerStay: null, maxDaysInPeriod: 90, periodDays: 180, label: 'Visa-free CIS and neighbour states: 90 days within 180 (demo value)',
+    names: { kk: 'Визасыз ТМД және көрші мемлекеттер: 180 күн ішінде 90 күн (демо мән)', ru: 'Безвизовые государства СНГ и соседние: 90 дней в течение 180 (демо-значение)', en: 'Visa-free CIS and neighbour states: 90 days within 180 (demo value)' } },
+  { nationalities: ['DEU', 'FRA', 'GBR', 'USA', 'ITA', 'ESP', 'NLD', 'POL', 'TUR', 'KOR', 'JPN', 'ARE', 'AUS', 'CAN', 'MYS', 'SGP'], maxDaysPerStay: 30, maxDaysInPeriod: 90, periodDays: 180, label: 'Visa-free 30 days per stay, 90 within 180 (demo value)',
+    names: { kk: 'Визасыз: бір келуге 30 күн, 180 күн ішінде 90 күн (демо мән)', ru: 'Безвизовый режим: 30 дней за одно пребывание, 90 в течение 180 (демо-значение)', en: 'Visa-free 30 days per stay, 90 within 180 (demo value)' } },
+  { default: true, maxDaysPerStay: 30, maxDaysInPeriod: null, periodDays: null, label: 'Other states: as the visa allows; 30 days assumed (demo value)',
+    names: { kk: 'Басқа мемлекеттер: виза рұқсат еткенше; 30 күн деп алынған (демо мән)', ru: 'Прочие государства: в пределах срока визы; принято 30 дней (демо-значение)', en: 'Other states: as the visa allows; 30 days assumed (demo value)' } },
 ];

@@ -1,5 +1,8 @@
 // Stays of foreigners and the overstay list for the migration police (the Instruction's exchange of
 // information on foreigners): passed crossings of every checkpoint, matched per document.
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { OverstaysQuery } from '../../contracts/crossings.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -19,26 +22,51 @@ export function createStayService(deps: Deps) {
     return { packId: pack.id, rules: pack.content.rules };
   }
 
-  function passages(filter?: { issuingState: string; documentNumber: string }) {
-    let q = db.selectFrom('crossing')
-      .select(['id', 'direction', 'arrivedAt', 'decidedAt', 'leftAt', 'checkpointId', 'issuingState', 'documentNumber', 'surname', 'givenNames', 'dateOfBirth', 'nationality'])
-      .where('decision', '=', 'pass').where('travellerCategory', 'in', [...FOREIGN])
-      .where('arrivedAt', '>=', new Date(clock.now().getTime() - LOOK_BACK_DAYS * 86_400_000));
-    if (filter) q = q.where('issuingState', '=', filter.issuingState).where('documentNumber', '=', filter.documentNumber);
-    return q.orderBy('arrivedAt').execute();
-  }
+  const passageColumns = ['crossing.id', 'crossing.direction', 'crossing.arrivedAt', 'crossing.decidedAt', 'crossing.leftAt', 'crossing.checkpointId', 'crossing.issuingState', 'crossing.documentNumber', 'crossing.surname', 'crossing.givenNames', 'crossing.dateOfBirth', 'crossing.nationality'] as const;
+  /** The passed crossings of foreigners in the look-back period. */
+  const passed = () => db.selectFrom('crossing').select(passageColumns)
+    .where('crossing.decision', '=', 'pass').where('crossing.travellerCategory', 'in', [...FOREIGN])
+    .where('crossing.arrivedAt', '>=', new Date(clock.now().getTime() - LOOK_BACK_DAYS * 86_400_000));
 
-  type Row = Awaited<ReturnType<typeof passages>>[number];
+  /** One document's passages, the earliest first. */
+  const passagesOf = (issuingState: string, documentNumber: string) =>
+    passed().where('crossing.issuingState', '=', issuingState).where('crossing.documentNumber', '=', documentNumber).orderBy('crossing.arrivedAt').execute();
+
+  /**
+   * The passages of the documents whose stay is open and could be over a limit: open since before the
+   * shortest limit of the rules, or of a traveller who left within their longest period (the stays before
+   * may count). No other open stay can be over any limit. Each stay's passages are found by its document
+   * (index crossing_document), so the cost follows the open stays, not every crossing of the period.
+   */
+  const passagesOfOpenStays = (enteredBefore: Date, exitedSince: Date) =>
+    db.selectFrom('openStay').innerJoinLateral(
+      () => passed().where('crossing.issuingState', '=', sql.ref<string>('openStay.issuingState')).where('crossing.documentNumber', '=', sql.ref<string>('openStay.documentNumber')).as('p'),
+      (join) => join.onTrue(),
+    ).selectAll('p')
+      .where(({ eb, or, exists, selectFrom }) => or([
+        eb('openStay.enteredAt', '<', enteredBefore),
+        exists(selectFrom('crossing as x').select('x.id').whereRef('x.issuingState', '=', 'openStay.issuingState').whereRef('x.documentNumber', '=', 'openStay.documentNumber')
+          .where('x.decision', '=', 'pass').where('x.direction', '=', 'exit').where('x.arrivedAt', '>=', exitedSince)),
+      ]))
+      .execute();
+
+  type Row = Awaited<ReturnType<typeof passagesOf>>[number];
   const passageOf = (r: Row): Passage => ({ id: r.id, direction: r.direction, at: r.leftAt ?? r.decidedAt ?? r.arrivedAt, checkpointId: r.checkpointId });
 
   return {
-    /** Foreigners in the country now whose stay exceeds the rule for their nationality. */
-    async overstays(ctx: Ctx) {
+    /** Foreigners in the country now whose stay exceeds the rule for their nationality: of the stays still open, those that could be. */
+    async overstays(ctx: Ctx, query: z.infer<typeof OverstaysQuery>) {
       if (!can(ctx.actor, 'stay.read')) throw new NotFoundError('Stays');
       const today = clock.now();
       const { packId, rules } = await rulesOn(today.toISOString().slice(0, 10));
+      // the open stays that could be over a limit: open longer than the shortest limit (a day's margin), or
+      // of a traveller who left within the longest period
+      const limits = rules.flatMap((r) => [r.maxDaysPerStay, r.maxDaysInPeriod]).filter((d): d is number => d !== null && d > 0);
+      if (limits.length === 0) return { rulePackId: packId, total: 0, items: [] };
+      const longestPeriod = Math.max(0, ...rules.map((r) => r.periodDays ?? 0));
+      const dayAgo = (days: number) => new Date(today.getTime() - days * 86_400_000);
       const byDocument = new Map<string, Row[]>();
-      for (const r of await passages()) {
+      for (const r of await passagesOfOpenStays(dayAgo(Math.min(...limits) - 2), dayAgo(longestPeriod + 1))) {
         const key = `${r.issuingState}|${r.documentNumber}`;
         const list = byDocument.get(key);
         if (list) list.push(r);
@@ -49,16 +77,18 @@ export function createStayService(deps: Deps) {
         const last = rows[rows.length - 1]!;
         const verdict = judge(rows.map(passageOf), last.nationality, rules, today);
         if (!verdict.overstay || !verdict.current) continue;
+        if ((query.nationality && last.nationality !== query.nationality) || (query.entryCheckpointId && verdict.current.entry.checkpointId !== query.entryCheckpointId)) continue;
         items.push({
           person: { surname: last.surname, givenNames: last.givenNames, dateOfBirth: last.dateOfBirth, nationality: last.nationality },
           document: { issuingState: last.issuingState, number: last.documentNumber },
           enteredAt: verdict.current.entry.at, entryCheckpointId: verdict.current.entry.checkpointId, entryCrossingId: verdict.current.entry.id,
-          daysThisStay: verdict.daysThisStay, daysInPeriod: verdict.daysInPeriod, overBy: verdict.overBy, rule: verdict.rule?.label ?? null,
+          daysThisStay: verdict.daysThisStay, daysInPeriod: verdict.daysInPeriod, overBy: verdict.overBy, rule: verdict.rule?.label ?? null, ruleNames: verdict.rule?.names ?? null,
         });
       }
       items.sort((a, b) => b.overBy - a.overBy);
-      if (items.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: items.map((i) => i.entryCrossingId), query: { report: 'overstays', rulePack: packId } });
-      return { rulePackId: packId, items };
+      const shown = items.slice(0, query.limit);
+      if (shown.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: shown.map((i) => i.entryCrossingId), query: { report: 'overstays', rulePack: packId, ...query } });
+      return { rulePackId: packId, total: items.length, items: shown };
     },
 
     /** One traveller's stays by document, with the days counted against the rule. */
@@ -66,11 +96,11 @@ export function createStayService(deps: Deps) {
       if (!can(ctx.actor, 'stay.read')) throw new NotFoundError('Stays');
       const today = clock.now();
       const { packId, rules } = await rulesOn(today.toISOString().slice(0, 10));
-      const rows = await passages({ issuingState, documentNumber });
+      const rows = await passagesOf(issuingState, documentNumber);
       if (rows.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: rows.map((r) => r.id), query: { report: 'stays' } });
       const verdict = judge(rows.map(passageOf), rows[rows.length - 1]?.nationality ?? null, rules, today);
       return {
-        rulePackId: packId, rule: verdict.rule?.label ?? null, inCountry: verdict.current !== null, daysThisStay: verdict.daysThisStay, daysInPeriod: verdict.daysInPeriod,
+        rulePackId: packId, rule: verdict.rule?.label ?? null, ruleNames: verdict.rule?.names ?? null, inCountry: verdict.current !== null, daysThisStay: verdict.daysThisStay, daysInPeriod: verdict.daysInPeriod,
         overstay: verdict.overstay, overBy: verdict.overBy, passages: rows.map((r) => ({ crossingId: r.id, direction: r.direction, at: passageOf(r).at, checkpointId: r.checkpointId })),
       };
     },

@@ -12,6 +12,8 @@ export type StayRule = {
   maxDaysInPeriod: number | null;
   periodDays: number | null;
   label: string;
+  /** the label in the three languages, shown to the officer in theirs */
+  names?: { kk: string; ru: string; en: string };
 };
 
 export type Passage = { id: string; direction: 'entry' | 'exit'; at: Date; checkpointId: string };
