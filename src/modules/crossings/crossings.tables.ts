@@ -180,4 +180,9 @@ export interface OpenStayTable {
   documentNumber: string;
   entryCrossingId: string;
   enteredAt: Timestamp;
+  /** the traveller as the entry recorded them (the date of birth only when whole): an exit on another document of theirs closes the stay */
+  surname: string | null;
+  givenNames: string | null;
+  dateOfBirth: string | null;
+  nationality: string | null;
 }

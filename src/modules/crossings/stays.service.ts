@@ -1,6 +1,7 @@
 // Stays of foreigners and the overstay list for the migration police (the Instruction's exchange of
 // information on foreigners): passed crossings of every checkpoint, matched per document.
-import { sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../database.ts';
 import type { z } from 'zod';
 import type { OverstaysQuery } from '../../contracts/crossings.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -10,6 +11,7 @@ import { recordRead } from '../audit/index.ts';
 import { FOREIGN } from './checks.ts';
 import { packInForce } from './reasons.ts';
 import { STAY_PACK_CODE } from './refusal-reasons.ts';
+import { isTraveller, sameTraveller, travellerOf } from './open-stays.ts';
 import { judge, type Passage, type StayRule } from './stays.ts';
 
 const LOOK_BACK_DAYS = 400;
@@ -28,27 +30,45 @@ export function createStayService(deps: Deps) {
     .where('crossing.decision', '=', 'pass').where('crossing.travellerCategory', 'in', [...FOREIGN])
     .where('crossing.arrivedAt', '>=', new Date(clock.now().getTime() - LOOK_BACK_DAYS * 86_400_000));
 
-  /** One document's passages, the earliest first. */
-  const passagesOf = (issuingState: string, documentNumber: string) =>
-    passed().where('crossing.issuingState', '=', issuingState).where('crossing.documentNumber', '=', documentNumber).orderBy('crossing.arrivedAt').execute();
+  /**
+   * One traveller's passages, the earliest first: those of the document, and those of the same person on
+   * other documents (as the document's latest passage names them).
+   */
+  async function passagesOf(issuingState: string, documentNumber: string) {
+    const byDocument = (eb: ExpressionBuilder<Database, 'crossing'>) => eb.and([eb('crossing.issuingState', '=', issuingState), eb('crossing.documentNumber', '=', documentNumber)]);
+    const rows = await passed().where(byDocument).orderBy('crossing.arrivedAt').execute();
+    const traveller = rows.length ? travellerOf(rows[rows.length - 1]!) : null;
+    if (!traveller) return rows;
+    return passed().where((eb) => eb.or([byDocument(eb), isTraveller('crossing', traveller)])).orderBy('crossing.arrivedAt').execute();
+  }
 
   /**
-   * The passages of the documents whose stay is open and could be over a limit: open since before the
+   * The passages of the travellers whose stay is open and could be over a limit: open since before the
    * shortest limit of the rules, or of a traveller who left within their longest period (the stays before
    * may count). No other open stay can be over any limit. Each stay's passages are found by its document
-   * (index crossing_document), so the cost follows the open stays, not every crossing of the period.
+   * (index crossing_document) and its traveller (index crossing_surname), so the cost follows the open
+   * stays, not every crossing of the period.
    */
-  const passagesOfOpenStays = (enteredBefore: Date, exitedSince: Date) =>
-    db.selectFrom('openStay').innerJoinLateral(
-      () => passed().where('crossing.issuingState', '=', sql.ref<string>('openStay.issuingState')).where('crossing.documentNumber', '=', sql.ref<string>('openStay.documentNumber')).as('p'),
+  const passagesOfOpenStays = (enteredBefore: Date, exitedSince: Date) => {
+    const ofStay = (eb: ExpressionBuilder<Database, 'crossing' | 'openStay'>) => eb.or([
+      eb.and([eb('crossing.issuingState', '=', eb.ref('openStay.issuingState')), eb('crossing.documentNumber', '=', eb.ref('openStay.documentNumber'))]),
+      sameTraveller('crossing', 'openStay'),
+    ]);
+    return db.selectFrom('openStay').innerJoinLateral(
+      (eb) => eb.selectFrom('crossing').select(passageColumns).where(ofStay)
+        .where('crossing.decision', '=', 'pass').where('crossing.travellerCategory', 'in', [...FOREIGN])
+        .where('crossing.arrivedAt', '>=', new Date(clock.now().getTime() - LOOK_BACK_DAYS * 86_400_000)).as('p'),
       (join) => join.onTrue(),
-    ).selectAll('p')
+    ).selectAll('p').select(['openStay.issuingState as stayState', 'openStay.documentNumber as stayNumber'])
       .where(({ eb, or, exists, selectFrom }) => or([
         eb('openStay.enteredAt', '<', enteredBefore),
-        exists(selectFrom('crossing as x').select('x.id').whereRef('x.issuingState', '=', 'openStay.issuingState').whereRef('x.documentNumber', '=', 'openStay.documentNumber')
-          .where('x.decision', '=', 'pass').where('x.direction', '=', 'exit').where('x.arrivedAt', '>=', exitedSince)),
+        exists(selectFrom('crossing').select('crossing.id').where(ofStay)
+          .where('crossing.decision', '=', 'pass').where('crossing.direction', '=', 'exit').where('crossing.arrivedAt', '>=', exitedSince)),
       ]))
+      // each stay's passages the earliest first: the last names the traveller and the nationality
+      .orderBy('p.arrivedAt')
       .execute();
+  };
 
   type Row = Awaited<ReturnType<typeof passagesOf>>[number];
   const passageOf = (r: Row): Passage => ({ id: r.id, direction: r.direction, at: r.leftAt ?? r.decidedAt ?? r.arrivedAt, checkpointId: r.checkpointId });
@@ -65,18 +85,21 @@ export function createStayService(deps: Deps) {
       if (limits.length === 0) return { rulePackId: packId, total: 0, items: [] };
       const longestPeriod = Math.max(0, ...rules.map((r) => r.periodDays ?? 0));
       const dayAgo = (days: number) => new Date(today.getTime() - days * 86_400_000);
-      const byDocument = new Map<string, Row[]>();
+      const byStay = new Map<string, Row[]>();
       for (const r of await passagesOfOpenStays(dayAgo(Math.min(...limits) - 2), dayAgo(longestPeriod + 1))) {
-        const key = `${r.issuingState}|${r.documentNumber}`;
-        const list = byDocument.get(key);
+        const key = `${r.stayState}|${r.stayNumber}`;
+        const list = byStay.get(key);
         if (list) list.push(r);
-        else byDocument.set(key, [r]);
+        else byStay.set(key, [r]);
       }
       const items = [];
-      for (const rows of byDocument.values()) {
+      // a traveller with two stays open (entered on two documents) is judged once
+      const judged = new Set<string>();
+      for (const rows of byStay.values()) {
         const last = rows[rows.length - 1]!;
         const verdict = judge(rows.map(passageOf), last.nationality, rules, today);
-        if (!verdict.overstay || !verdict.current) continue;
+        if (!verdict.overstay || !verdict.current || judged.has(verdict.current.entry.id)) continue;
+        judged.add(verdict.current.entry.id);
         if ((query.nationality && last.nationality !== query.nationality) || (query.entryCheckpointId && verdict.current.entry.checkpointId !== query.entryCheckpointId)) continue;
         items.push({
           person: { surname: last.surname, givenNames: last.givenNames, dateOfBirth: last.dateOfBirth, nationality: last.nationality },
