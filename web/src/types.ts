@@ -6,7 +6,7 @@ import type { LegalActView } from '../../src/contracts/legal.ts';
 import type { ComplianceView, InboxItem as InboxItemView, MessageView, NotificationView, ObligationView, UdbDocumentView } from '../../src/contracts/exchange.ts';
 import type { CaseStatsView, CustodyBoardView, CustodyChainView, DetentionView, ForceSummary as ForceSummaryView, ForceView, HandoverView, IncidentSummary as IncidentSummaryView, IncidentView } from '../../src/contracts/cases.ts';
 import type { AdmissionView, CalendarItem, InspectionView, ListSummary, ListView, PlanView, RosterView, SezPartyView } from '../../src/contracts/sez.ts';
-import type { CrossingVersionView, CrossingView, OverstaysView, StaysView } from '../../src/contracts/crossings.ts';
+import type { CrossingPageView, CrossingVersionView, CrossingView, OverstaysView, StaysView } from '../../src/contracts/crossings.ts';
 import type { ActingAssignmentView, AgencyView, CounterpartGroupView, OfficerView, RoleView, UnitView, UserView } from '../../src/contracts/org.ts';
 
 type Wire<T extends z.ZodType> = JsonOf<z.output<T>>;
@@ -31,6 +31,7 @@ export type Acting = Wire<typeof ActingAssignmentView>;
 export type List<T> = { items: T[] };
 export type Crossing = Wire<typeof CrossingView>;
 export type CrossingVersion = Wire<typeof CrossingVersionView>;
+export type CrossingPage = Wire<typeof CrossingPageView>;
 export type Overstays = Wire<typeof OverstaysView>;
 export type Stays = Wire<typeof StaysView>;
 export type InboxItem = Wire<typeof InboxItemView>;

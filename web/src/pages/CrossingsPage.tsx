@@ -13,7 +13,7 @@ import { formatTime } from '../dates.ts';
 import { pick } from '../i18n.ts';
 import { stateText } from '../problems.ts';
 import { useSession } from '../session.tsx';
-import type { Checkpoint, Crossing, CrossingVersion, List } from '../types.ts';
+import type { Checkpoint, Crossing, CrossingPage, CrossingVersion, List } from '../types.ts';
 import { ErrorNote, Field, FormError, Loading } from '../ui.tsx';
 import { CrossingCard } from './CrossingCard.tsx';
 import { DecisionForm, type Reason } from './DecisionForm.tsx';
@@ -45,7 +45,7 @@ export function CrossingsPage() {
   // the page is in the address too: back from a crossing of the third page, the third page
   const cursor = params.get('cursor');
   if (cursor) query.set('cursor', cursor);
-  const list = useQuery({ queryKey: ['crossings', query.toString()], queryFn: () => get<List<Crossing> & { nextCursor: string | null }>(`/api/v1/crossings?${query}`) });
+  const list = useQuery({ queryKey: ['crossings', query.toString()], queryFn: () => get<CrossingPage>(`/api/v1/crossings?${query}`) });
   const filters = () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? '']).filter(([, v]) => v));
   const checkpointCode = new Map((checkpoints.data?.items ?? []).map((c) => [c.id, c.code]));
   const search = (e: FormEvent) => {
