@@ -1,0 +1,156 @@
+// Stays of foreigners through the HTTP API: an entry matched to its exit per traveller across every
+// checkpoint and document, the overstay list of the migration police from the stays still open, and one
+// traveller's stays. The world's clock moves on by months here: a file of its own.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
+import { seedId } from '../src/demo/index.ts';
+import { createAppWorld, passportMrz, signIn, type Client } from './helpers.ts';
+
+const KORDAY = seedId('checkpoint', 'KORDAY');
+const ROAD_IN = seedId('lane', 'KORDAY/R-IN-1');
+const ROAD_OUT = seedId('lane', 'KORDAY/R-OUT-1');
+const passport = passportMrz;
+
+let w: Awaited<ReturnType<typeof createAppWorld>>;
+let booth: Client;
+before(async () => {
+  w = await createAppWorld({ demo: true });
+  booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+});
+after(() => w.close());
+
+const start = (body: Record<string, unknown>) => booth.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: ROAD_IN, direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner', ...body });
+const decide = (id: string, body: Record<string, unknown>) => booth.request('POST', `/api/v1/crossings/${id}/decision`, body);
+
+test('stays: a foreigner who entered is on the overstay list once the stay rule is exceeded, and off it after leaving', async () => {
+  const mrz = passport({ surname: 'MUELLER', given: 'HANS', number: 'C01X00T47', nationality: 'D<<', dob: '750505', sex: 'M', expiry: '300101' });
+  const c = (await start({ mrz })).json();
+  assert.equal(c.travellerCategory, 'foreigner');
+  assert.equal((await decide(c.id, { decision: 'pass' })).statusCode, 200);
+  const migration = () => signIn(w.app, 'demo.migration.korday', 'Shekara-Demo-2026');
+  // Germany (D in the MRZ, DEU in the record): 30 days per stay in the demo values
+  w.clock.advance(35 * 86_400_000);
+  const police = await migration();
+  const list = await police.request('GET', '/api/v1/overstays');
+  assert.equal(list.statusCode, 200, list.body);
+  const item = list.json().items.find((i: { entryCrossingId: string }) => i.entryCrossingId === c.id);
+  assert.ok(item, list.body);
+  assert.equal(item.daysThisStay, 36);
+  assert.equal(item.overBy, 6);
+  const stays = (await police.request('GET', '/api/v1/stays?issuingState=DEU&documentNumber=C01X00T47')).json();
+  assert.equal(stays.inCountry, true);
+  assert.equal(stays.overstay, true);
+  // the traveller leaves through another lane: off the list
+  const boothAgain = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  const out = (await boothAgain.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: ROAD_OUT, direction: 'exit', transportMode: 'road', mrz })).json();
+  assert.equal((await boothAgain.request('POST', `/api/v1/crossings/${out.id}/decision`, { decision: 'pass' })).statusCode, 200);
+  const after = (await police.request('GET', '/api/v1/overstays')).json();
+  assert.ok(!after.items.some((i: { entryCrossingId: string }) => i.entryCrossingId === c.id));
+  assert.equal((await police.request('GET', '/api/v1/stays?issuingState=DEU&documentNumber=C01X00T47')).json().inCountry, false);
+  const customsNow = await signIn(w.app, 'demo.customs.korday', 'Shekara-Demo-2026');
+  assert.equal((await customsNow.request('GET', '/api/v1/overstays')).statusCode, 404);
+});
+
+test('stays: a traveller back within the period is over its days though this stay is short; a passed traveller\'s category corrected opens or closes the stay; an entry and its exit matched per traveller, across passports', async () => {
+  const DAY = 86_400_000;
+  let officer = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  const cross = async (direction: 'entry' | 'exit', number: string, travellerCategory = 'foreigner') => {
+    const res = await officer.request('POST', '/api/v1/crossings', {
+      checkpointId: KORDAY, laneId: direction === 'entry' ? ROAD_IN : ROAD_OUT, direction, transportMode: 'road', travellerCategory,
+      document: { code: 'P', number, issuingState: 'UZB', expiry: '2035-01-01' }, person: { surname: 'QAYTAROV', givenNames: 'BOBUR', nationality: 'UZB' },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const passed = await officer.request('POST', `/api/v1/crossings/${res.json().id}/decision`, { decision: 'pass' });
+    assert.equal(passed.statusCode, 200, passed.body);
+    return res.json().id as string;
+  };
+  const later = async (days: number) => {
+    w.clock.advance(days * DAY);
+    officer = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  };
+  // Uzbekistan: 90 days within 180 in the demo values. 81 days in the country, out, back 20 days later:
+  // 16 days into this stay, 97 of the last 180
+  await cross('entry', 'FA1000001');
+  // another who came at the same time and stayed: over by far
+  const stayed = await cross('entry', 'FA1000009');
+  await later(80);
+  await cross('exit', 'FA1000001');
+  await later(20);
+  const back = await cross('entry', 'FA1000001');
+  await later(15);
+  const police = await signIn(w.app, 'demo.migration.korday', 'Shekara-Demo-2026');
+  const item = (await police.request('GET', '/api/v1/overstays')).json().items.find((i: { entryCrossingId: string }) => i.entryCrossingId === back);
+  assert.ok(item, 'on the overstay list');
+  assert.deepEqual([item.daysThisStay, item.daysInPeriod, item.overBy], [16, 97, 7]);
+  // by nationality and by the checkpoint of entry; the longest over first, as many as asked, with how many there are
+  const ids = async (query: string) => (await police.request('GET', `/api/v1/overstays?${query}`)).json().items.map((i: { entryCrossingId: string }) => i.entryCrossingId);
+  assert.ok((await ids('nationality=UZB')).includes(back));
+  assert.ok(!(await ids('nationality=DEU')).includes(back));
+  assert.ok((await ids(`entryCheckpointId=${KORDAY}`)).includes(back));
+  assert.ok(!(await ids(`entryCheckpointId=${seedId('checkpoint', 'KHORGOS-ICBC')}`)).includes(back));
+  const all = (await police.request('GET', '/api/v1/overstays')).json();
+  const first = (await police.request('GET', '/api/v1/overstays?limit=1')).json();
+  assert.equal(first.total, all.total);
+  assert.ok(all.total >= 2);
+  assert.ok(all.items.some((i: { entryCrossingId: string }) => i.entryCrossingId === stayed));
+  assert.deepEqual(first.items, all.items.slice(0, 1));
+  const bad = await police.request('GET', '/api/v1/overstays?limit=0&nationality=uzbek');
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), ['querystring.limit', 'querystring.nationality']);
+
+  // passed as a citizen by mistake: no stay is open; corrected to a foreigner, it is; back to a citizen, closed again
+  const openStay = async (number: string) => (await w.deps.db.selectFrom('openStay').select('entryCrossingId').where('documentNumber', '=', number).executeTakeFirst())?.entryCrossingId ?? null;
+  const wrong = await cross('entry', 'FA2000002', 'rk_citizen');
+  assert.equal(await openStay('FA2000002'), null);
+  const correct = (travellerCategory: string) => officer.request('POST', `/api/v1/crossings/${wrong}/corrections`, { reason: 'Category chosen by mistake', travellerCategory });
+  assert.equal((await correct('foreigner')).statusCode, 200);
+  assert.equal(await openStay('FA2000002'), wrong);
+  assert.equal((await correct('rk_citizen')).statusCode, 200);
+  assert.equal(await openStay('FA2000002'), null);
+  // the stay of the one who came back is still open; the exit closes it
+  assert.equal(await openStay('FA1000001'), back);
+  await cross('exit', 'FA1000001');
+  assert.equal(await openStay('FA1000001'), null);
+  // matched per traveller: in on one passport, out on a renewed one (same person), the stay closes; a
+  // namesake born on another day does not close it
+  const passport = (number: string, dob: string, direction: 'entry' | 'exit') => officer.request('POST', '/api/v1/crossings', {
+    checkpointId: KORDAY, laneId: direction === 'entry' ? ROAD_IN : ROAD_OUT, direction, transportMode: 'road', travellerCategory: 'foreigner',
+    document: { code: 'P', number, issuingState: 'DEU', expiry: '2035-01-01' }, person: { surname: 'Becker', givenNames: 'Jonas', dateOfBirth: dob, nationality: 'DEU' },
+  });
+  const passIt = async (res: { statusCode: number; body: string; json(): { id: string } }) => {
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal((await officer.request('POST', `/api/v1/crossings/${res.json().id}/decision`, { decision: 'pass' })).statusCode, 200);
+    return res.json().id;
+  };
+  const inOld = await passIt(await passport('C11A11B11', '1980-01-01', 'entry'));
+  await passIt(await passport('C99Z99Y99', '1981-02-02', 'exit'));
+  assert.equal(await openStay('C11A11B11'), inOld);
+  await later(40);
+  const outNew = await passIt(await passport('C22A22B22', '1980-01-01', 'exit'));
+  const cop = () => signIn(w.app, 'demo.migration.korday', 'Shekara-Demo-2026');
+  const ofDeu = async () => (await (await cop()).request('GET', '/api/v1/overstays?nationality=DEU')).json().items.map((i: { entryCrossingId: string }) => i.entryCrossingId);
+  assert.ok(!(await ofDeu()).includes(inOld));
+  const oldPassport = (await (await cop()).request('GET', '/api/v1/stays?issuingState=DEU&documentNumber=C11A11B11')).json();
+  assert.equal(oldPassport.inCountry, false);
+  assert.deepEqual(oldPassport.passages.map((p: { crossingId: string }) => p.crossingId), [inOld, outNew]);
+  // the same traveller in again on the new passport, then on a third with no exit between (two stays
+  // open), and over the stay: listed once, by the latest entry
+  const inNew = await passIt(await passport('C22A22B22', '1980-01-01', 'entry'));
+  const inThird = await passIt(await passport('C33A33B33', '1980-01-01', 'entry'));
+  assert.deepEqual([await openStay('C22A22B22'), await openStay('C33A33B33')], [inNew, inThird]);
+  await later(35);
+  const listed = await ofDeu();
+  assert.deepEqual(listed.filter((id: string) => [inOld, inNew, inThird].includes(id)), [inThird]);
+  // the migration that made the table fills it from the crossings as the decisions kept it
+  const kept = await w.deps.db.selectFrom('openStay').selectAll().orderBy('documentNumber').execute();
+  assert.ok(kept.length > 0);
+  const migration = fs.readFileSync(new URL('../migrations/0020_open_stay.sql', import.meta.url), 'utf8');
+  await w.deps.db.deleteFrom('openStay').execute();
+  for (const statement of migration.slice(migration.indexOf('insert into open_stay')).split(/;\s*\n/).map((t) => t.replace(/^--.*$/gm, '').trim()).filter(Boolean)) {
+    await sql.raw(statement).execute(w.deps.db);
+  }
+  const rebuilt = await w.deps.db.selectFrom('openStay').selectAll().orderBy('documentNumber').execute();
+  assert.deepEqual(rebuilt.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId]), kept.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId]));
+});
