@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { chooseLanguage, RESULTS, signedIn, useBrowserWorld } from './helpers.ts';
+import { chooseLanguage, RESULTS, scanAtBooth, signedIn, useBrowserWorld } from './helpers.ts';
 import { passportMrz } from '../test/helpers.ts';
 
 const env = useBrowserWorld();
@@ -13,11 +13,7 @@ const env = useBrowserWorld();
 test('a booth officer finds a passed traveller in the journal, corrects the misread surname, and sees the hit and the history', async () => {
   const page = await signedIn(env, 'demo.booth.korday', 'English');
   // at the booth: the scanner misread the surname; the traveller is passed
-  await page.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
-  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
-  const mrz = page.locator('textarea[name=mrz]');
-  await mrz.focus();
-  await page.keyboard.type(passportMrz({ surname: 'BOLOTOVA', given: 'KSENIIA', number: 'N24242424', nationality: 'KAZ', dob: '870921', sex: 'F', expiry: '300101' }).join('\n'), { delay: 0 });
+  await scanAtBooth(page, passportMrz({ surname: 'BOLOTOVA', given: 'KSENIIA', number: 'N24242424', nationality: 'KAZ', dob: '870921', sex: 'F', expiry: '300101' }));
   await page.locator('p.suggested', { hasText: 'Pass' }).waitFor();
   await page.keyboard.press('1');
   await page.getByText('Passed. Passage completes').waitFor();
@@ -78,10 +74,7 @@ test('a unit head reads the journal and a crossing\'s history, and is not offere
 
 test('a traveller referred to secondary inspection at the booth: the inspecting officer opens the crossing from the live queue and records its outcome with the findings', async () => {
   const page = await signedIn(env, 'demo.booth.korday', 'English');
-  await page.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
-  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
-  await page.locator('textarea[name=mrz]').focus();
-  await page.keyboard.type(passportMrz({ surname: 'SADYKOV', given: 'TIMUR', number: 'N57575757', nationality: 'KAZ', dob: '860606', sex: 'M', expiry: '310101' }).join('\n'), { delay: 0 });
+  await scanAtBooth(page, passportMrz({ surname: 'SADYKOV', given: 'TIMUR', number: 'N57575757', nationality: 'KAZ', dob: '860606', sex: 'M', expiry: '310101' }));
   await page.locator('p.suggested', { hasText: 'Pass' }).waitFor();
   await page.keyboard.press('3');
   await page.locator('input[name=note]').fill('Photo does not match the holder');
@@ -148,10 +141,7 @@ test('the journal goes back a page at a time, and back from a crossing returns t
 
 test('the purpose the traveller states after the scan is chosen by keyboard (P, then its first letter) and recorded with the decision', async () => {
   const page = await signedIn(env, 'demo.booth.korday', 'English');
-  await page.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
-  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
-  await page.locator('textarea[name=mrz]').focus();
-  await page.keyboard.type(passportMrz({ surname: 'MAQSADOVA', given: 'DILNOZA', number: 'N31313131', nationality: 'KAZ', dob: '910303', sex: 'F', expiry: '310101' }).join('\n'), { delay: 0 });
+  await scanAtBooth(page, passportMrz({ surname: 'MAQSADOVA', given: 'DILNOZA', number: 'N31313131', nationality: 'KAZ', dob: '910303', sex: 'F', expiry: '310101' }));
   await page.locator('p.suggested', { hasText: 'Pass' }).waitFor();
   // asked at control: P takes the officer to the purpose, a letter chooses it, 1 passes with it
   await page.keyboard.press('p');

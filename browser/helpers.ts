@@ -97,3 +97,12 @@ export async function chooseLanguage(page: Page, name: 'English' | 'Русски
   await button.click();
   await saved;
 }
+
+/** The booth console opened from the menu (English), its lane chosen, and a passport's MRZ typed as the scanner types it; resolves when the checks point to a decision. */
+export async function scanAtBooth(page: Page, mrz: string[]) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Booth console' }).click();
+  await page.waitForFunction(() => Boolean((document.querySelector('select[name=lane]') as HTMLSelectElement | null)?.value));
+  await page.locator('textarea[name=mrz]').focus();
+  await page.keyboard.type(mrz.join('\n'), { delay: 0 });
+  await page.locator('p.suggested').waitFor();
+}

@@ -5,11 +5,10 @@ import { sql } from 'kysely';
 import { seedId } from '../src/demo/index.ts';
 import { verifyAuditChains, writeAudited, writeJoinerStats } from '../src/modules/audit/index.ts';
 import { newId } from '../src/platform/ids.ts';
-import { createAppWorld, passportMrz, signIn, type Client } from './helpers.ts';
+import { createAppWorld, KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, type Client } from './helpers.ts';
 
-const KORDAY = seedId('checkpoint', 'KORDAY');
-const ROAD_IN = seedId('lane', 'KORDAY/R-IN-1');
-const ROAD_OUT = seedId('lane', 'KORDAY/R-OUT-1');
+const ROAD_IN = KORDAY_ROAD_IN;
+const ROAD_OUT = KORDAY_ROAD_OUT;
 
 const passport = passportMrz;
 
@@ -25,7 +24,7 @@ before(async () => {
 });
 after(() => w.close());
 
-const start = (body: Record<string, unknown>, client = booth) => client.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: ROAD_IN, direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner', ...body });
+const start = (body: Record<string, unknown>, client = booth) => startCrossing(client, body);
 const decide = (id: string, body: Record<string, unknown>) => booth.request('POST', `/api/v1/crossings/${id}/decision`, body);
 
 test('a clean traveller: every check passes, the officer passes, the traveller leaves; each step is a version and audited', async () => {

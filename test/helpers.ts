@@ -149,3 +149,13 @@ export function sourceText(dir = ''): string {
   return fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
 }
+
+/** The demo checkpoint Korday and its first road lanes, where the crossing tests register travellers. */
+export const KORDAY = seedId('checkpoint', 'KORDAY');
+export const KORDAY_ROAD_IN = seedId('lane', 'KORDAY/R-IN-1');
+export const KORDAY_ROAD_OUT = seedId('lane', 'KORDAY/R-OUT-1');
+
+/** A traveller registered at Korday's road entry as a foreigner, unless the body says otherwise. */
+export function startCrossing(client: Client, body: Record<string, unknown>) {
+  return client.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: KORDAY_ROAD_IN, direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner', ...body });
+}

@@ -6,11 +6,10 @@ import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { seedId } from '../src/demo/index.ts';
-import { createAppWorld, passportMrz, signIn, type Client } from './helpers.ts';
+import { createAppWorld, KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, type Client } from './helpers.ts';
 
-const KORDAY = seedId('checkpoint', 'KORDAY');
-const ROAD_IN = seedId('lane', 'KORDAY/R-IN-1');
-const ROAD_OUT = seedId('lane', 'KORDAY/R-OUT-1');
+const ROAD_IN = KORDAY_ROAD_IN;
+const ROAD_OUT = KORDAY_ROAD_OUT;
 const passport = passportMrz;
 
 let w: Awaited<ReturnType<typeof createAppWorld>>;
@@ -21,7 +20,7 @@ before(async () => {
 });
 after(() => w.close());
 
-const start = (body: Record<string, unknown>) => booth.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: ROAD_IN, direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner', ...body });
+const start = (body: Record<string, unknown>) => startCrossing(booth, body);
 const decide = (id: string, body: Record<string, unknown>) => booth.request('POST', `/api/v1/crossings/${id}/decision`, body);
 
 test('stays: a foreigner who entered is on the overstay list once the stay rule is exceeded, and off it after leaving', async () => {
