@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { seedId } from '../src/demo/index.ts';
-import { createAppWorld, KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, createAppWorld, KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, type Client } from './helpers.ts';
 
 const ROAD_IN = KORDAY_ROAD_IN;
 const ROAD_OUT = KORDAY_ROAD_OUT;
@@ -152,4 +152,88 @@ test('stays: a traveller back within the period is over its days though this sta
   }
   const rebuilt = await w.deps.db.selectFrom('openStay').selectAll().orderBy('documentNumber').execute();
   assert.deepEqual(rebuilt.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId]), kept.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId]));
+});
+
+test('stays: the verdicts kept with the open stays are judged again when the traveller is corrected, enters again on another passport, or other stay rules come into force; a stay longer than the look-back is still listed', async () => {
+  const DAY = 86_400_000;
+  let officer = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  const enter = async (number: string, person: Record<string, string>) => {
+    const res = await officer.request('POST', '/api/v1/crossings', {
+      checkpointId: KORDAY, laneId: ROAD_IN, direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner',
+      document: { code: 'P', number, issuingState: 'DEU', expiry: '2035-01-01' }, person: { nationality: 'DEU', ...person },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal((await officer.request('POST', `/api/v1/crossings/${res.json().id}/decision`, { decision: 'pass' })).statusCode, 200);
+    return res.json().id as string;
+  };
+  const later = async (days: number) => {
+    w.clock.advance(days * DAY);
+    officer = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  };
+  const overstays = async () => {
+    const res = await (await signIn(w.app, 'demo.migration.korday', 'Shekara-Demo-2026')).request('GET', '/api/v1/overstays?limit=1000');
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as { rulePackId: string; total: number; items: Array<{ entryCrossingId: string; overSince: string; overBy: number; daysThisStay: number; rule: string }> };
+  };
+  const listed = async (id: string) => (await overstays()).items.find((i) => i.entryCrossingId === id);
+  const kept = async (id: string) => w.deps.db.selectFrom('openStay').select(['overFrom', 'judgedUnder']).where('entryCrossingId', '=', id).executeTakeFirst();
+
+  // Germany: 30 days a stay. Listed from day 31 of the stay; the first day over kept with the stay
+  const lena = { surname: 'Schmidt', givenNames: 'Lena', dateOfBirth: '1990-03-03' };
+  const entered = w.clock.now();
+  const first = await enter('C44A44B44', lena);
+  assert.equal((await kept(first))?.judgedUnder, null);
+  await later(35);
+  const item = await listed(first);
+  assert.ok(item, 'on the list');
+  const day31 = new Date(Date.UTC(entered.getUTCFullYear(), entered.getUTCMonth(), entered.getUTCDate()) + 30 * DAY).toISOString().slice(0, 10);
+  assert.deepEqual([item.overSince, item.daysThisStay, item.overBy], [day31, 36, 6]);
+  assert.equal((await kept(first))?.overFrom, day31);
+  // her nationality corrected (90 days within 180): not over; corrected back: over again
+  const nationality = async (to: string) => {
+    const res = await officer.request('POST', `/api/v1/crossings/${first}/corrections`, { reason: 'Nationality misread', person: { nationality: to } });
+    assert.equal(res.statusCode, 200, res.body);
+  };
+  await nationality('UZB');
+  assert.equal(await listed(first), undefined);
+  await nationality('DEU');
+  assert.ok(await listed(first));
+  // in again on a new passport, with no exit recorded between: the first stay gives way to the new one, not yet over
+  const second = await enter('C55A55B55', lena);
+  const now = await overstays();
+  assert.ok(!now.items.some((i) => [first, second].includes(i.entryCrossingId)));
+  assert.equal((await kept(first))?.overFrom, null);
+  assert.equal((await kept(first))?.judgedUnder, now.rulePackId);
+  await later(12);
+  assert.equal(await listed(second), undefined);
+
+  // other stay rules in force from today (10 days a stay for Germany): judged again under them
+  const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
+  const today = w.clock.now().toISOString().slice(0, 10);
+  const current = (await admin.request('GET', `/api/v1/rule-packs?code=STAY-RULES&on=${today}`)).json().items[0];
+  const rules = current.content.rules.map((r: { nationalities?: string[] }) => (r.nationalities?.includes('DEU') ? { ...r, maxDaysPerStay: 10 } : r));
+  const bad = await admin.request('POST', '/api/v1/rule-packs', { code: 'STAY-RULES', actId: current.actId, titleEn: 'Successor stay rules', effectiveFrom: today,
+    content: { rules: [...rules, { nationalities: ['DEU'], maxDaysPerStay: 5, maxDaysInPeriod: 200, periodDays: 180, label: 'twice' }, { maxDaysPerStay: 3, maxDaysInPeriod: null, periodDays: null, label: 'nobody' }] } });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().errors.map((e: { path: string }) => e.path).sort(), [`content.rules.${rules.length}.maxDaysInPeriod`, `content.rules.${rules.length}.nationalities`, `content.rules.${rules.length + 1}.nationalities`]);
+  const added = await admin.request('POST', '/api/v1/rule-packs', { code: 'STAY-RULES', actId: current.actId, titleEn: 'Successor stay rules: 10 days a stay for Germany', effectiveFrom: today, content: { rules } });
+  assert.equal(added.statusCode, 201, added.body);
+  const under = await overstays();
+  assert.equal(under.rulePackId, added.json().id);
+  const again = under.items.find((i) => i.entryCrossingId === second);
+  assert.ok(again, 'over 10 days');
+  assert.deepEqual([again.daysThisStay, again.overBy], [13, 3]);
+
+  // a stay longer than the look-back of 400 days is still over, and listed
+  await later(420);
+  const long = await listed(second);
+  assert.ok(long);
+  assert.equal(long.daysThisStay, 433);
+  const police = await signIn(w.app, 'demo.migration.korday', 'Shekara-Demo-2026');
+  const hers = (await police.request('GET', '/api/v1/stays?issuingState=DEU&documentNumber=C55A55B55')).json();
+  assert.deepEqual([hers.inCountry, hers.daysThisStay, hers.passages.at(-1).crossingId], [true, 433, second]);
+  // by the checkpoint of entry
+  const at = async (checkpointId: string) => (await police.request('GET', `/api/v1/overstays?limit=1000&entryCheckpointId=${checkpointId}`)).json().items.map((i: { entryCrossingId: string }) => i.entryCrossingId);
+  assert.ok((await at(KORDAY)).includes(second));
+  assert.ok(!(await at(seedId('checkpoint', 'KHORGOS-ICBC'))).includes(second));
 });

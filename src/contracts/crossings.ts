@@ -111,14 +111,14 @@ const Person = z.object({ surname: z.string().nullable(), givenNames: z.string()
 export const OverstaysQuery = z.strictObject({
   nationality: Country.optional().describe('Only travellers of this nationality (ISO alpha-3)'),
   entryCheckpointId: Uuid.optional().describe('Only stays that began at this checkpoint'),
-  limit: z.coerce.number().int().min(1).max(1000).default(200).describe('The longest over first, this many'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200).describe('Those over longest first (the earliest first day over), this many'),
 });
 export const OverstaysView = z.object({
   rulePackId: Uuid,
-  total: z.number().describe('How many are over their days (with the filters), of which `items` are the longest over'),
+  total: z.number().describe('How many are over their days (with the filters), of which `items` are those over longest'),
   items: z.array(z.object({
     person: Person, document: z.object({ issuingState: z.string().nullable(), number: z.string().nullable() }),
-    enteredAt: Timestamp, entryCheckpointId: Uuid, entryCrossingId: Uuid, daysThisStay: z.number(), daysInPeriod: z.number().nullable(), overBy: z.number(), rule: z.string().nullable(),
+    enteredAt: Timestamp, entryCheckpointId: Uuid, entryCrossingId: Uuid, overSince: z.string().describe('the first day (YYYY-MM-DD, UTC) the stay was over its limit'), daysThisStay: z.number(), daysInPeriod: z.number().nullable(), overBy: z.number(), rule: z.string().nullable(),
     ruleNames: z.object({ kk: z.string(), ru: z.string(), en: z.string() }).nullable().describe('the rule in the three languages, where its pack gives them'),
   })),
 });

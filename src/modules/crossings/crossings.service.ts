@@ -21,7 +21,7 @@ import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
 import { correctionPlan, crossingHits, type Plan } from './corrections.ts';
 import { versionChanges } from './history.ts';
 import { presentCrossing } from './present.ts';
-import { openStayWrite, refreshOpenStay } from './open-stays.ts';
+import { correctedTravellerWrites, openStayWrites, refreshOpenStay } from './open-stays.ts';
 import { reachCondition } from './reach.ts';
 import { reasonListAt } from './reasons.ts';
 
@@ -256,10 +256,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           }]));
         }
         // a foreigner passed: the entry opens a stay, the exit closes it (the overstay list's stays)
-        if (body.decision === 'pass') {
-          const stay = openStayWrite(db, row, now);
-          if (stay) also.push(stay);
-        }
+        if (body.decision === 'pass') also.push(...openStayWrites(db, row, now));
         if (body.decision === 'seize_document') {
           const invalid = (row.checks as unknown as Array<{ code: string; result: string }>).some((c) => c.code === 'document_register' && c.result === 'fail');
           also.push(insertRows('documentSeizure', [{ id: newId(), crossingId: id, documentNumber: row.documentNumber, issuingState: row.issuingState, kind: invalid ? 'invalid' : 'temporary', reason: body.note!, seizedAt: now, seizedBy: actor, returnedAt: null }]));
@@ -295,7 +292,17 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
      */
     async correct(ctx: Ctx, id: string, body: z.infer<typeof CorrectCrossingBody>) {
       let before: Row | undefined;
-      const next = await change(ctx, id, (row) => { before = row; return correctionPlan(screening, ctx, row, body); });
+      const next = await change(ctx, id, async (row) => {
+        before = row;
+        const plan = await correctionPlan(screening, ctx, row, body);
+        // a passed foreigner named otherwise, or counted otherwise: the kept verdicts of their stays set aside
+        const after = { ...row, ...plan.changes } as Row;
+        const moved = (['surname', 'givenNames', 'dateOfBirth', 'nationality', 'travellerCategory'] as const).some((f) => after[f] !== row[f]);
+        if (moved && row.decision === 'pass' && (FOREIGN.has(row.travellerCategory) || FOREIGN.has(after.travellerCategory))) {
+          plan.also = [...(plan.also ?? []), ...correctedTravellerWrites(db, row, after)];
+        }
+        return plan;
+      });
       // a passed traveller now counted as a foreigner, or no longer: the document's open stay as its crossings say
       if (next.decision === 'pass' && before && before.travellerCategory !== next.travellerCategory && next.issuingState && next.documentNumber) {
         await refreshOpenStay(db, next.issuingState, next.documentNumber);

@@ -1,6 +1,8 @@
 // The coded reasons for refusing passage at border control, drawn from the Law on the State Border.
 // They are a rule pack (kind reason_code) tied to the Law with an effective date: an administrator adds a
 // successor pack from a date, and each decision records the pack it used.
+import { z } from 'zod';
+import { Country } from '../../contracts/screening.ts';
 
 export type RefusalReason = {
   code: string;
@@ -55,3 +57,30 @@ export const STAY_RULES_DEMO = [
   { default: true, maxDaysPerStay: 30, maxDaysInPeriod: null, periodDays: null, label: 'Other states: as the visa allows; 30 days assumed (demo value)',
     names: { kk: 'Басқа мемлекеттер: виза рұқсат еткенше; 30 күн деп алынған (демо мән)', ru: 'Прочие государства: в пределах срока визы; принято 30 дней (демо-значение)', en: 'Other states: as the visa allows; 30 days assumed (demo value)' } },
 ];
+
+const Names = z.strictObject({ kk: z.string().trim().min(2).max(300), ru: z.string().trim().min(2).max(300), en: z.string().trim().min(2).max(300) });
+const Days = z.number().int().min(1).max(3650);
+/** The shape of a successor STAY-RULES pack, as an administrator enters it (POST /api/v1/rule-packs). */
+export const StayRules = z.strictObject({
+  rules: z.array(z.strictObject({
+    nationalities: z.array(Country).min(1).optional().describe('ISO alpha-3 codes the rule is for'),
+    default: z.literal(true).optional().describe('the rule for every nationality no other rule names'),
+    maxDaysPerStay: Days.nullable(),
+    maxDaysInPeriod: Days.nullable(),
+    periodDays: Days.nullable(),
+    label: z.string().trim().min(3).max(300),
+    names: Names.optional(),
+  }).superRefine((rule, ctx) => {
+    if (!rule.nationalities === !rule.default) ctx.addIssue({ code: 'custom', path: ['nationalities'], params: { code: 'NATIONALITIES_OR_DEFAULT' }, message: 'name the nationalities, or mark the rule as the default: one of the two' });
+    if ((rule.maxDaysInPeriod === null) !== (rule.periodDays === null)) ctx.addIssue({ code: 'custom', path: ['periodDays'], params: { code: 'PERIOD_WITH_DAYS' }, message: 'days within a period and the period go together' });
+    else if (rule.maxDaysInPeriod !== null && rule.periodDays !== null && rule.maxDaysInPeriod >= rule.periodDays) ctx.addIssue({ code: 'custom', path: ['maxDaysInPeriod'], params: { code: 'NOT_UNDER_PERIOD' }, message: 'must be fewer than the days of the period' });
+  })).min(1),
+}).superRefine((pack, ctx) => {
+  const seen = new Map<string, number>();
+  pack.rules.forEach((rule, i) => {
+    for (const code of rule.default ? ['(default)'] : rule.nationalities ?? []) {
+      if (seen.has(code)) ctx.addIssue({ code: 'custom', path: ['rules', i, rule.default ? 'default' : 'nationalities'], params: { code: 'RULE_TWICE', nationality: code }, message: `${code} already has rule ${seen.get(code)! + 1}` });
+      else seen.set(code, i);
+    }
+  });
+});

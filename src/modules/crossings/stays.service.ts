@@ -1,6 +1,7 @@
 // Stays of foreigners and the overstay list for the migration police (the Instruction's exchange of
-// information on foreigners): passed crossings of every checkpoint, matched per document.
-import type { ExpressionBuilder } from 'kysely';
+// information on foreigners): passed crossings of every checkpoint, an entry matched to its exit per
+// traveller; the list from the stays still open and the verdicts kept with them (ADR 0014).
+import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { z } from 'zod';
 import type { OverstaysQuery } from '../../contracts/crossings.ts';
@@ -12,9 +13,12 @@ import { FOREIGN } from './checks.ts';
 import { packInForce } from './reasons.ts';
 import { STAY_PACK_CODE } from './refusal-reasons.ts';
 import { isTraveller, sameTraveller, travellerOf } from './open-stays.ts';
-import { judge, type Passage, type StayRule } from './stays.ts';
+import { judge, overFrom, type Passage, type StayRule } from './stays.ts';
 
+/** How far before a stay's entry its traveller's passages are read (the stays before it that a period may count). */
 const LOOK_BACK_DAYS = 400;
+/** Open stays judged a statement at a time. */
+const JUDGE_PAGE = 2000;
 
 export function createStayService(deps: Deps) {
   const { db, clock } = deps;
@@ -25,93 +29,117 @@ export function createStayService(deps: Deps) {
   }
 
   const passageColumns = ['crossing.id', 'crossing.direction', 'crossing.arrivedAt', 'crossing.decidedAt', 'crossing.leftAt', 'crossing.checkpointId', 'crossing.issuingState', 'crossing.documentNumber', 'crossing.surname', 'crossing.givenNames', 'crossing.dateOfBirth', 'crossing.nationality'] as const;
-  /** The passed crossings of foreigners in the look-back period. */
-  const passed = () => db.selectFrom('crossing').select(passageColumns)
+  /** The passed crossings of foreigners since `from`. */
+  const passed = (from: Date) => db.selectFrom('crossing').select(passageColumns)
     .where('crossing.decision', '=', 'pass').where('crossing.travellerCategory', 'in', [...FOREIGN])
-    .where('crossing.arrivedAt', '>=', new Date(clock.now().getTime() - LOOK_BACK_DAYS * 86_400_000));
+    .where('crossing.arrivedAt', '>=', from);
 
   /**
    * One traveller's passages, the earliest first: those of the document, and those of the same person on
-   * other documents (as the document's latest passage names them).
+   * other documents (as the document's latest passage names them), from the look-back period before now
+   * or before the entry of the document's stay still open.
    */
   async function passagesOf(issuingState: string, documentNumber: string) {
-    const byDocument = (eb: ExpressionBuilder<Database, 'crossing'>) => eb.and([eb('crossing.issuingState', '=', issuingState), eb('crossing.documentNumber', '=', documentNumber)]);
-    const rows = await passed().where(byDocument).orderBy('crossing.arrivedAt').execute();
+    const byDocument = (eb: ExpressionBuilder<Database, 'crossing' | 'openStay'>) => eb.and([eb('issuingState', '=', issuingState), eb('documentNumber', '=', documentNumber)]);
+    const open = await db.selectFrom('openStay').select('enteredAt').where(byDocument).executeTakeFirst();
+    const from = new Date(Math.min(clock.now().getTime(), open?.enteredAt.getTime() ?? Infinity) - LOOK_BACK_DAYS * 86_400_000);
+    const rows = await passed(from).where(byDocument).orderBy('crossing.arrivedAt').execute();
     const traveller = rows.length ? travellerOf(rows[rows.length - 1]!) : null;
     if (!traveller) return rows;
-    return passed().where((eb) => eb.or([byDocument(eb), isTraveller('crossing', traveller)])).orderBy('crossing.arrivedAt').execute();
+    return passed(from).where((eb) => eb.or([byDocument(eb), isTraveller('crossing', traveller)])).orderBy('crossing.arrivedAt').execute();
+  }
+
+  const stayColumns = ['openStay.issuingState', 'openStay.documentNumber', 'openStay.version', 'openStay.entryCrossingId', 'openStay.enteredAt', 'openStay.overFrom', 'openStay.surname', 'openStay.givenNames', 'openStay.dateOfBirth', 'openStay.nationality'] as const;
+  type StayColumn = typeof stayColumns[number] extends `openStay.${infer C}` ? C & keyof Database['openStay'] : never;
+  /**
+   * The open stays `stays` selects (as `s`), the first day over first, then the entry, each with its
+   * traveller's passed crossings (by its document, index crossing_document, and by the same person on
+   * another, index crossing_traveller) from the look-back period before its entry, the earliest first; a
+   * stay with none has an empty list.
+   */
+  async function withPassages<T extends keyof Database>(stays: SelectQueryBuilder<Database, T, Pick<Selectable<Database['openStay']>, StayColumn>>) {
+    const ref = (c: string) => sql.ref(c);
+    const rows = await db.selectFrom(stays.as('s')).leftJoinLateral(
+      (eb) => eb.selectFrom('crossing').select(passageColumns)
+        .where(sql<boolean>`((${ref('crossing.issuingState')} = ${ref('s.issuingState')} and ${ref('crossing.documentNumber')} = ${ref('s.documentNumber')}) or ${sameTraveller('crossing', 's')})`)
+        .where('crossing.decision', '=', 'pass').where('crossing.travellerCategory', 'in', [...FOREIGN])
+        .where('crossing.arrivedAt', '>=', sql<Date>`${ref('s.enteredAt')} - make_interval(days => ${LOOK_BACK_DAYS})`).as('p'),
+      (join) => join.onTrue(),
+    ).selectAll('p').select(['s.issuingState as stayState', 's.documentNumber as stayNumber', 's.version as stayVersion', 's.entryCrossingId as stayEntry', 's.overFrom as stayOverFrom'])
+      // the stays in the order asked for (the first day over, then the entry), each one's passages the earliest first
+      .orderBy('s.overFrom').orderBy('s.enteredAt').orderBy('s.issuingState').orderBy('s.documentNumber').orderBy('p.arrivedAt').execute();
+    const byStay = new Map<string, { state: string; number: string; version: number; entryCrossingId: string; overFrom: string | null; rows: Row[] }>();
+    for (const r of rows) {
+      const key = `${r.stayState}|${r.stayNumber}`;
+      let stay = byStay.get(key);
+      if (!stay) byStay.set(key, (stay = { state: r.stayState, number: r.stayNumber, version: r.stayVersion, entryCrossingId: r.stayEntry, overFrom: r.stayOverFrom, rows: [] }));
+      if (r.id !== null) stay.rows.push(r as Row);
+    }
+    return [...byStay.values()];
   }
 
   /**
-   * The passages of the travellers whose stay is open and could be over a limit: open since before the
-   * shortest limit of the rules, or of a traveller who left within their longest period (the stays before
-   * may count). No other open stay can be over any limit. Each stay's passages are found by its document
-   * (index crossing_document) and its traveller (index crossing_surname), so the cost follows the open
-   * stays, not every crossing of the period.
+   * The open stays with no verdict kept under this pack of rules (new, changed, or judged under another
+   * pack), judged a page at a time: the first day each is over if the traveller stays on, written with
+   * the version judged (a stay changed meanwhile stays unjudged, for the next list). A stay whose
+   * traveller entered again later on another document has given way to that stay: no day.
    */
-  const passagesOfOpenStays = (enteredBefore: Date, exitedSince: Date) => {
-    const ofStay = (eb: ExpressionBuilder<Database, 'crossing' | 'openStay'>) => eb.or([
-      eb.and([eb('crossing.issuingState', '=', eb.ref('openStay.issuingState')), eb('crossing.documentNumber', '=', eb.ref('openStay.documentNumber'))]),
-      sameTraveller('crossing', 'openStay'),
-    ]);
-    return db.selectFrom('openStay').innerJoinLateral(
-      (eb) => eb.selectFrom('crossing').select(passageColumns).where(ofStay)
-        .where('crossing.decision', '=', 'pass').where('crossing.travellerCategory', 'in', [...FOREIGN])
-        .where('crossing.arrivedAt', '>=', new Date(clock.now().getTime() - LOOK_BACK_DAYS * 86_400_000)).as('p'),
-      (join) => join.onTrue(),
-    ).selectAll('p').select(['openStay.issuingState as stayState', 'openStay.documentNumber as stayNumber'])
-      .where(({ eb, or, exists, selectFrom }) => or([
-        eb('openStay.enteredAt', '<', enteredBefore),
-        exists(selectFrom('crossing').select('crossing.id').where(ofStay)
-          .where('crossing.decision', '=', 'pass').where('crossing.direction', '=', 'exit').where('crossing.arrivedAt', '>=', exitedSince)),
-      ]))
-      // each stay's passages the earliest first: the last names the traveller and the nationality
-      .orderBy('p.arrivedAt')
-      .execute();
-  };
+  async function judgeOpenStays(packId: string, rules: StayRule[]): Promise<number> {
+    let judged = 0;
+    for (;;) {
+      const page = await withPassages(db.selectFrom('openStay').select(stayColumns)
+        .where((eb) => eb.or([eb('judgedUnder', 'is', null), eb('judgedUnder', '<', packId), eb('judgedUnder', '>', packId)])).limit(JUDGE_PAGE));
+      if (page.length === 0) return judged;
+      const verdicts = page.map((stay) => {
+        const over = stay.rows.length ? overFrom(stay.rows.map(passageOf), stay.rows[stay.rows.length - 1]!.nationality, rules) : null;
+        return { issuing_state: stay.state, document_number: stay.number, version: stay.version, over_from: over && over.entryId === stay.entryCrossingId ? over.day.toISOString().slice(0, 10) : null };
+      });
+      const written = await sql`
+        update open_stay o set over_from = v.over_from, judged_under = ${packId}
+        from jsonb_to_recordset(${JSON.stringify(verdicts)}::jsonb) as v(issuing_state char(3), document_number text, version integer, over_from date)
+        where o.issuing_state = v.issuing_state and o.document_number = v.document_number and o.version = v.version`.execute(db);
+      const n = Number(written.numAffectedRows ?? 0);
+      judged += n;
+      if (page.length < JUDGE_PAGE || n === 0) return judged;
+    }
+  }
 
-  type Row = Awaited<ReturnType<typeof passagesOf>>[number];
+  type Row = Awaited<ReturnType<ReturnType<typeof passed>['execute']>>[number];
   const passageOf = (r: Row): Passage => ({ id: r.id, direction: r.direction, at: r.leftAt ?? r.decidedAt ?? r.arrivedAt, checkpointId: r.checkpointId });
 
   return {
-    /** Foreigners in the country now whose stay exceeds the rule for their nationality: of the stays still open, those that could be. */
+    /**
+     * Foreigners in the country now whose stay exceeds the rule for their nationality, those over longest
+     * first: the stays not yet judged under the rules in force are judged, then the list is the stays
+     * whose first day over has come (index open_stay_over), and the days of those shown counted today.
+     */
     async overstays(ctx: Ctx, query: z.infer<typeof OverstaysQuery>) {
       if (!can(ctx.actor, 'stay.read')) throw new NotFoundError('Stays');
-      const today = clock.now();
-      const { packId, rules } = await rulesOn(today.toISOString().slice(0, 10));
-      // the open stays that could be over a limit: open longer than the shortest limit (a day's margin), or
-      // of a traveller who left within the longest period
-      const limits = rules.flatMap((r) => [r.maxDaysPerStay, r.maxDaysInPeriod]).filter((d): d is number => d !== null && d > 0);
-      if (limits.length === 0) return { rulePackId: packId, total: 0, items: [] };
-      const longestPeriod = Math.max(0, ...rules.map((r) => r.periodDays ?? 0));
-      const dayAgo = (days: number) => new Date(today.getTime() - days * 86_400_000);
-      const byStay = new Map<string, Row[]>();
-      for (const r of await passagesOfOpenStays(dayAgo(Math.min(...limits) - 2), dayAgo(longestPeriod + 1))) {
-        const key = `${r.stayState}|${r.stayNumber}`;
-        const list = byStay.get(key);
-        if (list) list.push(r);
-        else byStay.set(key, [r]);
-      }
-      const items = [];
-      // a traveller with two stays open (entered on two documents) is judged once
-      const judged = new Set<string>();
-      for (const rows of byStay.values()) {
-        const last = rows[rows.length - 1]!;
-        const verdict = judge(rows.map(passageOf), last.nationality, rules, today);
-        if (!verdict.overstay || !verdict.current || judged.has(verdict.current.entry.id)) continue;
-        judged.add(verdict.current.entry.id);
-        if ((query.nationality && last.nationality !== query.nationality) || (query.entryCheckpointId && verdict.current.entry.checkpointId !== query.entryCheckpointId)) continue;
-        items.push({
+      const now = clock.now();
+      const today = now.toISOString().slice(0, 10);
+      const { packId, rules } = await rulesOn(today);
+      await judgeOpenStays(packId, rules);
+      const over = db.selectFrom('openStay')
+        .where('openStay.judgedUnder', '=', packId).where('openStay.overFrom', '<=', today)
+        .$if(query.nationality !== undefined, (q) => q.where('openStay.nationality', '=', query.nationality!))
+        .$if(query.entryCheckpointId !== undefined, (q) => q.where(({ exists, selectFrom }) => exists(selectFrom('crossing').select('crossing.id')
+          .whereRef('crossing.id', '=', 'openStay.entryCrossingId').where('crossing.checkpointId', '=', query.entryCheckpointId!))));
+      const { total } = await over.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+      const shown = await withPassages(over.select(stayColumns)
+        .orderBy('openStay.overFrom').orderBy('openStay.enteredAt').orderBy('openStay.issuingState').orderBy('openStay.documentNumber').limit(query.limit));
+      const items = shown.flatMap(({ rows, overFrom: since }) => {
+        const last = rows[rows.length - 1];
+        const verdict = judge(rows.map(passageOf), last?.nationality ?? null, rules, now);
+        if (!last || !verdict.current) return [];
+        return [{
           person: { surname: last.surname, givenNames: last.givenNames, dateOfBirth: last.dateOfBirth, nationality: last.nationality },
           document: { issuingState: last.issuingState, number: last.documentNumber },
-          enteredAt: verdict.current.entry.at, entryCheckpointId: verdict.current.entry.checkpointId, entryCrossingId: verdict.current.entry.id,
+          enteredAt: verdict.current.entry.at, entryCheckpointId: verdict.current.entry.checkpointId, entryCrossingId: verdict.current.entry.id, overSince: since!,
           daysThisStay: verdict.daysThisStay, daysInPeriod: verdict.daysInPeriod, overBy: verdict.overBy, rule: verdict.rule?.label ?? null, ruleNames: verdict.rule?.names ?? null,
-        });
-      }
-      items.sort((a, b) => b.overBy - a.overBy);
-      const shown = items.slice(0, query.limit);
-      if (shown.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: shown.map((i) => i.entryCrossingId), query: { report: 'overstays', rulePack: packId, ...query } });
-      return { rulePackId: packId, total: items.length, items: shown };
+        }];
+      });
+      if (items.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: items.map((i) => i.entryCrossingId), query: { report: 'overstays', rulePack: packId, ...query } });
+      return { rulePackId: packId, total: Number(total), items };
     },
 
     /** One traveller's stays by document, with the days counted against the rule. */

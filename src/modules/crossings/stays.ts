@@ -73,3 +73,26 @@ export function judge(passages: Passage[], nationality: string | null, rules: St
   const overBy = Math.max(perStayOver, periodOver, 0);
   return { current, daysThisStay: current?.days ?? 0, daysInPeriod: inPeriod, overstay: overBy > 0, overBy, rule };
 }
+
+/**
+ * The first day (UTC midnight) on which the stay opened by the last of `passages` is over its rule if the
+ * traveller stays on and nothing else is recorded, with that entry: what `judge` would say on each day
+ * from then, found once. Null when no stay is open or the rule sets no limit the stay can reach.
+ */
+export function overFrom(passages: Passage[], nationality: string | null, rules: StayRule[]): { entryId: string; day: Date } | null {
+  const stays = staysOf(passages, new Date(0));
+  const current = stays[stays.length - 1];
+  if (!current || current.exit) return null;
+  const rule = ruleFor(rules, nationality);
+  const entryDay = Math.floor(current.entry.at.getTime() / DAY);
+  // the day of entry is day 1 of the stay: day maxDaysPerStay + 1 is the first over
+  let first = rule?.maxDaysPerStay ? entryDay + rule.maxDaysPerStay : Infinity;
+  if (rule?.maxDaysInPeriod && rule.periodDays) {
+    // each day of the stay adds one to the window and the day leaving it takes at most one away, so the
+    // first day over comes within maxDaysInPeriod + 1 days of the entry, or never
+    for (let day = entryDay; day < first && day <= entryDay + rule.maxDaysInPeriod; day++) {
+      if (daysInPeriod(stays, rule.periodDays, new Date(day * DAY)) > rule.maxDaysInPeriod) first = day;
+    }
+  }
+  return Number.isFinite(first) ? { entryId: current.entry.id, day: new Date(first * DAY) } : null;
+}

@@ -4,6 +4,7 @@ import type { RulePacksQuery, SuccessorRulePackBody, UpsertLegalActBody } from '
 import { ExchangeRules, EXCHANGE_PACK_CODE } from '../exchange/rules.ts';
 import { SezRules, SEZ_PACK_CODE } from '../sez/rules.ts';
 import { CaseRules, CASE_PACK_CODE } from '../cases/rules.ts';
+import { StayRules, STAY_PACK_CODE } from '../crossings/refusal-reasons.ts';
 import type { LegalActTable, RulePackTable } from '../../database.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -14,7 +15,7 @@ import { recordChange } from '../audit/index.ts';
 type Input = z.infer<typeof UpsertLegalActBody>;
 
 /** The shapes of the rule packs whose successors are entered through the API. */
-const PACK_SHAPES: Record<string, z.ZodType> = { [EXCHANGE_PACK_CODE]: ExchangeRules, [SEZ_PACK_CODE]: SezRules, [CASE_PACK_CODE]: CaseRules };
+const PACK_SHAPES: Record<string, z.ZodType> = { [EXCHANGE_PACK_CODE]: ExchangeRules, [SEZ_PACK_CODE]: SezRules, [CASE_PACK_CODE]: CaseRules, [STAY_PACK_CODE]: StayRules };
 
 function present(a: Selectable<LegalActTable> & { rulePackCount: number | string }) {
   return {

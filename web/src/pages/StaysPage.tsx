@@ -5,7 +5,7 @@ import { ApiError, get } from '../api.ts';
 import { pick } from '../i18n.ts';
 import type { Checkpoint, List, Overstays, Stays } from '../types.ts';
 import { ErrorNote, Field, Loading } from '../ui.tsx';
-import { formatTime } from '../dates.ts';
+import { formatDate, formatTime } from '../dates.ts';
 
 /** For the migration police and the Border Service: foreigners over their stay, and one traveller's stays. */
 export function StaysPage() {
@@ -45,9 +45,9 @@ export function StaysPage() {
         )}
         {list.data && list.data.items.length > 0 && (
           <table className="data">
-            <thead><tr><th>{t('stays.person')}</th><th>{t('screening.dateOfBirth')}</th><th>{t('screening.nationality')}</th><th>{t('screening.document')}</th><th>{t('stays.entered')}</th><th>{t('stays.days')}</th><th>{t('stays.overBy')}</th><th>{t('stays.rule')}</th></tr></thead>
+            <thead><tr><th>{t('stays.person')}</th><th>{t('screening.dateOfBirth')}</th><th>{t('screening.nationality')}</th><th>{t('screening.document')}</th><th>{t('stays.entered')}</th><th>{t('stays.overSince')}</th><th>{t('stays.days')}</th><th>{t('stays.overBy')}</th><th>{t('stays.rule')}</th></tr></thead>
             <tbody>{list.data.items.map((o) => (
-              <tr key={`${o.document.issuingState}${o.document.number}`}><td><button type="button" className="link" onClick={() => { const d = { issuingState: o.document.issuingState ?? '', documentNumber: o.document.number ?? '' }; setDoc(d); setAsked(d); }}>{o.person.surname} {o.person.givenNames}</button></td><td>{o.person.dateOfBirth ?? '—'}</td><td>{o.person.nationality ?? '—'}</td><td>{o.document.issuingState} {o.document.number}</td><td>{formatTime(o.enteredAt, i18n.language)}</td><td>{o.daysThisStay}{o.daysInPeriod !== null && ` (${o.daysInPeriod})`}</td><td><strong>{o.overBy}</strong></td><td className="small">{o.ruleNames ? pick(o.ruleNames, i18n.language) : o.rule}</td></tr>
+              <tr key={`${o.document.issuingState}${o.document.number}`}><td><button type="button" className="link" onClick={() => { const d = { issuingState: o.document.issuingState ?? '', documentNumber: o.document.number ?? '' }; setDoc(d); setAsked(d); }}>{o.person.surname} {o.person.givenNames}</button></td><td>{o.person.dateOfBirth ?? '—'}</td><td>{o.person.nationality ?? '—'}</td><td>{o.document.issuingState} {o.document.number}</td><td>{formatTime(o.enteredAt, i18n.language)}</td><td>{formatDate(`${o.overSince}T12:00:00Z`, i18n.language)}</td><td>{o.daysThisStay}{o.daysInPeriod !== null && ` (${o.daysInPeriod})`}</td><td><strong>{o.overBy}</strong></td><td className="small">{o.ruleNames ? pick(o.ruleNames, i18n.language) : o.rule}</td></tr>
             ))}</tbody>
           </table>
         )}
