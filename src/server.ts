@@ -7,6 +7,7 @@ import type { Deps } from './platform/deps.ts';
 import { startMaintenance } from './platform/maintenance.ts';
 import { startOutboxRelay } from './platform/outbox-relay.ts';
 import { startExchangeScheduler } from './modules/exchange/index.ts';
+import { startStayVerdicts } from './modules/crossings/index.ts';
 import { seedDemoExchange } from './demo/exchange-demo.ts';
 import { seedDemoSez } from './demo/sez-demo.ts';
 import { seedDemoCases } from './demo/cases-demo.ts';
@@ -30,6 +31,7 @@ export async function startServer(config: Config) {
   if (interrupted) app.log.warn({ interrupted }, 'watchlist imports cut off by the last stop were marked failed (they imported nothing)');
   const stopMaintenance = startMaintenance(deps);
   const scheduler = startExchangeScheduler(deps);
+  const stopVerdicts = startStayVerdicts(services.stays, app.log);
   // audited changes to NATS JetStream, when a server is configured (the rows wait in the outbox otherwise)
   const relay = config.natsUrl ? startOutboxRelay(deps, { url: config.natsUrl, stream: config.natsStream }) : null;
   await app.listen({ port: config.port, host: config.host });
@@ -49,6 +51,7 @@ export async function startServer(config: Config) {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopMaintenance();
+    stopVerdicts();
     await scheduler.stop();
     await relay?.stop();
     // no new connection, the open ones answered; then the handlers whose client left finish their writes

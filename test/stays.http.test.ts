@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { seedId } from '../src/demo/index.ts';
+import { dateOfDay, dayOf } from '../src/modules/crossings/stays.ts';
 import { ADMIN_PASSWORD, createAppWorld, KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, type Client } from './helpers.ts';
 
 const ROAD_IN = KORDAY_ROAD_IN;
@@ -183,10 +184,13 @@ test('stays: the verdicts kept with the open stays are judged again when the tra
   const entered = w.clock.now();
   const first = await enter('C44A44B44', lena);
   assert.equal((await kept(first))?.judgedUnder, null);
+  // judged in the background (the server's timer), ahead of the day
+  assert.ok((await w.services.stays.keepVerdicts()) >= 1);
+  const day31 = dateOfDay(dayOf(entered) + 30);
+  assert.equal((await kept(first))?.overFrom, day31);
   await later(35);
   const item = await listed(first);
   assert.ok(item, 'on the list');
-  const day31 = new Date(Date.UTC(entered.getUTCFullYear(), entered.getUTCMonth(), entered.getUTCDate()) + 30 * DAY).toISOString().slice(0, 10);
   assert.deepEqual([item.overSince, item.daysThisStay, item.overBy], [day31, 36, 6]);
   assert.equal((await kept(first))?.overFrom, day31);
   // her nationality corrected (90 days within 180): not over; corrected back: over again

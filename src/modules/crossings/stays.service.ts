@@ -13,7 +13,7 @@ import { FOREIGN } from './checks.ts';
 import { packInForce } from './reasons.ts';
 import { STAY_PACK_CODE } from './refusal-reasons.ts';
 import { isTraveller, sameTraveller, travellerOf } from './open-stays.ts';
-import { judge, overFrom, type Passage, type StayRule } from './stays.ts';
+import { dateOfDay, dayOf, judge, overFrom, type Passage, type StayRule } from './stays.ts';
 
 /** How far before a stay's entry its traveller's passages are read (the stays before it that a period may count). */
 const LOOK_BACK_DAYS = 400;
@@ -92,7 +92,7 @@ export function createStayService(deps: Deps) {
       if (page.length === 0) return judged;
       const verdicts = page.map((stay) => {
         const over = stay.rows.length ? overFrom(stay.rows.map(passageOf), stay.rows[stay.rows.length - 1]!.nationality, rules) : null;
-        return { issuing_state: stay.state, document_number: stay.number, version: stay.version, over_from: over && over.entryId === stay.entryCrossingId ? over.day.toISOString().slice(0, 10) : null };
+        return { issuing_state: stay.state, document_number: stay.number, version: stay.version, over_from: over && over.entryId === stay.entryCrossingId ? over.day : null };
       });
       const written = await sql`
         update open_stay o set over_from = v.over_from, judged_under = ${packId}
@@ -116,7 +116,7 @@ export function createStayService(deps: Deps) {
     async overstays(ctx: Ctx, query: z.infer<typeof OverstaysQuery>) {
       if (!can(ctx.actor, 'stay.read')) throw new NotFoundError('Stays');
       const now = clock.now();
-      const today = now.toISOString().slice(0, 10);
+      const today = dateOfDay(dayOf(now));
       const { packId, rules } = await rulesOn(today);
       await judgeOpenStays(packId, rules);
       const over = db.selectFrom('openStay')
@@ -142,11 +142,20 @@ export function createStayService(deps: Deps) {
       return { rulePackId: packId, total: Number(total), items };
     },
 
+    /**
+     * Judges the open stays with no verdict under the rules in force today, for a timer: the list then
+     * finds only what changed since the last tick, and a new pack of rules is judged in the background.
+     */
+    async keepVerdicts(): Promise<number> {
+      const { packId, rules } = await rulesOn(dateOfDay(dayOf(clock.now())));
+      return judgeOpenStays(packId, rules);
+    },
+
     /** One traveller's stays by document, with the days counted against the rule. */
     async stays(ctx: Ctx, issuingState: string, documentNumber: string) {
       if (!can(ctx.actor, 'stay.read')) throw new NotFoundError('Stays');
       const today = clock.now();
-      const { packId, rules } = await rulesOn(today.toISOString().slice(0, 10));
+      const { packId, rules } = await rulesOn(dateOfDay(dayOf(today)));
       const rows = await passagesOf(issuingState, documentNumber);
       if (rows.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: rows.map((r) => r.id), query: { report: 'stays' } });
       const verdict = judge(rows.map(passageOf), rows[rows.length - 1]?.nationality ?? null, rules, today);
@@ -158,3 +167,15 @@ export function createStayService(deps: Deps) {
   };
 }
 export type StayService = ReturnType<typeof createStayService>;
+
+/** Every minute, the verdicts of the stays changed since (one run at a time): the overstay list stays quick. */
+export function startStayVerdicts(stays: StayService, log: { error(o: object, m: string): void }, everyMs = 60_000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    stays.keepVerdicts().catch((error) => log.error({ err: error }, 'judging the open stays failed')).finally(() => { running = false; });
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

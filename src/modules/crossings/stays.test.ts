@@ -55,13 +55,16 @@ test('the first day over, found once, is the day from which judging each day say
     const over = overFrom(passages, nationality, RULES);
     assert.equal(over?.entryId, 'open');
     for (let d = day; d < day + 100; d++) {
-      assert.equal(judge(passages, nationality, RULES, dayOf(d)).overstay, d >= Math.round((over!.day.getTime() - Date.UTC(2026, 0, 1)) / DAY), `history ${history}, ${nationality}, day ${d - day} of the stay`);
+      assert.equal(judge(passages, nationality, RULES, dayOf(d)).overstay, d >= Math.round((Date.parse(over!.day) - Date.UTC(2026, 0, 1)) / DAY), `history ${history}, ${nationality}, day ${d - day} of the stay`);
     }
   }
   // no stay open; a rule with no limit
   assert.equal(overFrom([p('entry', '2026-01-01'), p('exit', '2026-01-05')], 'DEU', RULES), null);
   assert.equal(overFrom([p('entry', '2026-01-01')], 'KAZ', [{ default: true, maxDaysPerStay: null, maxDaysInPeriod: null, periodDays: null, label: 'none' }]), null);
-  assert.equal(overFrom([p('entry', '2026-01-01')], 'DEU', RULES)?.day.toISOString(), '2026-01-31T00:00:00.000Z');
+  assert.equal(overFrom([p('entry', '2026-01-01')], 'DEU', RULES)?.day, '2026-01-31');
+  // days of Kazakhstan's calendar: in at 02:00 on 1 January there (20:00 UTC the day before), day 31 is 31 January
+  assert.equal(overFrom([{ ...p('entry', '2026-01-01'), at: new Date('2025-12-31T21:00:00Z') }], 'DEU', RULES)?.day, '2026-01-31');
+  assert.equal(judge([{ ...p('entry', '2026-01-01'), at: new Date('2025-12-31T21:00:00Z') }], 'DEU', RULES, new Date('2026-01-30T20:00:00Z')).daysThisStay, 31);
 });
 
 test('the demonstration stay rules have the shape an administrator enters a successor in', () => {
