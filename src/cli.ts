@@ -59,6 +59,9 @@ export function buildCli(): Command {
       await seedDemoSez(deps);
       const { seedDemoCases } = await import('./demo/cases-demo.ts');
       await seedDemoCases(deps);
+      const { seedDemoCrossings } = await import('./demo/crossings-demo.ts');
+      const { createScreeningModule } = await import('./modules/screening/index.ts');
+      await seedDemoCrossings(deps, createScreeningModule(deps).screening);
       console.log(inserted ? `Loaded ${inserted} demo records.` : 'The demo data is already loaded; nothing changed.');
     }));
 

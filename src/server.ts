@@ -11,6 +11,7 @@ import { startStayVerdicts } from './modules/crossings/index.ts';
 import { seedDemoExchange } from './demo/exchange-demo.ts';
 import { seedDemoSez } from './demo/sez-demo.ts';
 import { seedDemoCases } from './demo/cases-demo.ts';
+import { seedDemoCrossings } from './demo/crossings-demo.ts';
 
 /** Runs Shekara: database, migrations, seed, HTTP API and web UI, background maintenance. */
 export async function startServer(config: Config) {
@@ -27,6 +28,8 @@ export async function startServer(config: Config) {
   if (config.demo) await seedDemoCases(deps);
   const { app, services } = await buildApp(deps);
   deps.log = app.log;
+  // and this morning at Korday's booths, with foreigners who entered weeks ago (three of them over their days)
+  if (config.demo) await seedDemoCrossings(deps, services.screening);
   const interrupted = await services.importJobs.markInterrupted();
   if (interrupted) app.log.warn({ interrupted }, 'watchlist imports cut off by the last stop were marked failed (they imported nothing)');
   const stopMaintenance = startMaintenance(deps);

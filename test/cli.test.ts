@@ -89,6 +89,9 @@ test('db migrate, demo seed, user create, token create and audit verify work end
     assert.ok(messages.some((m) => m.type === 'urgent_confirmation' && m.timing === 'late'));
     assert.ok(messages.some((m) => m.type === 'daily' && m.timing === 'late'));
     assert.ok((await handle.db.selectFrom('obligation').select('id').where('state', '=', 'overdue').execute()).length > 0);
+    // and a morning of border control at Korday, with a stay still open
+    assert.ok((await handle.db.selectFrom('crossing').select('id').execute()).length >= 25);
+    assert.ok((await handle.db.selectFrom('openStay').select('documentNumber').execute()).length >= 3);
   } finally {
     await handle.close();
   }

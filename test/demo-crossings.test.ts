@@ -1,0 +1,35 @@
+// The demo's border control at Korday (npm start with demo data): made by the real services, so the
+// journal, the supervisor's view and the overstay list show what a morning at the booths leaves.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { seedDemoCrossings } from '../src/demo/crossings-demo.ts';
+import { createAppWorld, DEMO_PASSWORD, KORDAY, signIn } from './helpers.ts';
+
+let w: Awaited<ReturnType<typeof createAppWorld>>;
+before(async () => {
+  w = await createAppWorld({ demo: true });
+});
+after(() => w.close());
+
+test('the demo seeds a morning of border control at Korday once, with foreigners still in the country', async () => {
+  const made = await seedDemoCrossings(w.deps, w.services.screening);
+  assert.ok(made >= 25, `${made} crossings`);
+  assert.equal(await seedDemoCrossings(w.deps, w.services.screening), 0);
+  const booth = await signIn(w.app, 'demo.booth.korday', DEMO_PASSWORD);
+  const journal = (await booth.request('GET', '/api/v1/crossings?limit=100')).json();
+  assert.equal(journal.items.length, made);
+  const statuses = journal.items.map((c: { status: string }) => c.status);
+  assert.equal(statuses.filter((s: string) => s === 'in_control').length, 2);
+  assert.equal(statuses.filter((s: string) => s === 'secondary').length, 1);
+  assert.ok(journal.items.some((c: { decision: string | null; status: string }) => c.decision === 'refuse' && c.status === 'completed'));
+  // the supervisor's view: two at control, one in secondary inspection, one passed and not yet out
+  const head = await signIn(w.app, 'demo.head.korday', DEMO_PASSWORD);
+  const stats = await head.request('GET', `/api/v1/checkpoints/${KORDAY}/control-stats?since=${new Date(w.clock.now().getTime() - 6 * 3_600_000).toISOString()}`);
+  assert.equal(stats.statusCode, 200, stats.body);
+  assert.deepEqual(stats.json().open, { inControl: 2, secondary: 1, awaitingExit: 1, refusedNotYetOut: 0 });
+  // over their days: the Uzbek of 97 days (90 within 180), the German of 41 and the Turk of 33 (30 a stay); not those within theirs
+  const police = await signIn(w.app, 'demo.migration.korday', DEMO_PASSWORD);
+  const over = (await police.request('GET', '/api/v1/overstays')).json();
+  assert.deepEqual(over.items.map((i: { person: { surname: string } }) => i.person.surname).sort(), ['HOFFMANN', 'KARIMOV', 'YILDIZ']);
+  assert.ok(over.items.every((i: { overBy: number }) => i.overBy > 0));
+});
