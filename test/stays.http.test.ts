@@ -109,6 +109,12 @@ test('stays: a traveller back within the period is over its days though this sta
   assert.equal(await openStay('FA2000002'), wrong);
   assert.equal((await correct('rk_citizen')).statusCode, 200);
   assert.equal(await openStay('FA2000002'), null);
+  // in as a foreigner, out passed as a citizen by mistake: the stay stays open; the exit corrected closes it
+  const inThen = await cross('entry', 'FA3000003');
+  const outWrong = await cross('exit', 'FA3000003', 'rk_citizen');
+  assert.equal(await openStay('FA3000003'), inThen);
+  assert.equal((await officer.request('POST', `/api/v1/crossings/${outWrong}/corrections`, { reason: 'Category chosen by mistake', travellerCategory: 'foreigner' })).statusCode, 200);
+  assert.equal(await openStay('FA3000003'), null);
   // the stay of the one who came back is still open; the exit closes it
   assert.equal(await openStay('FA1000001'), back);
   await cross('exit', 'FA1000001');

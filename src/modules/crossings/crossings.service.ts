@@ -21,7 +21,7 @@ import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
 import { correctionPlan, crossingHits, type Plan } from './corrections.ts';
 import { versionChanges } from './history.ts';
 import { presentCrossing } from './present.ts';
-import { correctedTravellerWrites, openStayWrites, refreshOpenStay } from './open-stays.ts';
+import { correctedTravellerWrites, openStayWrites } from './open-stays.ts';
 import { reachCondition } from './reach.ts';
 import { reasonListAt } from './reasons.ts';
 
@@ -291,11 +291,10 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
      * the record; one alerted already keeps its alert. The decision taken stays as it was taken.
      */
     async correct(ctx: Ctx, id: string, body: z.infer<typeof CorrectCrossingBody>) {
-      let before: Row | undefined;
       const next = await change(ctx, id, async (row) => {
-        before = row;
         const plan = await correctionPlan(screening, ctx, row, body);
-        // a passed foreigner named otherwise, or counted otherwise: the kept verdicts of their stays set aside
+        // a passed foreigner named otherwise, or counted otherwise: the kept verdicts of their stays set
+        // aside, and the document's open stay as its crossings say with this one corrected
         const after = { ...row, ...plan.changes } as Row;
         const moved = (['surname', 'givenNames', 'dateOfBirth', 'nationality', 'travellerCategory'] as const).some((f) => after[f] !== row[f]);
         if (moved && row.decision === 'pass' && (FOREIGN.has(row.travellerCategory) || FOREIGN.has(after.travellerCategory))) {
@@ -303,10 +302,6 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         }
         return plan;
       });
-      // a passed traveller now counted as a foreigner, or no longer: the document's open stay as its crossings say
-      if (next.decision === 'pass' && before && before.travellerCategory !== next.travellerCategory && next.issuingState && next.documentNumber) {
-        await refreshOpenStay(db, next.issuingState, next.documentNumber);
-      }
       return presentCrossing(next, suggestionOf(next));
     },
 

@@ -1,15 +1,17 @@
-// Foreigners in the country now, by document (table open_stay, migration 0020): kept as passages are
-// decided, so that the overstay list judges the stays still open, not every crossing of its look-back.
-// An entry and its exit are matched per traveller: by the document, or by the same person on another
+// Foreigners in the country now, by document (table open_stay, migration 0020), kept in the statement of
+// each decision that passes one and of each correction of a passed crossing, with their overstay
+// verdicts set aside when they change (migration 0021): the overstay list judges only what changed. An
+// entry and its exit are matched per traveller: by the document, or by the same person on another
 // document (a passport renewed during the stay): nationality, full date of birth, surname and given
 // names alike, case aside.
 import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { Database } from '../../database.ts';
-import type { Db, Executor } from '../../platform/db.ts';
+import type { Db } from '../../platform/db.ts';
 import type { Write } from '../audit/index.ts';
 import { FOREIGN } from './checks.ts';
 
 export type Traveller = { nationality: string; dateOfBirth: string; surname: string; givenNames: string | null };
+type Timed = { arrivedAt: Date; decidedAt: Date | null; leftAt: Date | null };
 export type Passed = { id: string; direction: 'entry' | 'exit'; travellerCategory: string; issuingState: string | null; documentNumber: string | null; surname: string | null; givenNames: string | null; dateOfBirth: string | null; nationality: string | null };
 
 /** The person a crossing names, when it names them well enough to be matched on another document. */
@@ -56,16 +58,20 @@ export function openStayWrites(db: Db, row: Passed, at: Date): Write[] {
 }
 
 /**
- * With a correction of a passed foreigner's crossing that changes who they are: the verdicts of the
- * document's open stay and of the stays of the traveller as named before and after set aside, and the
- * stay opened by this crossing naming the traveller as corrected.
+ * With a correction of a passed crossing that changes who the traveller is or whether they count as a
+ * foreigner, in the same statement: the verdicts of the stays of the traveller as named before and
+ * after set aside; the stay opened by this crossing naming the traveller as corrected; and, when the
+ * category changed, the document's open stay as its passed crossings say with this one corrected (the
+ * statement's other crossings as they were, this one as it will be).
  */
-export function correctedTravellerWrites(db: Db, before: Passed, after: Passed): Write[] {
+export function correctedTravellerWrites(db: Db, before: Passed & Timed, after: Passed & Timed): Write[] {
   if (!before.issuingState || !before.documentNumber) return [];
   const { issuingState, documentNumber } = before;
   const travellers = [travellerOf(before), travellerOf(after)].filter((t): t is Traveller => t !== null);
   const named = travellerOf(after);
-  return [db.updateTable('openStay')
+  const recategorised = FOREIGN.has(before.travellerCategory) !== FOREIGN.has(after.travellerCategory);
+  const ofDocument = (eb: ExpressionBuilder<Database, 'openStay'>) => eb.and([eb('issuingState', '=', issuingState), eb('documentNumber', '=', documentNumber)]);
+  const writes: Write[] = [db.updateTable('openStay')
     .set({
       ...unjudged,
       surname: sql`case when ${sql.ref('entryCrossingId')} = ${after.id} then ${after.surname} else ${sql.ref('surname')} end`,
@@ -73,26 +79,32 @@ export function correctedTravellerWrites(db: Db, before: Passed, after: Passed):
       dateOfBirth: sql`case when ${sql.ref('entryCrossingId')} = ${after.id} then ${named ? after.dateOfBirth : null} else ${sql.ref('dateOfBirth')} end`,
       nationality: sql`case when ${sql.ref('entryCrossingId')} = ${after.id} then ${after.nationality}::char(3) else ${sql.ref('nationality')} end`,
     })
-    .where((eb) => eb.or([
-      eb.and([eb('issuingState', '=', issuingState), eb('documentNumber', '=', documentNumber)]),
-      ...travellers.map((t) => isTraveller('openStay', t)),
-    ]))];
-}
-
-/** The document's open stay as its passed crossings say now (after a correction changed who counts as a foreigner). */
-export async function refreshOpenStay(db: Executor, issuingState: string, documentNumber: string): Promise<void> {
-  const at = sql`coalesce(left_at, decided_at, arrived_at)`;
-  await sql`
-    with last as (
-      select id, direction, ${at} as at, surname, given_names, date_of_birth, nationality from crossing
-      where issuing_state = ${issuingState} and document_number = ${documentNumber} and decision = 'pass' and traveller_category in (${sql.join([...FOREIGN])})
-      order by ${at} desc limit 1
-    ), closed as (
-      delete from open_stay where issuing_state = ${issuingState} and document_number = ${documentNumber} and not exists (select 1 from last where direction = 'entry')
-    )
-    insert into open_stay (issuing_state, document_number, entry_crossing_id, entered_at, surname, given_names, date_of_birth, nationality)
-    select ${issuingState}, ${documentNumber}, id, at, surname, given_names, case when date_of_birth ~ '^\\d{4}-\\d\\d-\\d\\d$' then date_of_birth end, nationality from last where direction = 'entry'
-    on conflict (issuing_state, document_number) do update set entry_crossing_id = excluded.entry_crossing_id, entered_at = excluded.entered_at,
-      surname = excluded.surname, given_names = excluded.given_names, date_of_birth = excluded.date_of_birth, nationality = excluded.nationality,
-      version = open_stay.version + 1, judged_under = null, over_from = null`.execute(db);
+    .where((eb) => {
+      const either = eb.or([ofDocument(eb), ...travellers.map((t) => isTraveller('openStay', t))]);
+      // the document's own stay is rebuilt below: a row is changed once in a statement
+      return recategorised ? eb.and([either, eb.not(ofDocument(eb))]) : either;
+    })];
+  if (recategorised) {
+    // the document's latest passed crossing of a foreigner, this one as corrected
+    const at = (r: Timed) => r.leftAt ?? r.decidedAt ?? r.arrivedAt;
+    const last = sql`(
+      select * from (
+        select id, direction, coalesce(left_at, decided_at, arrived_at) as at, surname, given_names, case when date_of_birth ~ '^\d{4}-\d\d-\d\d$' then date_of_birth end as date_of_birth, nationality
+        from crossing where issuing_state = ${issuingState} and document_number = ${documentNumber} and decision = 'pass' and traveller_category in (${sql.join([...FOREIGN])}) and id <> ${after.id}
+        union all
+        select ${after.id}::uuid, ${after.direction}::text, ${at(after)}::timestamptz, ${after.surname}::text, ${after.givenNames}::text, ${named ? after.dateOfBirth : null}::text, ${after.nationality}::char(3)
+        where ${FOREIGN.has(after.travellerCategory)}
+      ) passed order by at desc, id desc limit 1
+    )`;
+    writes.push(
+      db.insertInto('openStay').columns(['issuingState', 'documentNumber', 'entryCrossingId', 'enteredAt', 'surname', 'givenNames', 'dateOfBirth', 'nationality'])
+        .expression(sql`select ${issuingState}::char(3), ${documentNumber}::text, id, at, surname, given_names, date_of_birth, nationality from ${last} as last where direction = 'entry'`)
+        .onConflict((oc) => oc.columns(['issuingState', 'documentNumber']).doUpdateSet((eb) => ({
+          entryCrossingId: eb.ref('excluded.entryCrossingId'), enteredAt: eb.ref('excluded.enteredAt'), surname: eb.ref('excluded.surname'), givenNames: eb.ref('excluded.givenNames'),
+          dateOfBirth: eb.ref('excluded.dateOfBirth'), nationality: eb.ref('excluded.nationality'), ...unjudged,
+        }))),
+      db.deleteFrom('openStay').where(ofDocument).where(sql<boolean>`not exists (select 1 from ${last} as last where direction = 'entry')`),
+    );
+  }
+  return writes;
 }
