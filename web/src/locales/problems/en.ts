@@ -130,6 +130,10 @@ export const enProblems = {
   'problem.field.PACK_NOT_ENTERED_HERE': 'new versions of these rules are not entered here yet',
   'problem.field.EFFECTIVE_IN_PAST': 'is in the past: what was judged stays judged',
   'problem.field.AFTER_LATEST_PACK': 'must be after {{date}}, the start of the latest rules',
+  'problem.field.NATIONALITIES_OR_DEFAULT': 'name the nationalities, or mark the rule as the default: one of the two',
+  'problem.field.PERIOD_WITH_DAYS': 'the days within a period and the period go together',
+  'problem.field.NOT_UNDER_PERIOD': 'must be fewer than the days of the period',
+  'problem.field.RULE_TWICE': '{{nationality}} already has a rule in this pack',
 
   // information exchange
   'problem.field.NO_ADDRESSEE': 'address at least one unit',
