@@ -3,25 +3,22 @@
 // long and odd text, nulls, unknown fields), junk path parameters and query strings. A seeded random
 // generator makes a failure reproducible; the failure names the route and the request.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { ADMIN_PASSWORD, createAppWorld, DEMO_PASSWORD, signIn, type Client } from './helpers.ts';
+import { test } from 'node:test';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, signIn, useAppWorld, type Client } from './helpers.ts';
 
 type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; const?: unknown; anyOf?: Schema[]; oneOf?: Schema[]; format?: string; minimum?: number; maximum?: number; minLength?: number; maxLength?: number; required?: string[]; default?: unknown };
 
 // cases per route (more: SHEKARA_FUZZ_CASES=n)
 const CASES = Number(process.env.SHEKARA_FUZZ_CASES ?? 6);
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let users: Array<[string, Client]>;
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   users = [
     ['admin', await signIn(w.app, 'admin', ADMIN_PASSWORD)],
     ['demo.booth.korday', await signIn(w.app, 'demo.booth.korday', DEMO_PASSWORD)],
     ['demo.police.panfilov', await signIn(w.app, 'demo.police.panfilov', DEMO_PASSWORD)],
   ];
 });
-after(() => w.close());
 
 /** mulberry32: the same cases on every run */
 function rng(seed: number) {

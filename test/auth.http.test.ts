@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'kysely';
-import { ADMIN_PASSWORD, agencyId, createAppWorld, makeUnit, makeUser, signIn, TEST_PASSWORD } from './helpers.ts';
+import { ADMIN_PASSWORD, agencyId, createAppWorld, makeUnit, makeUser, signIn, TEST_PASSWORD, useAppWorld } from './helpers.ts';
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
-before(async () => {
-  w = await createAppWorld({ config: { loginMaxFailures: 3, loginLockMinutes: 15, sessionIdleMinutes: 60 } });
-});
-after(() => w.close());
+const w = useAppWorld({ config: { loginMaxFailures: 3, loginLockMinutes: 15, sessionIdleMinutes: 60 } });
 
 const login = (username: string, password: string) => w.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 

@@ -1,23 +1,21 @@
 // Every route × an unauthenticated caller, an outsider (signed in, no roles) and a user of another
 // agency with full rights there. A record of another agency must answer 404, never 403 or data.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { newId } from '../src/platform/ids.ts';
-import { ADMIN_PASSWORD, createAppWorld, makeOfficer, makeUnit, makeUser, signIn, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, makeOfficer, makeUnit, makeUser, signIn, useAppWorld, type Client } from './helpers.ts';
 import { seedId } from '../src/demo/index.ts';
 import { parseWatchlistCsv } from '../src/modules/screening/index.ts';
 import { cliActor } from '../src/platform/actor.ts';
 import { PERMISSIONS } from '../src/platform/permissions.ts';
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 type Expect = 'public' | 'self' | 'deny' | 'deny-read' | 'allow' | 'filtered';
 type Case = { method: string; route: string; url: string; body?: unknown; outsider: Expect; wrongAgency: Expect; hidden?: string };
 let cases: Case[] = [];
 let outsider: Client;
 let wrongAgency: Client;
 
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
   // the Border Service's records that the others must not reach
   const bsUnit = await makeUnit(w, { agency: 'NSC-BS', level: 3 });
@@ -247,7 +245,6 @@ before(async () => {
     c('POST', '/api/v1/auth/logout', '/api/v1/auth/logout', 'public', 'public'),
   ];
 });
-after(() => w.close());
 
 test('the matrix names every route of the OpenAPI document', async () => {
   const doc = (await w.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };

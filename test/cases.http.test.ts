@@ -3,13 +3,12 @@
 // every refusal of bad input, ownerless goods to the local executive body, and use-of-force reports on
 // their 12- and 24-hour clocks (one missed and escalated).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
 import { sweep } from '../src/modules/exchange/index.ts';
 import { newId } from '../src/platform/ids.ts';
-import { createAppWorld, DEMO_PASSWORD, passportMrz, tokenClient, unitId, type Client } from './helpers.ts';
+import { DEMO_PASSWORD, passportMrz, tokenClient, unitId, useAppWorld, type Client } from './helpers.ts';
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let booth: Client; // border-control officer at Korday
 let bsHead: Client; // head of the Korday border control department
 let migration: Client; // migration police at Korday
@@ -18,15 +17,13 @@ const KORDAY = seedId('checkpoint', 'KORDAY');
 const at = (iso: string) => w.clock.set(new Date(iso));
 const paths = (res: { json(): { errors: Array<{ path: string }> } }) => res.json().errors.map((e) => e.path.replace(/^body\./, ''));
 
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   at('2026-11-20T06:00:00Z');
   booth = await tokenClient(w.app, 'demo.booth.korday', DEMO_PASSWORD);
   bsHead = await tokenClient(w.app, 'demo.head.korday', DEMO_PASSWORD);
   migration = await tokenClient(w.app, 'demo.migration.korday', DEMO_PASSWORD);
   customs = await tokenClient(w.app, 'demo.customs.korday', DEMO_PASSWORD);
 });
-after(() => w.close());
 
 test('a detention at the console is handed over to the migration police with the items found, accepted with a discrepancy; the chain of custody shows every step', async () => {
   // the booth detains a traveller at control

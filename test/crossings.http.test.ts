@@ -1,28 +1,25 @@
 // Border control at checkpoints through the HTTP API: every decision path, the checks, the bad inputs.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'kysely';
 import { seedId } from '../src/demo/index.ts';
 import { verifyAuditChains, writeAudited, writeJoinerStats } from '../src/modules/audit/index.ts';
 import { newId } from '../src/platform/ids.ts';
-import { createAppWorld, KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, type Client } from './helpers.ts';
+import { KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, useAppWorld, type Client } from './helpers.ts';
 
 const ROAD_IN = KORDAY_ROAD_IN;
 const ROAD_OUT = KORDAY_ROAD_OUT;
 
 const passport = passportMrz;
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let booth: Client;
 let refdata: Client;
 let customs: Client;
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
   refdata = await signIn(w.app, 'demo.refdata', 'Shekara-Demo-2026');
   customs = await signIn(w.app, 'demo.customs.korday', 'Shekara-Demo-2026');
 });
-after(() => w.close());
 
 const start = (body: Record<string, unknown>, client = booth) => startCrossing(client, body);
 const decide = (id: string, body: Record<string, unknown>) => booth.request('POST', `/api/v1/crossings/${id}/decision`, body);

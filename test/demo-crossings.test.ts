@@ -1,15 +1,11 @@
 // The demo's border control at Korday (npm start with demo data): made by the real services, so the
 // journal, the supervisor's view and the overstay list show what a morning at the booths leaves.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { seedDemoCrossings } from '../src/demo/crossings-demo.ts';
-import { createAppWorld, DEMO_PASSWORD, KORDAY, signIn } from './helpers.ts';
+import { DEMO_PASSWORD, KORDAY, signIn, useAppWorld } from './helpers.ts';
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
-before(async () => {
-  w = await createAppWorld({ demo: true });
-});
-after(() => w.close());
+const w = useAppWorld({ demo: true });
 
 test('the demo seeds a morning of border control at Korday once, with foreigners still in the country', async () => {
   const made = await seedDemoCrossings(w.deps, w.services.screening);

@@ -1,15 +1,12 @@
 // POST /api/v1/mrz/parse: the contract object on 200; 422 problem+json naming every failing field.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { createAppWorld, signIn, type Client } from './helpers.ts';
+import { test } from 'node:test';
+import { signIn, useAppWorld, type Client } from './helpers.ts';
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let booth: Client;
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
 });
-after(() => w.close());
 
 const SPECIMEN = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 

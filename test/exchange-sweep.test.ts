@@ -3,30 +3,27 @@
 // notifications to a webhook, successor rule packs, compliance.
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
 import { openPeriodicObligations, sweep } from '../src/modules/exchange/index.ts';
 import { zoned } from '../src/modules/exchange/clocks.ts';
 import { deliverPending, defaultSender } from '../src/modules/exchange/notifications.ts';
 import { openDatabase } from '../src/platform/db.ts';
-import { ADMIN_PASSWORD, createAppWorld, signIn, tokenClient, type Client, DEMO_PASSWORD, unitId } from './helpers.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, signIn, tokenClient, unitId, useAppWorld, type Client } from './helpers.ts';
 
 const ALMATY = 'Asia/Almaty';
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let bs: Client;
 let mia: Client;
 let customs: Client;
 let head: Client;
 
 
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   bs = await tokenClient(w.app, 'demo.duty.bs', DEMO_PASSWORD);
   mia = await tokenClient(w.app, 'demo.duty.mia', DEMO_PASSWORD);
   customs = await tokenClient(w.app, 'demo.duty.customs', DEMO_PASSWORD);
   head = await tokenClient(w.app, 'demo.head.customs', DEMO_PASSWORD);
 });
-after(() => w.close());
 
 const oral = { channel: 'phone', toldBy: 'Duty officer', toldTo: 'Duty officer' };
 const notifications = async (c: Client) => (await c.request('GET', '/api/v1/notifications?limit=200')).json().items as Array<{ kind: string; payload: Record<string, unknown>; subjectId: string }>;

@@ -2,14 +2,13 @@
 // calendar run forward: every window edge, the 2-hour written confirmation, sweeps that warn and
 // escalate once, receipts, successor rule packs, bad input.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
 import { openPeriodicObligations } from '../src/modules/exchange/index.ts';
 import { zoned } from '../src/modules/exchange/clocks.ts';
-import { createAppWorld, tokenClient, type Client, DEMO_PASSWORD, unitId } from './helpers.ts';
+import { DEMO_PASSWORD, tokenClient, unitId, useAppWorld, type Client } from './helpers.ts';
 
 const ALMATY = 'Asia/Almaty';
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let bs: Client;
 let mia: Client;
 let customs: Client;
@@ -20,13 +19,11 @@ async function at(when: Date) {
 }
 const paths = (res: { json(): { errors: Array<{ path: string }> } }) => res.json().errors.map((e) => e.path.replace(/^body\./, ''));
 
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   bs = await tokenClient(w.app, 'demo.duty.bs', DEMO_PASSWORD);
   mia = await tokenClient(w.app, 'demo.duty.mia', DEMO_PASSWORD);
   customs = await tokenClient(w.app, 'demo.duty.customs', DEMO_PASSWORD);
 });
-after(() => w.close());
 beforeEach(() => at(new Date('2026-11-20T06:00:00Z')));
 
 const oral = { channel: 'phone', toldBy: 'Maj. Kasymov', toldTo: 'Maj. Mukanov' };

@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { seedDemo, seedId, seedReference } from '../src/demo/index.ts';
-import { ADMIN_PASSWORD, createAppWorld, makeUnit, makeUser, signIn } from './helpers.ts';
+import { ADMIN_PASSWORD, makeUnit, makeUser, signIn, useAppWorld } from './helpers.ts';
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
-before(async () => {
-  w = await createAppWorld({ demo: true });
-});
-after(() => w.close());
+const w = useAppWorld({ demo: true });
 
 const KORDAY = seedId('checkpoint', 'KORDAY');
 

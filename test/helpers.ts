@@ -1,6 +1,7 @@
 // The test world: a real database per test file (in-memory PGlite, or a fresh PostgreSQL database
 // when DATABASE_URL is set), the whole app through `inject`, and factories for the records a test needs.
 import crypto from 'node:crypto';
+import { after, before } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -59,6 +60,22 @@ export async function createAppWorld(options: { demo?: boolean; config?: Partial
   const { app, services } = await buildApp(world.deps, { logger: false, web: false });
   await app.ready();
   return { ...world, app, services, close: async () => { await app.close(); await world.close(); } };
+}
+
+export type AppWorld = Awaited<ReturnType<typeof createAppWorld>>;
+
+/**
+ * A test file's world: made before its tests (then `setup`, the file's own preparation, in the same
+ * hook: root hooks do not wait for each other) and closed after them; its fields are set once made.
+ */
+export function useAppWorld(options: Parameters<typeof createAppWorld>[0] = {}, setup?: (world: AppWorld) => Promise<void>): AppWorld {
+  const world = {} as AppWorld;
+  before(async () => {
+    Object.assign(world, await createAppWorld(options));
+    await setup?.(world);
+  });
+  after(() => world.close?.());
+  return world;
 }
 
 export const agencyId = (code: string) => seedId('agency', code);

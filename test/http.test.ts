@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'kysely';
 import { recordChange } from '../src/modules/audit/index.ts';
-import { ADMIN_PASSWORD, createAppWorld, makeUnit, signIn, sourceText, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, makeUnit, signIn, sourceText, useAppWorld, type Client } from './helpers.ts';
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let admin: Client;
-before(async () => {
-  w = await createAppWorld({ config: { bodyLimitBytes: 4096 } });
+const w = useAppWorld({ config: { bodyLimitBytes: 4096 } }, async () => {
   admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
 });
-after(() => w.close());
 
 const isProblem = (res: { headers: Record<string, unknown>; json(): Record<string, unknown> }) => {
   assert.match(String(res.headers['content-type']), /^application\/problem\+json/);

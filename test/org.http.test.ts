@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { newId } from '../src/platform/ids.ts';
-import { ADMIN_PASSWORD, createAppWorld, makeOfficer, makeUnit, makeUser, signIn } from './helpers.ts';
+import { ADMIN_PASSWORD, makeOfficer, makeUnit, makeUser, signIn, useAppWorld } from './helpers.ts';
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
-before(async () => {
-  w = await createAppWorld();
-});
-after(() => w.close());
+const w = useAppWorld();
 
 const names = (en: string) => ({ kk: `${en} kk`, ru: `${en} ru`, en });
 

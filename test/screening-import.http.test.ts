@@ -1,22 +1,19 @@
 // Watchlist imports from the web UI: parsed at once, imported in the background, followed by their progress.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { newId } from '../src/platform/ids.ts';
-import { createAppWorld, signIn, type Client } from './helpers.ts';
+import { signIn, useAppWorld, type Client } from './helpers.ts';
 
 const CSV = `id,list,surname,given_names,aliases,date_of_birth,nationality,sex,document_numbers
 J-1,WEB-LIST,Жұмабаев,Нұрлан Асқарұлы,Zhumabayev Nurlan,1982-05-02,KAZ,M,
 J-2,WEB-LIST,Ким,Виктория,Kim Viktoriya,1994,KAZ,F,`;
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let refdata: Client;
 let booth: Client;
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   refdata = await signIn(w.app, 'demo.refdata', 'Shekara-Demo-2026');
   booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
 });
-after(() => w.close());
 
 const start = (body: unknown, client = refdata) => client.request('POST', '/api/v1/watchlist-imports', body);
 

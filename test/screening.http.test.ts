@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
 import { parseUnXml, parseWatchlistCsv } from '../src/modules/screening/index.ts';
 import { cliActor } from '../src/platform/actor.ts';
 import { PERMISSIONS } from '../src/platform/permissions.ts';
-import { ADMIN_PASSWORD, createAppWorld, makeUnit, makeUser, signIn, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, makeUnit, makeUser, signIn, useAppWorld, type Client } from './helpers.ts';
 
 const UN_XML = path.resolve(import.meta.dirname, '../../shared/data/watchlists/un-consolidated.xml');
 const cli = { actor: cliActor(new Set(PERMISSIONS)), correlationId: 'test', ip: null };
@@ -15,13 +15,10 @@ W-1,MIA-WANTED,Щербакова,Юлия Сергеевна,Shcherbakova Yulia
 W-2,MIA-WANTED,Тоқаев,Серік,Tokayev Serik;Токаев Серик,1979,KAZ,M,
 B-1,EXIT-BAN,Ахметов,Ерлан Болатұлы,,1990-07,KAZ,M,`;
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let booth: Client;
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
 });
-after(() => w.close());
 
 const screen = (body: unknown, client = booth) => client.request('POST', '/api/v1/screenings', body);
 

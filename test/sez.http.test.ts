@@ -3,14 +3,13 @@
 // the 25th vs the 26th), returns and amendments as versions, every refusal of bad input, and admission
 // at the checkpoint (routine, priority, emergency) with weapons and vehicles.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
 import { sweep } from '../src/modules/exchange/index.ts';
 import { openSezObligations } from '../src/modules/sez/index.ts';
-import { ADMIN_PASSWORD, createAppWorld, DEMO_PASSWORD, makeUser, signIn, tokenClient, unitId, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, makeUser, signIn, tokenClient, unitId, useAppWorld, type Client } from './helpers.ts';
 
 const SEZ = seedId('sez', 'ICBC-KHORGOS');
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let police: Client; // drafts (police officer of the Panfilov district police)
 let head: Client; // head of the Panfilov district police
 let nsc: Client; // NSC Panfilov district division
@@ -34,8 +33,7 @@ async function act(client: Client, id: string, action: string, body?: unknown) {
 }
 const obligation = (list: { obligations: Array<{ kind: string }> }, kind: string) => list.obligations.find((o) => o.kind === kind) as { dueAt: string; state: string; outcome: string | null; rule: string } | undefined;
 
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   at('2026-11-20T06:00:00Z'); // 11:00 in Almaty
   police = await tokenClient(w.app, 'demo.police.panfilov', DEMO_PASSWORD);
   head = await tokenClient(w.app, 'demo.head.panfilov', DEMO_PASSWORD);
@@ -44,7 +42,6 @@ before(async () => {
   booth = await tokenClient(w.app, 'demo.booth.icbc', DEMO_PASSWORD);
   customs = await tokenClient(w.app, 'demo.customs.korday', DEMO_PASSWORD);
 });
-after(() => w.close());
 
 test('the chain of a monthly list: drafted, signed by the head, agreed, forwarded within 5 days, received; each party sees it from its step on', async () => {
   at('2026-11-20T06:00:00Z');

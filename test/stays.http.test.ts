@@ -3,23 +3,20 @@
 // traveller's stays. The world's clock moves on by months here: a file of its own.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sql } from 'kysely';
 import { seedId } from '../src/demo/index.ts';
 import { dateOfDay, dayOf } from '../src/modules/crossings/stays.ts';
-import { ADMIN_PASSWORD, createAppWorld, KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, type Client } from './helpers.ts';
+import { ADMIN_PASSWORD, KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, useAppWorld, type Client } from './helpers.ts';
 
 const ROAD_IN = KORDAY_ROAD_IN;
 const ROAD_OUT = KORDAY_ROAD_OUT;
 const passport = passportMrz;
 
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let booth: Client;
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
 });
-after(() => w.close());
 
 const start = (body: Record<string, unknown>) => startCrossing(booth, body);
 const decide = (id: string, body: Record<string, unknown>) => booth.request('POST', `/api/v1/crossings/${id}/decision`, body);

@@ -1,22 +1,19 @@
 // Vehicles and cargo at control: permission marks of the control bodies, the e-queue on a road exit,
 // customs' risk channel with its reasons, examinations, decisions.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
-import { createAppWorld, makeUnit, makeUser, signIn, type Client } from './helpers.ts';
+import { makeUnit, makeUser, signIn, useAppWorld, type Client } from './helpers.ts';
 
 const KORDAY = seedId('checkpoint', 'KORDAY');
-let w: Awaited<ReturnType<typeof createAppWorld>>;
 let booth: Client;
 let customs: Client;
 let police: Client;
-before(async () => {
-  w = await createAppWorld({ demo: true });
+const w = useAppWorld({ demo: true }, async () => {
   booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
   customs = await signIn(w.app, 'demo.customs.korday', 'Shekara-Demo-2026');
   police = await signIn(w.app, 'demo.police.panfilov', 'Shekara-Demo-2026');
 });
-after(() => w.close());
 
 const register = (body: Record<string, unknown>) => booth.request('POST', '/api/v1/vehicle-crossings', { checkpointId: KORDAY, laneId: seedId('lane', 'KORDAY/R-OUT-1'), direction: 'exit', transportMode: 'road', plateCountry: 'KAZ', ...body });
 
