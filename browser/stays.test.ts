@@ -1,6 +1,7 @@
 // The overstay list in Debian's Chromium: a migration-police officer finds the foreigners over their
 // permitted stay, narrows the list by nationality, and opens one traveller's stays from it.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { sql } from 'kysely';
@@ -40,5 +41,11 @@ test('a migration-police officer sees who is over the permitted stay, by nationa
   await page.getByText('срок превышен на 11 дн.').waitFor();
   await page.getByText('В стране: 41-й день пребывания').waitFor();
   await page.screenshot({ path: path.join(RESULTS, 'stays-overstays-ru.png'), fullPage: true });
+  // the list as filtered, for a spreadsheet
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Выгрузить CSV' }).click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  assert.match(download.suggestedFilename(), /^overstays-\d{4}-\d\d-\d\d\.csv$/);
+  assert.equal(csv.trim().split('\r\n').length, 2);
+  assert.match(csv, /\r\nSCHMIDT,ANNA,,DEU,DEU,C77Y00Z11,.*,KORDAY,/);
   await page.context().close();
 });

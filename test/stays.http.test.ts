@@ -36,6 +36,16 @@ test('stays: a foreigner who entered is on the overstay list once the stay rule 
   assert.ok(item, list.body);
   assert.equal(item.daysThisStay, 36);
   assert.equal(item.overBy, 6);
+  // the same list as CSV for a spreadsheet: the checkpoint by its code, the rule in three languages
+  const csv = await police.request('GET', '/api/v1/overstays.csv?nationality=DEU');
+  assert.equal(csv.statusCode, 200, csv.body);
+  assert.match(csv.headers['content-type'] as string, /^text\/csv/);
+  assert.match(csv.headers['content-disposition'] as string, /attachment; filename="overstays-\d{4}-\d\d-\d\d\.csv"/);
+  const [header, row] = csv.body.replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(header, 'surname,given_names,date_of_birth,nationality,document_state,document_number,entered_at,entry_checkpoint,over_since,days_this_stay,days_in_period,over_by,rule_kk,rule_ru,rule_en');
+  assert.match(row!, /^MUELLER,HANS,1975-05-05,DEU,DEU,C01X00T47,[^,]+,KORDAY,\d{4}-\d\d-\d\d,36,36,6,/);
+  assert.match(row!, /Безвизовый режим/);
+  assert.equal((await police.request('GET', '/api/v1/overstays.csv?limit=0')).statusCode, 400);
   const stays = (await police.request('GET', '/api/v1/stays?issuingState=DEU&documentNumber=C01X00T47')).json();
   assert.equal(stays.inCountry, true);
   assert.equal(stays.overstay, true);
@@ -48,6 +58,7 @@ test('stays: a foreigner who entered is on the overstay list once the stay rule 
   assert.equal((await police.request('GET', '/api/v1/stays?issuingState=DEU&documentNumber=C01X00T47')).json().inCountry, false);
   const customsNow = await signIn(w.app, 'demo.customs.korday', 'Shekara-Demo-2026');
   assert.equal((await customsNow.request('GET', '/api/v1/overstays')).statusCode, 404);
+  assert.equal((await customsNow.request('GET', '/api/v1/overstays.csv')).statusCode, 404);
 });
 
 test('stays: a traveller back within the period is over its days though this stay is short; a passed traveller\'s category corrected opens or closes the stay; an entry and its exit matched per traveller, across passports', async () => {

@@ -113,6 +113,9 @@ export const OverstaysQuery = z.strictObject({
   entryCheckpointId: Uuid.optional().describe('Only stays that began at this checkpoint'),
   limit: z.coerce.number().int().min(1).max(1000).default(200).describe('Those over longest first (the earliest first day over), this many'),
 });
+export const OverstaysCsvQuery = OverstaysQuery.extend({
+  limit: z.coerce.number().int().min(1).max(50_000).default(10_000).describe('Those over longest first, this many'),
+});
 export const OverstaysView = z.object({
   rulePackId: Uuid,
   total: z.number().describe('How many are over their days (with the filters), of which `items` are those over longest'),

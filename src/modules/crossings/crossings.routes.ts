@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, IsoDate, listOf } from '../../contracts/common.ts';
-import { ControlStatsView, CorrectCrossingBody, CrossingPageView, CrossingVersionView, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysQuery, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView, VehicleCrossingsQuery } from '../../contracts/crossings.ts';
+import { ControlStatsView, CorrectCrossingBody, CrossingPageView, CrossingVersionView, CrossingsQuery, CrossingView, DecideBody, LaneView, OverstaysCsvQuery, OverstaysQuery, OverstaysView, ReasonListView, StartCrossingBody, StaysQuery, StaysView, StartVehicleBody, MarkBody, ExaminationBody, VehicleDecideBody, VehicleCrossingView, VehicleCrossingsQuery } from '../../contracts/crossings.ts';
 import type { StayService } from './stays.service.ts';
 import type { VehicleService } from './vehicles.service.ts';
 import { IsoDateTime } from '../../contracts/common.ts';
 import { requireCtx } from '../auth/index.ts';
 import type { CrossingService } from './crossings.service.ts';
 import { refusalNoticeHtml } from './notice.ts';
+import { overstaysCsv } from './stays-report.ts';
 
 export async function crossingRoutes(app: FastifyInstance, { crossings, stays, vehicles }: { crossings: CrossingService; stays: StayService; vehicles: VehicleService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -49,6 +50,13 @@ export async function crossingRoutes(app: FastifyInstance, { crossings, stays, v
     async (req) => vehicles.leave(requireCtx(req), req.params.id));
   r.get('/api/v1/overstays', { schema: { tags, summary: 'Foreigners in the country whose stay exceeds the stay rules in force for their nationality (audited read)', querystring: OverstaysQuery, response: { 200: OverstaysView } } },
     async (req) => stays.overstays(requireCtx(req), req.query));
+  r.get('/api/v1/overstays.csv', { schema: { tags, summary: 'The overstay list as CSV for a spreadsheet, those over longest first (audited read)', querystring: OverstaysCsvQuery, produces: ['text/csv'] } },
+    async (req, reply) => {
+      const ctx = requireCtx(req);
+      const list = await stays.overstays(ctx, req.query);
+      const day = new Date().toISOString().slice(0, 10);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="overstays-${day}.csv"`).send(overstaysCsv(list, await stays.checkpointCodes(list.items.map((i) => i.entryCheckpointId))));
+    });
   r.get('/api/v1/stays', { schema: { tags, summary: 'One traveller\'s stays by document: entries matched to exits across all checkpoints, days counted against the rule (audited read)', querystring: StaysQuery, response: { 200: StaysView } } },
     async (req) => stays.stays(requireCtx(req), req.query.issuingState, req.query.documentNumber));
   r.get('/api/v1/crossings/:id/refusal-notice', {

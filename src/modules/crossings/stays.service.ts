@@ -142,6 +142,13 @@ export function createStayService(deps: Deps) {
       return { rulePackId: packId, total: Number(total), items };
     },
 
+    /** The codes of these checkpoints (for a report), by id. */
+    async checkpointCodes(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('checkpoint').select(['id', 'code']).where('id', 'in', [...new Set(ids)]).execute();
+      return new Map(rows.map((r) => [r.id, r.code]));
+    },
+
     /**
      * Judges the open stays with no verdict under the rules in force today, for a timer: the list then
      * finds only what changed since the last tick, and a new pack of rules is judged in the background.

@@ -1,6 +1,7 @@
 // Compliance as CSV (one row per unit) and as a printable monthly report in Kazakh, Russian or English.
 import type { z } from 'zod';
 import type { ComplianceView } from '../../contracts/exchange.ts';
+import { csvDocument } from '../../platform/csv.ts';
 
 type Data = z.infer<typeof ComplianceView>;
 type Lang = 'kk' | 'ru' | 'en';
@@ -28,15 +29,15 @@ const L: Record<string, Record<Lang, string>> = {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
-const csvCell = (v: string | number | null) => { const s = v === null ? '' : String(v); return /[",\n\r]|^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s; };
 
 export function complianceCsv(d: Data): string {
-  const lines = [['unit_id', 'unit_en', 'unit_ru', 'level', 'due', 'on_time', 'late', 'missed', 'on_time_share'].join(',')];
-  for (const u of d.byUnit) lines.push([u.unit.id, u.unit.names.en, u.unit.names.ru, u.unit.level, u.due, u.onTime, u.late, u.missed, u.onTimeShare].map(csvCell).join(','));
-  lines.push('');
-  lines.push(['kind', 'due', 'on_time', 'early', 'late', 'missed', 'open', 'on_time_share'].join(','));
-  for (const k of d.byKind) lines.push([k.kind, k.due, k.onTime, k.early, k.late, k.missed, k.open, k.onTimeShare].map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([
+    ['unit_id', 'unit_en', 'unit_ru', 'level', 'due', 'on_time', 'late', 'missed', 'on_time_share'],
+    ...d.byUnit.map((u) => [u.unit.id, u.unit.names.en, u.unit.names.ru, u.unit.level, u.due, u.onTime, u.late, u.missed, u.onTimeShare]),
+    [],
+    ['kind', 'due', 'on_time', 'early', 'late', 'missed', 'open', 'on_time_share'],
+    ...d.byKind.map((k) => [k.kind, k.due, k.onTime, k.early, k.late, k.missed, k.open, k.onTimeShare]),
+  ]);
 }
 
 export function complianceReportHtml(d: Data, month: string, lang: Lang): string {

@@ -313,6 +313,7 @@ export const en = {
   'stays.days': 'Days (in the period)',
   'stays.overBy': 'Days over',
   'stays.overSince': 'Over since',
+  'stays.csv': 'Export CSV',
   'stays.rule': 'Rule',
   'stays.lookup': 'One traveller’s stays',
   'stays.issuingState': 'Issuing state',

@@ -314,6 +314,7 @@ export const kk: Record<MessageKey, string> = {
   'stays.days': 'Күн (кезеңде)',
   'stays.overBy': 'Артық күндер',
   'stays.overSince': 'Мерзімнен асқан күні',
+  'stays.csv': 'CSV түрінде жүктеу',
   'stays.rule': 'Ереже',
   'stays.lookup': 'Бір тұлғаның болуы',
   'stays.issuingState': 'Берген мемлекет',

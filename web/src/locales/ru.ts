@@ -314,6 +314,7 @@ export const ru: Record<MessageKey, string> = {
   'stays.days': 'Дней (за период)',
   'stays.overBy': 'Дней сверх срока',
   'stays.overSince': 'Сверх срока с',
+  'stays.csv': 'Выгрузить CSV',
   'stays.rule': 'Правило',
   'stays.lookup': 'Пребывание одного лица',
   'stays.issuingState': 'Государство выдачи',

@@ -10,7 +10,7 @@ import { formatDate, formatTime } from '../dates.ts';
 /** For the migration police and the Border Service: foreigners over their stay, and one traveller's stays. */
 export function StaysPage() {
   const { t, i18n } = useTranslation();
-  // the longest over first, by nationality and by the checkpoint where the stay began
+  // those over longest first, by nationality and by the checkpoint where the stay began
   const [filter, setFilter] = useState({ nationality: '', entryCheckpointId: '' });
   const [applied, setApplied] = useState(filter);
   const query = new URLSearchParams(Object.entries(applied).filter(([, v]) => v));
@@ -41,7 +41,8 @@ export function StaysPage() {
         {list.isLoading && <Loading />}
         {list.data?.items.length === 0 && <p className="muted">{t('stays.none')}</p>}
         {list.data && list.data.items.length > 0 && (
-          <p className="muted small">{list.data.total > list.data.items.length ? t('stays.longest', { count: list.data.items.length, total: list.data.total }) : t('stays.count', { count: list.data.total })}</p>
+          <p className="muted small">{list.data.total > list.data.items.length ? t('stays.longest', { count: list.data.items.length, total: list.data.total }) : t('stays.count', { count: list.data.total })}
+            {' · '}<a className="link" href={`/api/v1/overstays.csv?${query}`} download>{t('stays.csv')}</a></p>
         )}
         {list.data && list.data.items.length > 0 && (
           <table className="data">
