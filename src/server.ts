@@ -54,7 +54,7 @@ export async function startServer(config: Config) {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopMaintenance();
-    stopVerdicts();
+    await stopVerdicts();
     await scheduler.stop();
     await relay?.stop();
     // no new connection, the open ones answered; then the handlers whose client left finish their writes

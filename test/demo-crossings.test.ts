@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedDemoCrossings } from '../src/demo/crossings-demo.ts';
+import { startStayVerdicts } from '../src/modules/crossings/index.ts';
 import { DEMO_PASSWORD, KORDAY, signIn, useAppWorld } from './helpers.ts';
 
 const w = useAppWorld({ demo: true });
@@ -23,6 +24,13 @@ test('the demo seeds a morning of border control at Korday once, with foreigners
   const stats = await head.request('GET', `/api/v1/checkpoints/${KORDAY}/control-stats?since=${new Date(w.clock.now().getTime() - 6 * 3_600_000).toISOString()}`);
   assert.equal(stats.statusCode, 200, stats.body);
   assert.deepEqual(stats.json().open, { inControl: 2, secondary: 1, awaitingExit: 1, refusedNotYetOut: 0 });
+  // the server's timer judges the stays the seed opened, before anyone asks for the list
+  const unjudged = async () => (await w.deps.db.selectFrom('openStay').select('documentNumber').where('judgedUnder', 'is', null).execute()).length;
+  assert.equal(await unjudged(), 10); // six who came weeks ago, four this morning
+  const stop = startStayVerdicts(w.services.stays, { error: (o) => assert.fail(`judging failed: ${String(o)}`) }, 10);
+  for (let i = 0; i < 500 && (await unjudged()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  await stop();
+  assert.equal(await unjudged(), 0);
   // over their days: the Uzbek of 97 days (90 within 180), the German of 41 and the Turk of 33 (30 a stay); not those within theirs
   const police = await signIn(w.app, 'demo.migration.korday', DEMO_PASSWORD);
   const over = (await police.request('GET', '/api/v1/overstays')).json();

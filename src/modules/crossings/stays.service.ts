@@ -1,6 +1,6 @@
 // Stays of foreigners and the overstay list for the migration police (the Instruction's exchange of
 // information on foreigners): passed crossings of every checkpoint, an entry matched to its exit per
-// traveller; the list from the stays still open and the verdicts kept with them (ADR 0014).
+// traveller; the list from the stays still open and the verdicts kept with them (ADR 0014, 0015).
 import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { z } from 'zod';
@@ -175,14 +175,18 @@ export function createStayService(deps: Deps) {
 }
 export type StayService = ReturnType<typeof createStayService>;
 
-/** Every minute, the verdicts of the stays changed since (one run at a time): the overstay list stays quick. */
-export function startStayVerdicts(stays: StayService, log: { error(o: object, m: string): void }, everyMs = 60_000): () => void {
-  let running = false;
+/**
+ * Every minute, the verdicts of the stays changed since (one run at a time): the overstay list stays
+ * quick. The stop waits for a run under way, so that it does not meet a closed database.
+ */
+export function startStayVerdicts(stays: StayService, log: { error(o: object, m: string): void }, everyMs = 60_000): () => Promise<void> {
+  let running: Promise<void> | null = null;
   const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    stays.keepVerdicts().catch((error) => log.error({ err: error }, 'judging the open stays failed')).finally(() => { running = false; });
+    running ??= stays.keepVerdicts().then(() => undefined, (error) => log.error({ err: error }, 'judging the open stays failed')).finally(() => { running = null; });
   }, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
