@@ -76,6 +76,8 @@ export const StayRules = z.strictObject({
     else if (rule.maxDaysInPeriod !== null && rule.periodDays !== null && rule.maxDaysInPeriod >= rule.periodDays) ctx.addIssue({ code: 'custom', path: ['maxDaysInPeriod'], params: { code: 'NOT_UNDER_PERIOD' }, message: 'must be fewer than the days of the period' });
   })).min(1),
 }).superRefine((pack, ctx) => {
+  // every foreigner falls under a rule: a nationality no rule names takes the default
+  if (!pack.rules.some((r) => r.default)) ctx.addIssue({ code: 'custom', path: ['rules'], params: { code: 'DEFAULT_RULE_REQUIRED' }, message: 'one rule must be the default, for the nationalities no rule names' });
   const seen = new Map<string, number>();
   pack.rules.forEach((rule, i) => {
     for (const code of rule.default ? ['(default)'] : rule.nationalities ?? []) {

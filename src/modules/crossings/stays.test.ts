@@ -71,4 +71,6 @@ test('the demonstration stay rules have the shape an administrator enters a succ
   assert.equal(StayRules.safeParse({ rules: STAY_RULES_DEMO }).success, true);
   const twice = StayRules.safeParse({ rules: [...STAY_RULES_DEMO, { ...STAY_RULES_DEMO[0]!, nationalities: ['KGZ'] }] });
   assert.deepEqual(twice.error?.issues.map((i) => i.path.join('.')), [`rules.${STAY_RULES_DEMO.length}.nationalities`]);
+  const noDefault = StayRules.safeParse({ rules: STAY_RULES_DEMO.filter((r) => !r.default) });
+  assert.deepEqual(noDefault.error?.issues.map((i) => i.path.join('.')), ['rules']);
 });

@@ -134,6 +134,7 @@ export const enProblems = {
   'problem.field.PERIOD_WITH_DAYS': 'the days within a period and the period go together',
   'problem.field.NOT_UNDER_PERIOD': 'must be fewer than the days of the period',
   'problem.field.RULE_TWICE': '{{nationality}} already has a rule in this pack',
+  'problem.field.DEFAULT_RULE_REQUIRED': 'one rule must be the default, for the nationalities no rule names',
 
   // information exchange
   'problem.field.NO_ADDRESSEE': 'address at least one unit',

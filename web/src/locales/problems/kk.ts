@@ -119,6 +119,7 @@ export const kkProblems = {
   'problem.field.PERIOD_WITH_DAYS': 'кезеңдегі күн саны мен кезеңнің өзі бірге көрсетіледі',
   'problem.field.NOT_UNDER_PERIOD': 'кезең күндерінің санынан аз болуы керек',
   'problem.field.RULE_TWICE': 'бұл жинақта {{nationality}} үшін ереже бар',
+  'problem.field.DEFAULT_RULE_REQUIRED': 'ережелердің бірі жалпы болуы керек — ешбір ережеде аталмаған азаматтықтар үшін',
   'problem.field.NO_ADDRESSEE': 'кемінде бір алушы бөлімшені көрсетіңіз',
   'problem.field.NOT_URGENT': 'жазбаша тек шұғыл ақпарат расталады',
   'problem.field.URGENT_CATEGORY_REQUIRED': 'шұғыл ақпарат өз санатын көрсетеді',

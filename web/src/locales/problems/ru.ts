@@ -119,6 +119,7 @@ export const ruProblems = {
   'problem.field.PERIOD_WITH_DAYS': 'число дней в периоде и сам период указываются вместе',
   'problem.field.NOT_UNDER_PERIOD': 'должно быть меньше числа дней периода',
   'problem.field.RULE_TWICE': 'для {{nationality}} в этом наборе уже есть правило',
+  'problem.field.DEFAULT_RULE_REQUIRED': 'одно из правил должно быть общим — для гражданств, не названных ни в одном правиле',
   'problem.field.NO_ADDRESSEE': 'укажите хотя бы одно подразделение-получателя',
   'problem.field.NOT_URGENT': 'письменно подтверждается только срочная информация',
   'problem.field.URGENT_CATEGORY_REQUIRED': 'срочная информация указывает свою категорию',
