@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedDemoCrossings } from '../src/demo/crossings-demo.ts';
-import { startStayVerdicts } from '../src/modules/crossings/index.ts';
+import { actorOf } from '../src/demo/exchange-demo.ts';
+import { createStayService, startStayVerdicts } from '../src/modules/crossings/index.ts';
 import { DEMO_PASSWORD, KORDAY, signIn, useAppWorld } from './helpers.ts';
 
 const w = useAppWorld({ demo: true });
@@ -27,6 +28,11 @@ test('the demo seeds a morning of border control at Korday once, with foreigners
   // the server's timer judges the stays the seed opened, before anyone asks for the list
   const unjudged = async () => (await w.deps.db.selectFrom('openStay').select('documentNumber').where('judgedUnder', 'is', null).execute()).length;
   assert.equal(await unjudged(), 10); // six who came weeks ago, four this morning
+  // a list asked for meanwhile judges a few pages itself and says how many are still to judge
+  const paged = createStayService(w.deps, { page: 2, requestPages: 2 });
+  const early = await paged.overstays({ actor: await actorOf(w.deps, 'demo.migration.korday'), correlationId: 'test', ip: null }, { limit: 200 });
+  assert.equal(early.pending, 6);
+  assert.equal(await unjudged(), 6);
   const stop = startStayVerdicts(w.services.stays, { error: (o) => assert.fail(`judging failed: ${String(o)}`) }, 10);
   for (let i = 0; i < 500 && (await unjudged()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
   await stop();
@@ -34,6 +40,7 @@ test('the demo seeds a morning of border control at Korday once, with foreigners
   // over their days: the Uzbek of 97 days (90 within 180), the German of 41 and the Turk of 33 (30 a stay); not those within theirs
   const police = await signIn(w.app, 'demo.migration.korday', DEMO_PASSWORD);
   const over = (await police.request('GET', '/api/v1/overstays')).json();
+  assert.equal(over.pending, 0);
   assert.deepEqual(over.items.map((i: { person: { surname: string } }) => i.person.surname).sort(), ['HOFFMANN', 'KARIMOV', 'YILDIZ']);
   assert.ok(over.items.every((i: { overBy: number }) => i.overBy > 0));
 });

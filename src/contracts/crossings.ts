@@ -119,6 +119,7 @@ export const OverstaysCsvQuery = OverstaysQuery.extend({
 export const OverstaysView = z.object({
   rulePackId: Uuid,
   total: z.number().describe('How many are over their days (with the filters), of which `items` are those over longest'),
+  pending: z.number().describe('Open stays not judged yet under the rules in force (after an upgrade or a new pack of rules, judged in the background within minutes): not counted in `total`'),
   items: z.array(z.object({
     person: Person, document: z.object({ issuingState: z.string().nullable(), number: z.string().nullable() }),
     enteredAt: Timestamp, entryCheckpointId: Uuid, entryCrossingId: Uuid, overSince: z.string().describe('the first day (YYYY-MM-DD, UTC) the stay was over its limit'), daysThisStay: z.number(), daysInPeriod: z.number().nullable(), overBy: z.number(), rule: z.string().nullable(),

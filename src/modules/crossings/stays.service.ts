@@ -17,10 +17,14 @@ import { dateOfDay, dayOf, judge, overFrom, type Passage, type StayRule } from '
 
 /** How far before a stay's entry its traveller's passages are read (the stays before it that a period may count). */
 const LOOK_BACK_DAYS = 400;
-/** Open stays judged a statement at a time. */
-const JUDGE_PAGE = 2000;
+/**
+ * How the open stays are judged: `page` a statement at a time; a list request judges at most
+ * `requestPages` pages itself (after an upgrade or a new pack of rules, the rest is the timer's work, and
+ * the list says how many are still to judge).
+ */
+export type JudgeOptions = { page: number; requestPages: number };
 
-export function createStayService(deps: Deps) {
+export function createStayService(deps: Deps, judging: JudgeOptions = { page: 2000, requestPages: 5 }) {
   const { db, clock } = deps;
 
   async function rulesOn(date: string): Promise<{ packId: string; rules: StayRule[] }> {
@@ -84,12 +88,13 @@ export function createStayService(deps: Deps) {
    * the version judged (a stay changed meanwhile stays unjudged, for the next list). A stay whose
    * traveller entered again later on another document has given way to that stay: no day.
    */
-  async function judgeOpenStays(packId: string, rules: StayRule[]): Promise<number> {
+  const unjudged = (packId: string) => db.selectFrom('openStay')
+    .where((eb) => eb.or([eb('judgedUnder', 'is', null), eb('judgedUnder', '<', packId), eb('judgedUnder', '>', packId)]));
+  async function judgeOpenStays(packId: string, rules: StayRule[], pages = Infinity): Promise<{ judged: number; more: boolean }> {
     let judged = 0;
-    for (;;) {
-      const page = await withPassages(db.selectFrom('openStay').select(stayColumns)
-        .where((eb) => eb.or([eb('judgedUnder', 'is', null), eb('judgedUnder', '<', packId), eb('judgedUnder', '>', packId)])).limit(JUDGE_PAGE));
-      if (page.length === 0) return judged;
+    for (let p = 0; p < pages; p++) {
+      const page = await withPassages(unjudged(packId).select(stayColumns).limit(judging.page));
+      if (page.length === 0) return { judged, more: false };
       const verdicts = page.map((stay) => {
         const over = stay.rows.length ? overFrom(stay.rows.map(passageOf), stay.rows[stay.rows.length - 1]!.nationality, rules) : null;
         return { issuing_state: stay.state, document_number: stay.number, version: stay.version, over_from: over && over.entryId === stay.entryCrossingId ? over.day : null };
@@ -100,8 +105,10 @@ export function createStayService(deps: Deps) {
         where o.issuing_state = v.issuing_state and o.document_number = v.document_number and o.version = v.version`.execute(db);
       const n = Number(written.numAffectedRows ?? 0);
       judged += n;
-      if (page.length < JUDGE_PAGE || n === 0) return judged;
+      // a page all changed meanwhile: the rest for the next run
+      if (page.length < judging.page || n === 0) return { judged, more: false };
     }
+    return { judged, more: true };
   }
 
   type Row = Awaited<ReturnType<ReturnType<typeof passed>['execute']>>[number];
@@ -118,7 +125,8 @@ export function createStayService(deps: Deps) {
       const now = clock.now();
       const today = dateOfDay(dayOf(now));
       const { packId, rules } = await rulesOn(today);
-      await judgeOpenStays(packId, rules);
+      const { more } = await judgeOpenStays(packId, rules, judging.requestPages);
+      const pending = more ? Number((await unjudged(packId).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n) : 0;
       const over = db.selectFrom('openStay')
         .where('openStay.judgedUnder', '=', packId).where('openStay.overFrom', '<=', today)
         .$if(query.nationality !== undefined, (q) => q.where('openStay.nationality', '=', query.nationality!))
@@ -139,7 +147,7 @@ export function createStayService(deps: Deps) {
         }];
       });
       if (items.length) await recordRead(deps, ctx, { entityType: 'crossing', entityIds: items.map((i) => i.entryCrossingId), query: { report: 'overstays', rulePack: packId, ...query } });
-      return { rulePackId: packId, total: Number(total), items };
+      return { rulePackId: packId, total: Number(total), pending, items };
     },
 
     /** The codes of these checkpoints (for a report), by id. */
@@ -155,7 +163,7 @@ export function createStayService(deps: Deps) {
      */
     async keepVerdicts(): Promise<number> {
       const { packId, rules } = await rulesOn(dateOfDay(dayOf(clock.now())));
-      return judgeOpenStays(packId, rules);
+      return (await judgeOpenStays(packId, rules)).judged;
     },
 
     /** One traveller's stays by document, with the days counted against the rule. */

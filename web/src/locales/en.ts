@@ -314,6 +314,7 @@ export const en = {
   'stays.overBy': 'Days over',
   'stays.overSince': 'Over since',
   'stays.csv': 'Export CSV',
+  'stays.pending': '{{count}} stays are still being judged under the rules in force; they join the list within minutes.',
   'stays.rule': 'Rule',
   'stays.lookup': 'One traveller’s stays',
   'stays.issuingState': 'Issuing state',

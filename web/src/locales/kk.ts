@@ -315,6 +315,7 @@ export const kk: Record<MessageKey, string> = {
   'stays.overBy': 'Артық күндер',
   'stays.overSince': 'Мерзімнен асқан күні',
   'stays.csv': 'CSV түрінде жүктеу',
+  'stays.pending': 'Қолданыстағы ережелер бойынша әлі тексерілмеген болулар: {{count}}; олар бірнеше минут ішінде тізімге қосылады.',
   'stays.rule': 'Ереже',
   'stays.lookup': 'Бір тұлғаның болуы',
   'stays.issuingState': 'Берген мемлекет',

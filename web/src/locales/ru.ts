@@ -315,6 +315,7 @@ export const ru: Record<MessageKey, string> = {
   'stays.overBy': 'Дней сверх срока',
   'stays.overSince': 'Сверх срока с',
   'stays.csv': 'Выгрузить CSV',
+  'stays.pending': 'Пребываний, ещё не проверенных по действующим правилам: {{count}}; они попадут в список в течение нескольких минут.',
   'stays.rule': 'Правило',
   'stays.lookup': 'Пребывание одного лица',
   'stays.issuingState': 'Государство выдачи',

@@ -38,6 +38,7 @@ export function StaysPage() {
           <button type="submit" className="primary">{t('common.search')}</button>
         </form>
         <ErrorNote error={bad ? null : list.error} />
+        {list.data && list.data.pending > 0 && <p className="muted small" role="status">{t('stays.pending', { count: list.data.pending })}</p>}
         {list.isLoading && <Loading />}
         {list.data?.items.length === 0 && <p className="muted">{t('stays.none')}</p>}
         {list.data && list.data.items.length > 0 && (
