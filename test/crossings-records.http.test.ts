@@ -5,10 +5,6 @@ import { test } from 'node:test';
 import { seedId } from '../src/demo/index.ts';
 import { KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, useAppWorld, type Client } from './helpers.ts';
 
-const ROAD_IN = KORDAY_ROAD_IN;
-const ROAD_OUT = KORDAY_ROAD_OUT;
-const passport = passportMrz;
-
 let booth: Client;
 const w = useAppWorld({ demo: true }, async () => {
   booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
@@ -20,7 +16,7 @@ const decide = (id: string, body: Record<string, unknown>) => booth.request('POS
 test('the journal finds a crossing by a surname\'s beginning or the document; a corrected name is screened again, and each version says what it changed', async () => {
   // typed by hand from a worn passport: the surname misread, no date of birth
   const typed = { document: { code: 'P', number: 'N46464646', issuingState: 'KAZ', expiry: '2030-01-01' }, person: { surname: 'BOLOTOVA', givenNames: 'KSENIIA', sex: 'F', nationality: 'KAZ' } };
-  const c = (await start({ ...typed, laneId: ROAD_OUT, direction: 'exit', travellerCategory: 'rk_citizen' })).json();
+  const c = (await start({ ...typed, laneId: KORDAY_ROAD_OUT, direction: 'exit', travellerCategory: 'rk_citizen' })).json();
   assert.deepEqual(c.hits, []);
   const passed = await decide(c.id, { decision: 'pass' });
   assert.equal(passed.statusCode, 200, passed.body);
@@ -68,7 +64,7 @@ test('the journal finds a crossing by a surname\'s beginning or the document; a 
 });
 
 test('a corrected traveller category runs the checks again on the hits as found: an entry ban that spared a citizen stops a foreigner', async () => {
-  const mrz = passport({ surname: 'KARIMOV', given: 'JASUR', number: 'FA7654329', nationality: 'UZB', dob: '900512', sex: 'M', expiry: '310101' });
+  const mrz = passportMrz({ surname: 'KARIMOV', given: 'JASUR', number: 'FA7654329', nationality: 'UZB', dob: '900512', sex: 'M', expiry: '310101' });
   const c = (await start({ mrz, travellerCategory: 'rk_citizen' })).json();
   assert.equal(c.checks.find((k: { code: string }) => k.code === 'entry_ban').result, 'warn');
   const fixed = await booth.request('POST', `/api/v1/crossings/${c.id}/corrections`, { reason: 'Category chosen by mistake: an Uzbek passport', travellerCategory: 'foreigner' });

@@ -9,10 +9,6 @@ import { seedId } from '../src/demo/index.ts';
 import { dateOfDay, dayOf } from '../src/modules/crossings/stays.ts';
 import { ADMIN_PASSWORD, KORDAY, KORDAY_ROAD_IN, KORDAY_ROAD_OUT, passportMrz, signIn, startCrossing, useAppWorld, type Client } from './helpers.ts';
 
-const ROAD_IN = KORDAY_ROAD_IN;
-const ROAD_OUT = KORDAY_ROAD_OUT;
-const passport = passportMrz;
-
 let booth: Client;
 const w = useAppWorld({ demo: true }, async () => {
   booth = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
@@ -22,7 +18,7 @@ const start = (body: Record<string, unknown>) => startCrossing(booth, body);
 const decide = (id: string, body: Record<string, unknown>) => booth.request('POST', `/api/v1/crossings/${id}/decision`, body);
 
 test('stays: a foreigner who entered is on the overstay list once the stay rule is exceeded, and off it after leaving', async () => {
-  const mrz = passport({ surname: 'MUELLER', given: 'HANS', number: 'C01X00T47', nationality: 'D<<', dob: '750505', sex: 'M', expiry: '300101' });
+  const mrz = passportMrz({ surname: 'MUELLER', given: 'HANS', number: 'C01X00T47', nationality: 'D<<', dob: '750505', sex: 'M', expiry: '300101' });
   const c = (await start({ mrz })).json();
   assert.equal(c.travellerCategory, 'foreigner');
   assert.equal((await decide(c.id, { decision: 'pass' })).statusCode, 200);
@@ -51,7 +47,7 @@ test('stays: a foreigner who entered is on the overstay list once the stay rule 
   assert.equal(stays.overstay, true);
   // the traveller leaves through another lane: off the list
   const boothAgain = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
-  const out = (await boothAgain.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: ROAD_OUT, direction: 'exit', transportMode: 'road', mrz })).json();
+  const out = (await boothAgain.request('POST', '/api/v1/crossings', { checkpointId: KORDAY, laneId: KORDAY_ROAD_OUT, direction: 'exit', transportMode: 'road', mrz })).json();
   assert.equal((await boothAgain.request('POST', `/api/v1/crossings/${out.id}/decision`, { decision: 'pass' })).statusCode, 200);
   const after = (await police.request('GET', '/api/v1/overstays')).json();
   assert.ok(!after.items.some((i: { entryCrossingId: string }) => i.entryCrossingId === c.id));
@@ -66,7 +62,7 @@ test('stays: a traveller back within the period is over its days though this sta
   let officer = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
   const cross = async (direction: 'entry' | 'exit', number: string, travellerCategory = 'foreigner') => {
     const res = await officer.request('POST', '/api/v1/crossings', {
-      checkpointId: KORDAY, laneId: direction === 'entry' ? ROAD_IN : ROAD_OUT, direction, transportMode: 'road', travellerCategory,
+      checkpointId: KORDAY, laneId: direction === 'entry' ? KORDAY_ROAD_IN : KORDAY_ROAD_OUT, direction, transportMode: 'road', travellerCategory,
       document: { code: 'P', number, issuingState: 'UZB', expiry: '2035-01-01' }, person: { surname: 'QAYTAROV', givenNames: 'BOBUR', nationality: 'UZB' },
     });
     assert.equal(res.statusCode, 201, res.body);
@@ -130,7 +126,7 @@ test('stays: a traveller back within the period is over its days though this sta
   // matched per traveller: in on one passport, out on a renewed one (same person), the stay closes; a
   // namesake born on another day does not close it
   const passport = (number: string, dob: string, direction: 'entry' | 'exit') => officer.request('POST', '/api/v1/crossings', {
-    checkpointId: KORDAY, laneId: direction === 'entry' ? ROAD_IN : ROAD_OUT, direction, transportMode: 'road', travellerCategory: 'foreigner',
+    checkpointId: KORDAY, laneId: direction === 'entry' ? KORDAY_ROAD_IN : KORDAY_ROAD_OUT, direction, transportMode: 'road', travellerCategory: 'foreigner',
     document: { code: 'P', number, issuingState: 'DEU', expiry: '2035-01-01' }, person: { surname: 'Becker', givenNames: 'Jonas', dateOfBirth: dob, nationality: 'DEU' },
   });
   const passIt = async (res: { statusCode: number; body: string; json(): { id: string } }) => {
@@ -174,7 +170,7 @@ test('stays: the verdicts kept with the open stays are judged again when the tra
   let officer = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
   const enter = async (number: string, person: Record<string, string>) => {
     const res = await officer.request('POST', '/api/v1/crossings', {
-      checkpointId: KORDAY, laneId: ROAD_IN, direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner',
+      checkpointId: KORDAY, laneId: KORDAY_ROAD_IN, direction: 'entry', transportMode: 'road', travellerCategory: 'foreigner',
       document: { code: 'P', number, issuingState: 'DEU', expiry: '2035-01-01' }, person: { nationality: 'DEU', ...person },
     });
     assert.equal(res.statusCode, 201, res.body);
