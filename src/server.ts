@@ -53,7 +53,7 @@ export async function startServer(config: Config) {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    stopMaintenance();
+    await stopMaintenance();
     await stopVerdicts();
     await scheduler.stop();
     await relay?.stop();

@@ -1,4 +1,5 @@
 import type { Deps } from './deps.ts';
+import { startRounds } from './rounds.ts';
 
 const EVERY_MS = 10 * 60_000;
 
@@ -18,10 +19,8 @@ export async function runMaintenance(deps: Pick<Deps, 'db' | 'clock'>) {
   return { idempotencyKeys: Number(idem.numDeletedRows), sessions: Number(sessions.numDeletedRows), outboxEvents: Number(outbox.numDeletedRows) };
 }
 
-export function startMaintenance(deps: Deps): () => void {
-  const timer = setInterval(() => {
-    runMaintenance(deps).catch((error) => deps.log.error({ err: error }, 'maintenance failed'));
-  }, EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+/** Housekeeping every ten minutes (rounds never overlap); the stop waits for a round under way. */
+export function startMaintenance(deps: Deps): () => Promise<void> {
+  const rounds = startRounds(() => runMaintenance(deps), { everyMs: EVERY_MS, onError: (error) => deps.log.error({ err: error }, 'maintenance failed') });
+  return () => rounds.stop();
 }

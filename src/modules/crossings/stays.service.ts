@@ -9,6 +9,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { recordRead } from '../audit/index.ts';
+import { startRounds } from '../../platform/rounds.ts';
 import { FOREIGN } from './checks.ts';
 import { packInForce } from './reasons.ts';
 import { STAY_PACK_CODE } from './refusal-reasons.ts';
@@ -183,18 +184,8 @@ export function createStayService(deps: Deps, judging: JudgeOptions = { page: 20
 }
 export type StayService = ReturnType<typeof createStayService>;
 
-/**
- * Every minute, the verdicts of the stays changed since (one run at a time): the overstay list stays
- * quick. The stop waits for a run under way, so that it does not meet a closed database.
- */
+/** Every minute, the verdicts of the stays changed since: the overstay list stays quick. The stop waits for a run under way. */
 export function startStayVerdicts(stays: StayService, log: { error(o: object, m: string): void }, everyMs = 60_000): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const timer = setInterval(() => {
-    running ??= stays.keepVerdicts().then(() => undefined, (error) => log.error({ err: error }, 'judging the open stays failed')).finally(() => { running = null; });
-  }, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  const rounds = startRounds(() => stays.keepVerdicts(), { everyMs, onError: (error) => log.error({ err: error }, 'judging the open stays failed') });
+  return () => rounds.stop();
 }

@@ -3,6 +3,7 @@
 // notifications to external channels. Every step is idempotent (keys, SKIP LOCKED): two processes on
 // one PostgreSQL may run it at once.
 import type { Deps } from '../../platform/deps.ts';
+import { startRounds, type Rounds } from '../../platform/rounds.ts';
 import { addDays, dailyWindow, halfYearOf, halfYearWindow, localParts, monthBefore, monthlyWindow } from './clocks.ts';
 import { createObligations, sweep, type NewObligation } from './obligations.ts';
 import { defaultSender, deliverPending, type Sender } from './notifications.ts';
@@ -62,19 +63,10 @@ export async function runExchangeRound(deps: Pick<Deps, 'db' | 'clock'>, send: S
 }
 
 /** Runs the scheduler every `sweepSeconds` in this process (rounds never overlap). */
-export function startExchangeScheduler(deps: Deps, send: Sender = defaultSender(deps.config)) {
+export function startExchangeScheduler(deps: Deps, send: Sender = defaultSender(deps.config)): Rounds {
   if (deps.config.sweepSeconds === 0) return { stop: async () => {} };
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runExchangeRound(deps, send)
-      .then((r) => { if (r.opened || r.escalated || r.warned || r.sent || r.failed) deps.log.info({ exchange: r }, 'exchange round'); })
-      .catch((error) => deps.log.error({ err: error }, 'exchange round failed'))
-      .finally(() => { running = null; });
-  };
-  const first = setTimeout(tick, 2_000);
-  const timer = setInterval(tick, deps.config.sweepSeconds * 1000);
-  first.unref();
-  timer.unref();
-  return { stop: async () => { clearTimeout(first); clearInterval(timer); await running; } };
+  return startRounds(async () => {
+    const r = await runExchangeRound(deps, send);
+    if (r.opened || r.escalated || r.warned || r.sent || r.failed) deps.log.info({ exchange: r }, 'exchange round');
+  }, { firstMs: 2_000, everyMs: deps.config.sweepSeconds * 1000, onError: (error) => deps.log.error({ err: error }, 'exchange round failed') });
 }
