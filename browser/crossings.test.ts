@@ -158,3 +158,34 @@ test('the purpose the traveller states after the scan is chosen by keyboard (P, 
   assert.equal(await page.locator('select[name=purpose]').inputValue(), '');
   await page.context().close();
 });
+
+test('the shift overview: a traveller left at control counts at once on the head\'s first page, and the count opens the journal of those at control', async () => {
+  const booth = await signedIn(env, 'demo.booth.korday', 'English');
+  await scanAtBooth(booth, passportMrz({ surname: 'TOLEUOVA', given: 'AIGERIM', number: 'N31313131', nationality: 'KAZ', dob: '910303', sex: 'F', expiry: '300101' }));
+  await booth.locator('p.suggested', { hasText: 'Pass' }).waitFor(); // registered at control, not yet decided
+  const { db } = env.world.deps;
+  const count = async (status: 'in_control' | 'decided') => Number((await db.selectFrom('crossing').innerJoin('checkpoint', 'checkpoint.id', 'crossing.checkpointId')
+    .select((eb) => eb.fn.countAll<string>().as('n')).where('checkpoint.code', '=', 'KORDAY').where('crossing.status', '=', status)
+    .$if(status === 'decided', (q) => q.where('crossing.decision', '=', 'pass')).executeTakeFirstOrThrow()).n);
+  const atControl = await count('in_control');
+  assert.ok(atControl >= 1);
+
+  const page = await signedIn(env, 'demo.head.korday', 'Русский');
+  const korday = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Кордай', exact: true }) });
+  await korday.getByRole('link', { name: `На контроле: ${atControl}` }).waitFor();
+  // the quiet checkpoints of the department are named below the table, not given rows of noughts
+  await page.locator('p.quiet').getByRole('link', { name: 'Ак-Жол' }).waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'overview-head-ru.png'), fullPage: true });
+  await korday.getByRole('link', { name: `На контроле: ${atControl}` }).click();
+  await page.getByRole('link', { name: 'TOLEUOVA AIGERIM' }).waitFor();
+  assert.match(page.url(), /status=in_control/);
+  assert.equal(await page.locator('table.data tbody tr').count(), atControl);
+
+  // decided at the booth: the head's overview follows at once on return to it (and every half minute meanwhile)
+  await booth.keyboard.press('1');
+  await booth.getByText('Passed. Passage completes').waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'Обзор' }).click();
+  await korday.getByRole('link', { name: `Пропущены, ещё не покинули пункт: ${await count('decided')}` }).waitFor();
+  await booth.context().close();
+  await page.context().close();
+});

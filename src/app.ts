@@ -16,6 +16,7 @@ import { createDeskService, createMessageService, createUdbService, exchangeRout
 import { caseRoutes, createCaseService, createCustodyBoardService, createForceService, createIncidentService } from './modules/cases/index.ts';
 import { createAdmissionService, createListService, createPlanService, createSezDeskService, sezRoutes } from './modules/sez/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
+import { overviewRoutes } from './modules/overview/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { createHttpServer } from './platform/http.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean; web?: bo
   await exchangeRoutes(app, services);
   await sezRoutes(app, services);
   await caseRoutes(app, services);
+  await overviewRoutes(app, { deps, ...services });
 
   const hasWeb = options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

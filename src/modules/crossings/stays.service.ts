@@ -151,6 +151,26 @@ export function createStayService(deps: Deps, judging: JudgeOptions = { page: 20
       return { rulePackId: packId, total: Number(total), pending, items };
     },
 
+    /**
+     * For the shift overview: how many foreigners in the country are over their days by the verdicts kept
+     * (nobody named), after judging what changed as the list does (at most its pages), and how many stays
+     * are still not judged under the rules in force. Null for a reader without `stay.read`.
+     */
+    async overCount(ctx: Ctx): Promise<{ over: number; pending: number } | null> {
+      if (!can(ctx.actor, 'stay.read')) return null;
+      const today = dateOfDay(dayOf(clock.now()));
+      const { packId, rules } = await rulesOn(today);
+      // what changed since the timer's last run, judged as a list request would (nothing when nothing did)
+      await judgeOpenStays(packId, rules, judging.requestPages);
+      const count = (eb: ExpressionBuilder<Database, 'openStay'>) => eb.fn.countAll<string>().as('n');
+      // as the list counts them (indexes open_stay_over, open_stay_judged)
+      const [over, pending] = await Promise.all([
+        db.selectFrom('openStay').select(count).where('judgedUnder', '=', packId).where('overFrom', '<=', today).executeTakeFirstOrThrow(),
+        unjudged(packId).select(count).executeTakeFirstOrThrow(),
+      ]);
+      return { over: Number(over.n), pending: Number(pending.n) };
+    },
+
     /** The codes of these checkpoints (for a report), by id. */
     async checkpointCodes(ids: string[]): Promise<Map<string, string>> {
       if (ids.length === 0) return new Map();

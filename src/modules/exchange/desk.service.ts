@@ -63,6 +63,25 @@ export function createDeskService(deps: Deps) {
       return present(await q.orderBy('dueAt', 'desc').limit(query.limit).execute());
     },
 
+    /**
+     * For the shift overview: the reader's own exchange desk in counts (what it owes late and in the next
+     * 24 hours, what it is owed late, its notifications not yet seen); null for a reader with no desk.
+     */
+    async summary(ctx: Ctx) {
+      const unitId = deskUnits(ctx.actor, 'exchange.read')[0];
+      if (!unitId) return null;
+      const now = clock.now();
+      const count = (eb: ExpressionBuilder<Database, 'obligation'>) => eb.fn.countAll<string>().as('n');
+      const [owedOverdue, owedDueSoon, owedToUsOverdue, unseen] = await Promise.all([
+        db.selectFrom('obligation').select(count).where('unitId', '=', unitId).where('state', '=', 'overdue').executeTakeFirstOrThrow(),
+        db.selectFrom('obligation').select(count).where('unitId', '=', unitId).where('state', '=', 'open').where('dueAt', '<', new Date(now.getTime() + 86_400_000)).executeTakeFirstOrThrow(),
+        db.selectFrom('obligation').select(count).where('counterpartUnitId', '=', unitId).where('state', '=', 'overdue').executeTakeFirstOrThrow(),
+        db.selectFrom('notification').select((eb) => eb.fn.countAll<string>().as('n'))
+          .where(visibleTo(deskUnits(ctx.actor, 'exchange.read'), deskUnits(ctx.actor, 'sez.read'), deskUnits(ctx.actor, 'case.read'))).where('seenAt', 'is', null).executeTakeFirstOrThrow(),
+      ]);
+      return { unitId, owedOverdue: Number(owedOverdue.n), owedDueSoon: Number(owedDueSoon.n), owedToUsOverdue: Number(owedToUsOverdue.n), unseen: Number(unseen.n) };
+    },
+
     /** On-time share per message type and per unit over a period of due dates; overdue obligations; late written confirmations. */
     async compliance(ctx: Ctx, query: z.infer<typeof ComplianceQuery>) {
       if (!can(ctx.actor, 'exchange.compliance')) throw new NotFoundError('Compliance');

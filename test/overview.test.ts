@@ -1,0 +1,93 @@
+// The shift overview (GET /api/v1/overview) on the demo's morning at Korday: each part only for those who
+// may read it, the checkpoints within the reader's reach, the day counted from the checkpoint's midnight.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { seedDemoCrossings } from '../src/demo/crossings-demo.ts';
+import { localDate } from '../src/modules/crossings/control-point.ts';
+import { zoned } from '../src/modules/exchange/clocks.ts';
+import { sql } from 'kysely';
+import { DEMO_PASSWORD, KORDAY, passportMrz, signIn, startCrossing, unitId, useAppWorld } from './helpers.ts';
+
+type Activity = { id: string; code: string; today: string; now: Record<string, number>; crossingsToday: Record<string, number> };
+const w = useAppWorld({ demo: true }, async (world) => { await seedDemoCrossings(world.deps, world.services.screening); });
+
+test('the overview shows each reader what they may read: the checkpoints they reach now and today, the stays over, their desk', async () => {
+  const head = await signIn(w.app, 'demo.head.korday', DEMO_PASSWORD);
+  const res = await head.request('GET', '/api/v1/overview');
+  assert.equal(res.statusCode, 200, res.body);
+  const overview = res.json();
+  // the head of the Korday border control department reaches Korday's checkpoints only
+  const korday = overview.checkpoints.find((c: Activity) => c.id === KORDAY) as Activity;
+  assert.ok(korday, 'Korday is in the head\'s overview');
+  const department = unitId('BS-BCD-KORDAY');
+  const reached = await w.deps.db.selectFrom('checkpoint').innerJoin('unit', 'unit.id', 'checkpoint.unitId').select('checkpoint.id').where(sql<boolean>`${department}::uuid = any(unit.path)`).execute();
+  assert.deepEqual(overview.checkpoints.map((c: Activity) => c.id).sort(), reached.map((c) => c.id).sort());
+  assert.ok(reached.length >= 1 && reached.length < 5, `${reached.length} checkpoints under the department`);
+  assert.deepEqual(korday.now, { inControl: 2, secondary: 1, awaitingExit: 1, refusedNotYetOut: 0, vehiclesAtControl: 0 });
+  // today's figures are those of the journal since Korday's midnight, counted here from the crossings themselves
+  const journal = (await head.request('GET', `/api/v1/crossings?checkpointId=${KORDAY}&limit=200`)).json().items as Array<{ arrivedAt: string; direction: string; decision: string | null }>;
+  const midnight = zoned(localDate(w.clock.now(), 'Asia/Almaty'), '00:00', 'Asia/Almaty');
+  const today = journal.filter((c) => new Date(c.arrivedAt) >= midnight);
+  assert.ok(today.length > 0 && today.length < journal.length, `${today.length} of ${journal.length} today`);
+  assert.equal(korday.today, localDate(w.clock.now(), 'Asia/Almaty'));
+  assert.deepEqual(korday.crossingsToday, {
+    all: today.length, entry: today.filter((c) => c.direction === 'entry').length, exit: today.filter((c) => c.direction === 'exit').length,
+    passed: today.filter((c) => c.decision === 'pass').length, refused: today.filter((c) => c.decision === 'refuse').length,
+    otherMeasures: today.filter((c) => c.decision !== null && c.decision !== 'pass' && c.decision !== 'refuse').length,
+  });
+  assert.ok(korday.crossingsToday.refused >= 1);
+  // a unit head of the Border Service reads no stays; the desk is the department's own
+  assert.equal(overview.stays, null);
+  assert.ok(overview.desk, 'the head has an exchange desk');
+  const overdue = (await head.request('GET', `/api/v1/exchange/obligations?side=owed&state=overdue&limit=500&unitId=${overview.desk.unitId}`)).json().items;
+  assert.equal(overview.desk.owedOverdue, overdue.length);
+
+  // a traveller at control now counts at once; a vehicle at control too
+  const booth = await signIn(w.app, 'demo.booth.korday', DEMO_PASSWORD);
+  const started = await startCrossing(booth, { travellerCategory: 'rk_citizen', mrz: passportMrz({ surname: 'NURLANOV', given: 'ASAN', number: 'N77001122', nationality: 'KAZ', dob: '900101', sex: 'M', expiry: '300101' }) });
+  assert.equal(started.statusCode, 201, started.body);
+  const vehicle = await booth.request('POST', '/api/v1/vehicle-crossings', { checkpointId: KORDAY, direction: 'entry', transportMode: 'road', plate: '777 ABC 02', plateCountry: 'KAZ', vehicleType: 'car' });
+  assert.equal(vehicle.statusCode, 201, vehicle.body);
+  // one who came two minutes before Korday's midnight is yesterday's (still at control now)
+  const now = w.clock.now();
+  w.clock.set(new Date(midnight.getTime() - 2 * 60_000));
+  const lateEvening = await startCrossing(booth, { travellerCategory: 'rk_citizen', mrz: passportMrz({ surname: 'SAPAROV', given: 'BOLAT', number: 'N77001133', nationality: 'KAZ', dob: '880202', sex: 'M', expiry: '300101' }) });
+  w.clock.set(now);
+  assert.equal(lateEvening.statusCode, 201, lateEvening.body);
+  const after = (await head.request('GET', '/api/v1/overview')).json().checkpoints.find((c: Activity) => c.id === KORDAY) as Activity;
+  assert.equal(after.now.inControl, 4);
+  assert.equal(after.now.vehiclesAtControl, 1);
+  assert.equal(after.crossingsToday.all, korday.crossingsToday.all + 1);
+
+  // the next day: nobody has come to control yet, those still at control are still there
+  w.clock.advance(24 * 3_600_000);
+  const nextShift = await signIn(w.app, 'demo.head.korday', DEMO_PASSWORD);
+  const tomorrow = (await nextShift.request('GET', '/api/v1/overview')).json().checkpoints.find((c: Activity) => c.id === KORDAY) as Activity;
+  assert.equal(tomorrow.crossingsToday.all, 0);
+  assert.equal(tomorrow.now.inControl, 4);
+  w.clock.advance(-24 * 3_600_000);
+});
+
+test('another agency\'s checkpoints are not in the overview; the migration police see the stays over their days, not the checkpoints', async () => {
+  // the head of a police department: another agency, no checkpoint of its own
+  const police = await signIn(w.app, 'demo.head.panfilov', DEMO_PASSWORD);
+  const theirs = (await police.request('GET', '/api/v1/overview')).json();
+  assert.deepEqual(theirs.checkpoints, []);
+  // the head of the Khorgos border detachment: the Border Service, but not Korday
+  const khorgos = (await (await signIn(w.app, 'demo.head.khorgos', DEMO_PASSWORD)).request('GET', '/api/v1/overview')).json();
+  assert.ok(Array.isArray(khorgos.checkpoints));
+  assert.ok(!khorgos.checkpoints.some((c: Activity) => c.id === KORDAY));
+  // the migration officer: no crossings to read; the foreigners over their days, counted from the kept verdicts
+  const migration = await signIn(w.app, 'demo.migration.korday', DEMO_PASSWORD);
+  const judged = (await migration.request('GET', '/api/v1/overview')).json();
+  assert.equal(judged.checkpoints, null);
+  // the ten stays the seed opened are judged by the request, as by the list
+  assert.deepEqual(judged.stays, { over: 3, pending: 0 });
+  const list = (await migration.request('GET', '/api/v1/overstays')).json();
+  assert.equal(judged.stays.over, list.total);
+  assert.ok(judged.desk, 'the migration officer has an exchange desk');
+  // without signing in: 401
+  const anonymous = await w.app.inject({ method: 'GET', url: '/api/v1/overview' });
+  assert.equal(anonymous.statusCode, 401);
+  assert.match(String(anonymous.headers['content-type']), /problem\+json/);
+});
