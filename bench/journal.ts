@@ -5,7 +5,8 @@
 // - the crossings journal, `GET /api/v1/crossings` as the web journal asks for it, timed with its index
 //   on the arrival (`crossing_arrived`, migration 0019) and again after dropping it;
 // - the overstay list of the migration police, `GET /api/v1/overstays` (the open stays of migration 0020,
-//   filled from the crossings as that migration fills them on an upgrade).
+//   filled from the crossings as that migration fills them on an upgrade);
+// - the shift overview, `GET /api/v1/overview`, as three readers ask for it.
 // Usage: node bench/journal.ts [--crossings 1000000 --runs 15]   (BENCH_DATABASE_URL: another server)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -122,6 +123,23 @@ try {
         times.push((await list()).ms);
       }
       console.log(`- after ${changed.toLocaleString('en')} stays changed: median ${median(times).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
+    }
+  }
+  // the shift overview (from session 16): every user's first page, asked for again every half minute
+  const overviewReaders = [['a Border Service officer (every checkpoint of the agency)', analyst], ['the head of a detachment (its checkpoints)', head], ['a migration officer (the stays over)', police]] as const;
+  const probe = await analyst.request('GET', '/api/v1/overview');
+  if (probe.statusCode === 200) {
+    const day = (probe.json().checkpoints as Array<{ crossingsToday: { all: number } }>).reduce((a, c) => a + c.crossingsToday.all, 0);
+    console.log(`\nThe shift overview, \`GET /api/v1/overview\` (${day.toLocaleString('en')} crossings since midnight at the agency's checkpoints), median of ${RUNS}:`);
+    for (const [who, client] of overviewReaders) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS + 2; i++) {
+        const s = performance.now();
+        const res = await client.request('GET', '/api/v1/overview');
+        if (res.statusCode !== 200) throw new Error(`overview: ${res.statusCode} ${res.body}`);
+        if (i >= 2) times.push(performance.now() - s);
+      }
+      console.log(`- ${who}: ${median(times).toFixed(1)} ms (${Math.min(...times).toFixed(1)}–${Math.max(...times).toFixed(1)})`);
     }
   }
   console.log('');

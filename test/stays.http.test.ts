@@ -153,16 +153,52 @@ test('stays: a traveller back within the period is over its days though this sta
   await later(35);
   const listed = await ofDeu();
   assert.deepEqual(listed.filter((id: string) => [inOld, inNew, inThird].includes(id)), [inThird]);
-  // the migration that made the table fills it from the crossings as the decisions kept it
+  // the migration that rebuilt the table last (0022, the sex in the match) fills it from the crossings as the decisions kept it
   const kept = await w.deps.db.selectFrom('openStay').selectAll().orderBy('documentNumber').execute();
   assert.ok(kept.length > 0);
-  const migration = fs.readFileSync(new URL('../migrations/0020_open_stay.sql', import.meta.url), 'utf8');
+  const migration = fs.readFileSync(new URL('../migrations/0022_open_stay_sex.sql', import.meta.url), 'utf8');
   await w.deps.db.deleteFrom('openStay').execute();
   for (const statement of migration.slice(migration.indexOf('insert into open_stay')).split(/;\s*\n/).map((t) => t.replace(/^--.*$/gm, '').trim()).filter(Boolean)) {
     await sql.raw(statement).execute(w.deps.db);
   }
   const rebuilt = await w.deps.db.selectFrom('openStay').selectAll().orderBy('documentNumber').execute();
-  assert.deepEqual(rebuilt.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId]), kept.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId]));
+  assert.deepEqual(rebuilt.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId, r.sex]), kept.map((r) => [r.issuingState, r.documentNumber, r.entryCrossingId, r.sex]));
+});
+
+test('stays: a namesake of the other sex, born the same day, is another traveller: his exit does not close her stay; a document that gives no sex matches either', async () => {
+  let officer = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026'); // the file's clock has moved on by months
+  const pass = async (direction: 'entry' | 'exit', number: string, sex: 'M' | 'F' | 'X') => {
+    const res = await startCrossing(officer, {
+      laneId: direction === 'entry' ? KORDAY_ROAD_IN : KORDAY_ROAD_OUT, direction,
+      document: { code: 'P', number, issuingState: 'UZB', expiry: '2035-01-01' }, person: { nationality: 'UZB', surname: 'Nematova', givenNames: 'Sasha', dateOfBirth: '1992-07-07', sex },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const decided = await officer.request('POST', `/api/v1/crossings/${res.json().id}/decision`, { decision: 'pass' });
+    assert.equal(decided.statusCode, 200, decided.body);
+    return res.json().id as string;
+  };
+  const open = async (number: string) => (await w.deps.db.selectFrom('openStay').select(['entryCrossingId', 'sex']).where('issuingState', '=', 'UZB').where('documentNumber', '=', number).executeTakeFirst()) ?? null;
+  const hers = await pass('entry', 'FB3141592', 'F');
+  assert.deepEqual(await open('FB3141592'), { entryCrossingId: hers, sex: 'F' });
+  // a man of the same names, nationality and date of birth comes and goes on his own passport: she is still in the country
+  await pass('entry', 'FB2718281', 'M');
+  await pass('exit', 'FB2718281', 'M');
+  assert.equal(await open('FB2718281'), null);
+  assert.deepEqual(await open('FB3141592'), { entryCrossingId: hers, sex: 'F' });
+  const police = await signIn(w.app, 'demo.migration.korday', 'Shekara-Demo-2026');
+  const stays = (await police.request('GET', '/api/v1/stays?issuingState=UZB&documentNumber=FB3141592')).json();
+  assert.equal(stays.inCountry, true);
+  assert.deepEqual(stays.passages.map((p: { crossingId: string }) => p.crossingId), [hers]);
+  // 95 days on (Uzbekistan: 90 within 180), she is over her days, and her stay is judged on her passages alone
+  w.clock.advance(95 * 86_400_000);
+  const later = await signIn(w.app, 'demo.migration.korday', 'Shekara-Demo-2026');
+  const over = (await later.request('GET', '/api/v1/overstays?nationality=UZB&limit=1000')).json().items.find((i: { entryCrossingId: string }) => i.entryCrossingId === hers);
+  assert.ok(over, 'she is on the overstay list');
+  assert.equal(over.overBy, 6);
+  // her renewed passport, which gives no sex (X): her exit on it closes the stay on the old one
+  officer = await signIn(w.app, 'demo.booth.korday', 'Shekara-Demo-2026');
+  await pass('exit', 'FB1618033', 'X');
+  assert.equal(await open('FB3141592'), null);
 });
 
 test('stays: the verdicts kept with the open stays are judged again when the traveller is corrected, enters again on another passport, or other stay rules come into force; a stay longer than the look-back is still listed', async () => {

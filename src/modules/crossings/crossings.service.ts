@@ -297,7 +297,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         // a passed foreigner named otherwise, or counted otherwise: the kept verdicts of their stays set
         // aside, and the document's open stay as its crossings say with this one corrected
         const after = { ...row, ...plan.changes } as Row;
-        const moved = (['surname', 'givenNames', 'dateOfBirth', 'nationality', 'travellerCategory'] as const).some((f) => after[f] !== row[f]);
+        const moved = (['surname', 'givenNames', 'dateOfBirth', 'nationality', 'sex', 'travellerCategory'] as const).some((f) => after[f] !== row[f]);
         if (moved && row.decision === 'pass' && (FOREIGN.has(row.travellerCategory) || FOREIGN.has(after.travellerCategory))) {
           plan.also = [...(plan.also ?? []), ...correctedTravellerWrites(db, row, after)];
         }

@@ -185,10 +185,12 @@ export interface OpenStayTable {
   givenNames: string | null;
   dateOfBirth: string | null;
   nationality: string | null;
+  /** M, F or X as the entry's document gave it (migration 0022): an exit of a namesake of the other sex does not close the stay */
+  sex: string | null;
   /** raised by every change of the stay or of its traveller's crossings; a verdict is kept only for the version it judged (migration 0021) */
   version: Generated<number>;
   /** the stay rule pack of the kept verdict (null: not judged since it changed) */
   judgedUnder: string | null;
-  /** the first day (YYYY-MM-DD, UTC) the stay is over its limit if the traveller stays on; null: never, or not judged */
+  /** the first day (YYYY-MM-DD, on Kazakhstan's calendar) the stay is over its limit if the traveller stays on; null: never, or not judged */
   overFrom: string | null;
 }

@@ -3,33 +3,40 @@
 // verdicts set aside when they change (migration 0021): the overstay list judges only what changed. An
 // entry and its exit are matched per traveller: by the document, or by the same person on another
 // document (a passport renewed during the stay): nationality, full date of birth, surname and given
-// names alike, case aside.
+// names alike, case aside, and the sex not the other (a namesake of the other sex is another person;
+// a document that gives none, or X, does not tell them apart).
 import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Write } from '../audit/index.ts';
 import { FOREIGN } from './checks.ts';
 
-export type Traveller = { nationality: string; dateOfBirth: string; surname: string; givenNames: string | null };
+export type Traveller = { nationality: string; dateOfBirth: string; surname: string; givenNames: string | null; sex: string | null };
 type Timed = { arrivedAt: Date; decidedAt: Date | null; leftAt: Date | null };
-export type Passed = { id: string; direction: 'entry' | 'exit'; travellerCategory: string; issuingState: string | null; documentNumber: string | null; surname: string | null; givenNames: string | null; dateOfBirth: string | null; nationality: string | null };
+export type Passed = { id: string; direction: 'entry' | 'exit'; travellerCategory: string; issuingState: string | null; documentNumber: string | null; surname: string | null; givenNames: string | null; dateOfBirth: string | null; nationality: string | null; sex: string | null };
 
 /** The person a crossing names, when it names them well enough to be matched on another document. */
-export function travellerOf(row: Pick<Passed, 'surname' | 'givenNames' | 'dateOfBirth' | 'nationality'>): Traveller | null {
+export function travellerOf(row: Pick<Passed, 'surname' | 'givenNames' | 'dateOfBirth' | 'nationality' | 'sex'>): Traveller | null {
   if (!row.nationality || !row.surname || !row.dateOfBirth || !/^\d{4}-\d\d-\d\d$/.test(row.dateOfBirth)) return null;
-  return { nationality: row.nationality, dateOfBirth: row.dateOfBirth, surname: row.surname, givenNames: row.givenNames };
+  return { nationality: row.nationality, dateOfBirth: row.dateOfBirth, surname: row.surname, givenNames: row.givenNames, sex: row.sex };
 }
+
+/** The other of the two sexes a document can tell apart (M, F); null when it tells neither. */
+const otherSex = (sex: string | null) => (sex === 'M' ? 'F' : sex === 'F' ? 'M' : null);
 
 /** The rows of table `a` (its person columns) that name this traveller. */
 export function isTraveller(a: string, t: Traveller): RawBuilder<boolean> {
   const col = (c: string) => sql.ref(`${a}.${c}`);
-  return sql<boolean>`(${col('nationality')} = ${t.nationality} and ${col('dateOfBirth')} = ${t.dateOfBirth} and upper(${col('surname')}) = upper(${t.surname}) and upper(coalesce(${col('givenNames')}, '')) = upper(${t.givenNames ?? ''}))`;
+  const other = otherSex(t.sex);
+  const sex = other ? sql` and ${col('sex')} is distinct from ${other}` : sql``;
+  return sql<boolean>`(${col('nationality')} = ${t.nationality} and ${col('dateOfBirth')} = ${t.dateOfBirth} and upper(${col('surname')}) = upper(${t.surname}) and upper(coalesce(${col('givenNames')}, '')) = upper(${t.givenNames ?? ''})${sex})`;
 }
 
 /** Rows of tables `a` and `b` (their person columns) that name the same traveller. */
 export function sameTraveller(a: string, b: string): RawBuilder<boolean> {
   const col = (t: string, c: string) => sql.ref(`${t}.${c}`);
-  return sql<boolean>`(${col(b, 'dateOfBirth')} is not null and ${col(a, 'nationality')} = ${col(b, 'nationality')} and ${col(a, 'dateOfBirth')} = ${col(b, 'dateOfBirth')} and upper(${col(a, 'surname')}) = upper(${col(b, 'surname')}) and upper(coalesce(${col(a, 'givenNames')}, '')) = upper(coalesce(${col(b, 'givenNames')}, '')))`;
+  return sql<boolean>`(${col(b, 'dateOfBirth')} is not null and ${col(a, 'nationality')} = ${col(b, 'nationality')} and ${col(a, 'dateOfBirth')} = ${col(b, 'dateOfBirth')} and upper(${col(a, 'surname')}) = upper(${col(b, 'surname')}) and upper(coalesce(${col(a, 'givenNames')}, '')) = upper(coalesce(${col(b, 'givenNames')}, ''))
+    and not (coalesce(${col(a, 'sex')}, 'X') in ('M', 'F') and coalesce(${col(b, 'sex')}, 'X') in ('M', 'F') and ${col(a, 'sex')} <> ${col(b, 'sex')}))`;
 }
 
 /** A stay's kept verdict set aside: judged again when the overstay list is next asked for (migration 0021). */
@@ -47,7 +54,7 @@ export function openStayWrites(db: Db, row: Passed, at: Date): Write[] {
   const traveller = travellerOf(row);
   const ofDocument = (eb: ExpressionBuilder<Database, 'openStay'>) => eb.and([eb('issuingState', '=', issuingState), eb('documentNumber', '=', documentNumber)]);
   if (row.direction === 'entry') {
-    const person = { surname: row.surname, givenNames: row.givenNames, dateOfBirth: traveller ? row.dateOfBirth : null, nationality: row.nationality };
+    const person = { surname: row.surname, givenNames: row.givenNames, dateOfBirth: traveller ? row.dateOfBirth : null, nationality: row.nationality, sex: row.sex };
     return [
       db.insertInto('openStay').values({ issuingState, documentNumber, entryCrossingId: row.id, enteredAt: at, ...person })
         .onConflict((oc) => oc.columns(['issuingState', 'documentNumber']).doUpdateSet({ entryCrossingId: row.id, enteredAt: at, ...person, ...unjudged })),
@@ -78,6 +85,7 @@ export function correctedTravellerWrites(db: Db, before: Passed & Timed, after: 
       givenNames: sql`case when ${sql.ref('entryCrossingId')} = ${after.id} then ${after.givenNames} else ${sql.ref('givenNames')} end`,
       dateOfBirth: sql`case when ${sql.ref('entryCrossingId')} = ${after.id} then ${named ? after.dateOfBirth : null} else ${sql.ref('dateOfBirth')} end`,
       nationality: sql`case when ${sql.ref('entryCrossingId')} = ${after.id} then ${after.nationality}::char(3) else ${sql.ref('nationality')} end`,
+      sex: sql`case when ${sql.ref('entryCrossingId')} = ${after.id} then ${after.sex}::char(1) else ${sql.ref('sex')} end`,
     })
     .where((eb) => {
       const either = eb.or([ofDocument(eb), ...travellers.map((t) => isTraveller('openStay', t))]);
@@ -89,19 +97,19 @@ export function correctedTravellerWrites(db: Db, before: Passed & Timed, after: 
     const at = (r: Timed) => r.leftAt ?? r.decidedAt ?? r.arrivedAt;
     const last = sql`(
       select * from (
-        select id, direction, coalesce(left_at, decided_at, arrived_at) as at, surname, given_names, case when date_of_birth ~ '^\d{4}-\d\d-\d\d$' then date_of_birth end as date_of_birth, nationality
+        select id, direction, coalesce(left_at, decided_at, arrived_at) as at, surname, given_names, case when date_of_birth ~ '^\d{4}-\d\d-\d\d$' then date_of_birth end as date_of_birth, nationality, sex
         from crossing where issuing_state = ${issuingState} and document_number = ${documentNumber} and decision = 'pass' and traveller_category in (${sql.join([...FOREIGN])}) and id <> ${after.id}
         union all
-        select ${after.id}::uuid, ${after.direction}::text, ${at(after)}::timestamptz, ${after.surname}::text, ${after.givenNames}::text, ${named ? after.dateOfBirth : null}::text, ${after.nationality}::char(3)
+        select ${after.id}::uuid, ${after.direction}::text, ${at(after)}::timestamptz, ${after.surname}::text, ${after.givenNames}::text, ${named ? after.dateOfBirth : null}::text, ${after.nationality}::char(3), ${after.sex}::char(1)
         where ${FOREIGN.has(after.travellerCategory)}
       ) passed order by at desc, id desc limit 1
     )`;
     writes.push(
-      db.insertInto('openStay').columns(['issuingState', 'documentNumber', 'entryCrossingId', 'enteredAt', 'surname', 'givenNames', 'dateOfBirth', 'nationality'])
-        .expression(sql`select ${issuingState}::char(3), ${documentNumber}::text, id, at, surname, given_names, date_of_birth, nationality from ${last} as last where direction = 'entry'`)
+      db.insertInto('openStay').columns(['issuingState', 'documentNumber', 'entryCrossingId', 'enteredAt', 'surname', 'givenNames', 'dateOfBirth', 'nationality', 'sex'])
+        .expression(sql`select ${issuingState}::char(3), ${documentNumber}::text, id, at, surname, given_names, date_of_birth, nationality, sex from ${last} as last where direction = 'entry'`)
         .onConflict((oc) => oc.columns(['issuingState', 'documentNumber']).doUpdateSet((eb) => ({
           entryCrossingId: eb.ref('excluded.entryCrossingId'), enteredAt: eb.ref('excluded.enteredAt'), surname: eb.ref('excluded.surname'), givenNames: eb.ref('excluded.givenNames'),
-          dateOfBirth: eb.ref('excluded.dateOfBirth'), nationality: eb.ref('excluded.nationality'), ...unjudged,
+          dateOfBirth: eb.ref('excluded.dateOfBirth'), nationality: eb.ref('excluded.nationality'), sex: eb.ref('excluded.sex'), ...unjudged,
         }))),
       db.deleteFrom('openStay').where(ofDocument).where(sql<boolean>`not exists (select 1 from ${last} as last where direction = 'entry')`),
     );

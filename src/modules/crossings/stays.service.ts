@@ -33,7 +33,7 @@ export function createStayService(deps: Deps, judging: JudgeOptions = { page: 20
     return { packId: pack.id, rules: pack.content.rules };
   }
 
-  const passageColumns = ['crossing.id', 'crossing.direction', 'crossing.arrivedAt', 'crossing.decidedAt', 'crossing.leftAt', 'crossing.checkpointId', 'crossing.issuingState', 'crossing.documentNumber', 'crossing.surname', 'crossing.givenNames', 'crossing.dateOfBirth', 'crossing.nationality'] as const;
+  const passageColumns = ['crossing.id', 'crossing.direction', 'crossing.arrivedAt', 'crossing.decidedAt', 'crossing.leftAt', 'crossing.checkpointId', 'crossing.issuingState', 'crossing.documentNumber', 'crossing.surname', 'crossing.givenNames', 'crossing.dateOfBirth', 'crossing.nationality', 'crossing.sex'] as const;
   /** The passed crossings of foreigners since `from`. */
   const passed = (from: Date) => db.selectFrom('crossing').select(passageColumns)
     .where('crossing.decision', '=', 'pass').where('crossing.travellerCategory', 'in', [...FOREIGN])
@@ -54,7 +54,7 @@ export function createStayService(deps: Deps, judging: JudgeOptions = { page: 20
     return passed(from).where((eb) => eb.or([byDocument(eb), isTraveller('crossing', traveller)])).orderBy('crossing.arrivedAt').execute();
   }
 
-  const stayColumns = ['openStay.issuingState', 'openStay.documentNumber', 'openStay.version', 'openStay.entryCrossingId', 'openStay.enteredAt', 'openStay.overFrom', 'openStay.surname', 'openStay.givenNames', 'openStay.dateOfBirth', 'openStay.nationality'] as const;
+  const stayColumns = ['openStay.issuingState', 'openStay.documentNumber', 'openStay.version', 'openStay.entryCrossingId', 'openStay.enteredAt', 'openStay.overFrom', 'openStay.surname', 'openStay.givenNames', 'openStay.dateOfBirth', 'openStay.nationality', 'openStay.sex'] as const;
   type StayColumn = typeof stayColumns[number] extends `openStay.${infer C}` ? C & keyof Database['openStay'] : never;
   /**
    * The open stays `stays` selects (as `s`), the first day over first, then the entry, each with its
