@@ -45,14 +45,15 @@ try {
     cross join (select id from app_user where username = 'demo.booth.korday') o
     where not (d % 10 = 0 and k = 3)`.execute(db);
   // the open stays as migration 0020 fills them on an upgrade (here before any statistics: the worst case)
-  const migration = path.resolve(import.meta.dirname, '../migrations/0020_open_stay.sql');
+  // (the latest migration that rebuilds them: 0022, the sex in the match, where there is one)
+  const migration = ['0022_open_stay_sex.sql', '0020_open_stay.sql'].map((f) => path.resolve(import.meta.dirname, '../migrations', f)).find((f) => fs.existsSync(f))!;
   const loadedIn = performance.now() - t0;
   if (fs.existsSync(migration)) {
     const text = fs.readFileSync(migration, 'utf8');
     for (const statement of text.slice(text.indexOf('insert into open_stay')).split(/;\s*\n/).map((t) => t.replace(/^--.*$/gm, '').trim()).filter(Boolean)) {
       await sql.raw(statement).execute(db);
     }
-    console.log(`Migration 0020's backfill of the open stays: ${((performance.now() - t0 - loadedIn) / 1000).toFixed(1)} s.`);
+    console.log(`Migration ${path.basename(migration).slice(0, 4)}'s rebuild of the open stays: ${((performance.now() - t0 - loadedIn) / 1000).toFixed(1)} s.`);
     await sql`analyze open_stay`.execute(db);
   }
   await sql`analyze crossing`.execute(db);
