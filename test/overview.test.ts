@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { seedDemoCrossings } from '../src/demo/crossings-demo.ts';
 import { localDate } from '../src/modules/crossings/control-point.ts';
 import { zoned } from '../src/modules/exchange/clocks.ts';
+import { openPeriodicObligations, sweep } from '../src/modules/exchange/index.ts';
 import { sql } from 'kysely';
 import { DEMO_PASSWORD, KORDAY, passportMrz, signIn, startCrossing, unitId, useAppWorld } from './helpers.ts';
 
@@ -12,6 +13,9 @@ type Activity = { id: string; code: string; today: string; now: Record<string, n
 const w = useAppWorld({ demo: true }, async (world) => { await seedDemoCrossings(world.deps, world.services.screening); });
 
 test('the overview shows each reader what they may read: the checkpoints they reach now and today, the stays over, their desk', async () => {
+  // the exchange's clocks opened and swept as the server's round does
+  await openPeriodicObligations(w.deps);
+  await sweep(w.deps.db, w.clock.now());
   const head = await signIn(w.app, 'demo.head.korday', DEMO_PASSWORD);
   const res = await head.request('GET', '/api/v1/overview');
   assert.equal(res.statusCode, 200, res.body);
@@ -39,8 +43,14 @@ test('the overview shows each reader what they may read: the checkpoints they re
   // a unit head of the Border Service reads no stays; the desk is the department's own
   assert.equal(overview.stays, null);
   assert.ok(overview.desk, 'the head has an exchange desk');
-  const overdue = (await head.request('GET', `/api/v1/exchange/obligations?side=owed&state=overdue&limit=500&unitId=${overview.desk.unitId}`)).json().items;
-  assert.equal(overview.desk.owedOverdue, overdue.length);
+  // the desk's counts are those of its lists
+  const obligations = async (query: string) => (await head.request('GET', `/api/v1/exchange/obligations?limit=500&${query}`)).json().items.length as number;
+  const inADay = new Date(w.clock.now().getTime() + 86_400_000).toISOString();
+  assert.equal(overview.desk.owedOverdue, await obligations('side=owed&state=overdue'));
+  assert.equal(overview.desk.owedDueSoon, await obligations(`side=owed&state=open&to=${inADay}`));
+  assert.equal(overview.desk.owedToUsOverdue, await obligations('side=owed_to_us&state=overdue'));
+  assert.equal(overview.desk.unseen, (await head.request('GET', '/api/v1/notifications?unseen=true&limit=200')).json().items.length);
+  assert.ok(overview.desk.owedDueSoon > 0, JSON.stringify(overview.desk)); // tomorrow's daily information, due at 09:00
 
   // a traveller at control now counts at once; a vehicle at control too
   const booth = await signIn(w.app, 'demo.booth.korday', DEMO_PASSWORD);
@@ -86,6 +96,16 @@ test('another agency\'s checkpoints are not in the overview; the migration polic
   const list = (await migration.request('GET', '/api/v1/overstays')).json();
   assert.equal(judged.stays.over, list.total);
   assert.ok(judged.desk, 'the migration officer has an exchange desk');
+  // a day on, nobody gave the daily information: late on both sides, and the desk told
+  w.clock.advance(24 * 3_600_000);
+  await sweep(w.deps.db, w.clock.now());
+  const nextDay = await signIn(w.app, 'demo.migration.korday', DEMO_PASSWORD);
+  const { desk } = (await nextDay.request('GET', '/api/v1/overview')).json();
+  const obligations = async (query: string) => (await nextDay.request('GET', `/api/v1/exchange/obligations?limit=500&${query}`)).json().items.length as number;
+  assert.ok(desk.owedOverdue > 0 && desk.owedToUsOverdue > 0 && desk.unseen > 0, JSON.stringify(desk));
+  assert.equal(desk.owedOverdue, await obligations('side=owed&state=overdue'));
+  assert.equal(desk.owedToUsOverdue, await obligations('side=owed_to_us&state=overdue'));
+  assert.equal(desk.unseen, (await nextDay.request('GET', '/api/v1/notifications?unseen=true&limit=200')).json().items.length);
   // without signing in: 401
   const anonymous = await w.app.inject({ method: 'GET', url: '/api/v1/overview' });
   assert.equal(anonymous.statusCode, 401);
