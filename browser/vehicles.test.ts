@@ -50,10 +50,15 @@ test('a truck on a road exit: registered at the lane, marked by customs, passed,
   await booth.getByRole('button', { name: '555 TRK 02' }).click();
   await truck.locator('.occupants li', { hasText: 'TOKTAROV YERLAN · Driver · Pass' }).waitFor();
 
-  // customs, from its own screen, in Russian: every required body's mark
+  // customs, from its own screen, in Russian: its first page counts the truck as awaiting marks, and opens
+  // the vehicles at control of the checkpoint customs serves (Korday, not the registry's first)
   const customs = await signedIn(env, 'demo.customs.korday', 'Русский');
-  await customs.getByRole('navigation').getByRole('link', { name: 'Транспорт на контроле' }).click();
-  await customs.locator('select[name=checkpoint]').selectOption({ label: 'Кордай' });
+  const card = customs.locator('a.link-card', { hasText: 'Транспорт на контроле' });
+  await card.getByText('ожидают разрешительной отметки контрольного органа: 1').waitFor();
+  await customs.screenshot({ path: path.join(RESULTS, 'overview-customs-ru.png'), fullPage: true });
+  await card.click();
+  await customs.getByRole('button', { name: '555 TRK 02' }).waitFor();
+  assert.equal(await customs.locator('select[name=checkpoint] option:checked').textContent(), 'Кордай');
   await customs.getByRole('button', { name: '555 TRK 02' }).click();
   const seen = customs.getByRole('region', { name: '555 TRK 02 KAZ' });
   assert.equal(await seen.getByRole('group', { name: 'Решение' }).count(), 0, 'customs does not decide passage');

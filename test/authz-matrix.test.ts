@@ -165,6 +165,7 @@ const w = useAppWorld({ demo: true }, async () => {
     c('POST', '/api/v1/vehicle-crossings/{id}/leave', `/api/v1/vehicle-crossings/${vehicleId}/leave`, 'deny', 'deny'),
     c('GET', '/api/v1/overstays', '/api/v1/overstays', 'deny', 'deny-read'),
     c('GET', '/api/v1/overview', '/api/v1/overview', 'filtered', 'filtered', undefined, cp),
+    c('GET', '/api/v1/me/checkpoints', '/api/v1/me/checkpoints', 'filtered', 'filtered', undefined, cp),
     c('GET', '/api/v1/overstays.csv', '/api/v1/overstays.csv', 'deny', 'deny-read'),
     c('GET', '/api/v1/stays', '/api/v1/stays?issuingState=KAZ&documentNumber=N1010101', 'deny', 'deny-read'),
     c('GET', '/api/v1/crossings/{id}/refusal-notice', `/api/v1/crossings/${crossingId}/refusal-notice`, 'deny', 'deny'),

@@ -25,6 +25,11 @@ test('the demo seeds a morning of border control at Korday once, with foreigners
   const stats = await head.request('GET', `/api/v1/checkpoints/${KORDAY}/control-stats?since=${new Date(w.clock.now().getTime() - 6 * 3_600_000).toISOString()}`);
   assert.equal(stats.statusCode, 200, stats.body);
   assert.deepEqual(stats.json().open, { inControl: 2, secondary: 1, awaitingExit: 1, refusedNotYetOut: 0 });
+  // two vehicles at control: the lorry waits for its marks, the car has customs' and its e-queue booking
+  const customs = await signIn(w.app, 'demo.customs.korday', DEMO_PASSWORD);
+  assert.deepEqual((await customs.request('GET', '/api/v1/overview')).json().vehicles, { atControl: 2, awaitingMarks: 1 });
+  const lorry = (await customs.request('GET', '/api/v1/vehicle-crossings?plate=01KG417ABK')).json().items[0];
+  assert.deepEqual(lorry.requiredMarks.map((m: { body: string; present: boolean }) => [m.body, m.present]), [['customs', false], ['transport', false], ['sanitary', false]]);
   // the server's timer judges the stays the seed opened, before anyone asks for the list
   const unjudged = async () => (await w.deps.db.selectFrom('openStay').select('documentNumber').where('judgedUnder', 'is', null).execute()).length;
   assert.equal(await unjudged(), 10); // six who came weeks ago, four this morning

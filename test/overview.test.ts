@@ -7,7 +7,7 @@ import { localDate } from '../src/modules/crossings/control-point.ts';
 import { zoned } from '../src/modules/exchange/clocks.ts';
 import { openPeriodicObligations, sweep } from '../src/modules/exchange/index.ts';
 import { sql } from 'kysely';
-import { DEMO_PASSWORD, KORDAY, passportMrz, signIn, startCrossing, unitId, useAppWorld } from './helpers.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, KORDAY, passportMrz, signIn, startCrossing, unitId, useAppWorld } from './helpers.ts';
 
 type Activity = { id: string; code: string; today: string; now: Record<string, number>; crossingsToday: Record<string, number> };
 const w = useAppWorld({ demo: true }, async (world) => { await seedDemoCrossings(world.deps, world.services.screening); });
@@ -27,7 +27,7 @@ test('the overview shows each reader what they may read: the checkpoints they re
   const reached = await w.deps.db.selectFrom('checkpoint').innerJoin('unit', 'unit.id', 'checkpoint.unitId').select('checkpoint.id').where(sql<boolean>`${department}::uuid = any(unit.path)`).execute();
   assert.deepEqual(overview.checkpoints.map((c: Activity) => c.id).sort(), reached.map((c) => c.id).sort());
   assert.ok(reached.length >= 1 && reached.length < 5, `${reached.length} checkpoints under the department`);
-  assert.deepEqual(korday.now, { inControl: 2, secondary: 1, awaitingExit: 1, refusedNotYetOut: 0, vehiclesAtControl: 0 });
+  assert.deepEqual(korday.now, { inControl: 2, secondary: 1, awaitingExit: 1, refusedNotYetOut: 0, vehiclesAtControl: 2 });
   // today's figures are those of the journal since Korday's midnight, counted here from the crossings themselves
   const journal = (await head.request('GET', `/api/v1/crossings?checkpointId=${KORDAY}&limit=200`)).json().items as Array<{ arrivedAt: string; direction: string; decision: string | null }>;
   const midnight = zoned(localDate(w.clock.now(), 'Asia/Almaty'), '00:00', 'Asia/Almaty');
@@ -66,7 +66,7 @@ test('the overview shows each reader what they may read: the checkpoints they re
   assert.equal(lateEvening.statusCode, 201, lateEvening.body);
   const after = (await head.request('GET', '/api/v1/overview')).json().checkpoints.find((c: Activity) => c.id === KORDAY) as Activity;
   assert.equal(after.now.inControl, 4);
-  assert.equal(after.now.vehiclesAtControl, 1);
+  assert.equal(after.now.vehiclesAtControl, 3);
   assert.equal(after.crossingsToday.all, korday.crossingsToday.all + 1);
 
   // the next day: nobody has come to control yet, those still at control are still there
@@ -106,6 +106,38 @@ test('another agency\'s checkpoints are not in the overview; the migration polic
   assert.equal(desk.owedOverdue, await obligations('side=owed&state=overdue'));
   assert.equal(desk.owedToUsOverdue, await obligations('side=owed_to_us&state=overdue'));
   assert.equal(desk.unseen, (await nextDay.request('GET', '/api/v1/notifications?unseen=true&limit=200')).json().items.length);
+  // customs at Korday: no crossings to read; the vehicles at the checkpoints customs serves, as its list shows them
+  const customs = await signIn(w.app, 'demo.customs.korday', DEMO_PASSWORD);
+  type Vehicle = { id: string; checks: Array<{ code: string; result: string }>; requiredMarks: Array<{ body: string; present: boolean }> };
+  const atControl = async () => (await customs.request('GET', '/api/v1/vehicle-crossings?status=in_control&status=examination&limit=200')).json().items as Vehicle[];
+  const awaiting = (vs: Vehicle[]) => vs.filter((v) => v.checks.some((c) => c.code === 'permission_marks' && c.result === 'fail'));
+  const customsView = (await customs.request('GET', '/api/v1/overview')).json();
+  assert.equal(customsView.checkpoints, null);
+  const vehicles = await atControl();
+  assert.deepEqual(customsView.vehicles, { atControl: vehicles.length, awaitingMarks: awaiting(vehicles).length });
+  assert.ok(awaiting(vehicles).length >= 1, 'the car registered at Korday awaits its marks');
+  // the marks put: none awaiting, the vehicles still at control
+  for (const v of awaiting(vehicles)) {
+    for (const m of v.requiredMarks.filter((r) => !r.present)) {
+      const marked = await customs.request('POST', `/api/v1/vehicle-crossings/${v.id}/marks`, { body: m.body, reference: `${m.body.toUpperCase()}-1` });
+      assert.equal(marked.statusCode, 200, marked.body);
+    }
+  }
+  assert.deepEqual((await customs.request('GET', '/api/v1/overview')).json().vehicles, { atControl: vehicles.length, awaitingMarks: 0 });
+  // the migration police see no vehicles
+  assert.equal((await nextDay.request('GET', '/api/v1/overview')).json().vehicles, null);
+  // where each works, the nearest first (the default station of the booth and of the vehicles screen)
+  const mine = async (username: string) => (await (await signIn(w.app, username, DEMO_PASSWORD)).request('GET', '/api/v1/me/checkpoints')).json().items as string[];
+  assert.equal((await mine('demo.booth.korday'))[0], KORDAY); // the shift's own checkpoint
+  assert.equal((await mine('demo.customs.korday'))[0], KORDAY); // the customs post at Korday's counterpart group
+  assert.equal((await mine('demo.migration.korday'))[0], KORDAY);
+  // a department's head: the checkpoints under the department (Korday and Ak-Zhol), by code
+  const department = await mine('demo.head.korday');
+  assert.ok(department.includes(KORDAY) && department.length >= 2, String(department));
+  const detachment = await mine('demo.head.khorgos');
+  assert.ok(detachment.length >= 1 && !detachment.includes(KORDAY), String(detachment));
+  const admin = await signIn(w.app, 'admin', ADMIN_PASSWORD);
+  assert.deepEqual((await admin.request('GET', '/api/v1/me/checkpoints')).json().items, []);
   // without signing in: 401
   const anonymous = await w.app.inject({ method: 'GET', url: '/api/v1/overview' });
   assert.equal(anonymous.statusCode, 401);

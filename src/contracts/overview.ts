@@ -19,6 +19,8 @@ export const CheckpointActivityView = z.object({
 export const OverviewView = z.object({
   at: Timestamp,
   checkpoints: z.array(CheckpointActivityView).nullable().describe('The checkpoints whose crossings the reader may read (crossing.read), the busiest first; null without that permission'),
+  vehicles: z.object({ atControl: z.number(), awaitingMarks: z.number().describe('Of them, still lacking a control body\'s permission mark (Law Art. 19(8))') }).nullable()
+    .describe('The vehicles at control or in examination that the reader sees: of the Border Service units they read, and at the checkpoints their control body serves (crossing.read or vehicle.mark); null for neither'),
   stays: z.object({ over: z.number(), pending: z.number().describe('Open stays not yet judged under the rules in force (the timer judges them within minutes)') }).nullable()
     .describe('Foreigners in the country over their days (stay.read); counts only, no person named'),
   desk: z.object({

@@ -1,15 +1,16 @@
 // Border control at Korday for a fresh demo, made by the real services at the times they happened: this
 // morning's travellers through the road and pedestrian lanes (passed and gone, one refused and sent back,
 // one in secondary inspection, one passed and not yet out, two at control now), and foreigners who
-// entered weeks ago and are still in the country, three of them over their days. So the journal, the
-// supervisor's view and the overstay list have something to show. Idempotent: skipped when any crossing
-// exists.
+// entered weeks ago and are still in the country, three of them over their days; two vehicles at control
+// now, a lorry from Kyrgyzstan with food awaiting the control bodies' marks and a car leaving with its
+// e-queue booking and customs' mark. So the journal, the supervisor's view, the vehicles at control and
+// the overstay list have something to show. Idempotent: skipped when any crossing exists.
 import type { z } from 'zod';
 import type { Purpose } from '../contracts/crossings.ts';
 import type { Ctx } from '../platform/actor.ts';
 import { fixedClock } from '../platform/clock.ts';
 import type { Deps } from '../platform/deps.ts';
-import { createCrossingService } from '../modules/crossings/index.ts';
+import { createCrossingService, createVehicleService } from '../modules/crossings/index.ts';
 import type { ScreeningService } from '../modules/screening/index.ts';
 import { actorOf } from './exchange-demo.ts';
 import { seedId } from './index.ts';
@@ -97,5 +98,20 @@ export async function seedDemoCrossings(deps: Deps, screening: ScreeningService)
     clock.set(new Date(arrived.getTime() + 6 * 60_000));
     await crossings.leave(officer, crossing.id);
   }
+  // vehicles at control now: the lorry waits for customs, transport and sanitary control; the car has customs' mark
+  const vehicles = createVehicleService({ ...deps, clock });
+  clock.set(at(14));
+  await vehicles.start(officer, {
+    checkpointId: korday, laneId: seedId('lane', 'KORDAY/R-IN-1'), direction: 'entry', transportMode: 'road', plate: '01 KG 417 ABK', plateCountry: 'KGZ',
+    vehicleType: 'tractor_trailer', cargoDeclaration: '10209000/081226/0004417', cargoCategories: ['food'], cargoDescription: 'Яблоки свежие, 18 т',
+    arrivedAt: at(14).toISOString(),
+  });
+  clock.set(at(9));
+  const car = await vehicles.start(officer, {
+    checkpointId: korday, laneId: seedId('lane', 'KORDAY/R-OUT-1'), direction: 'exit', transportMode: 'road', plate: '777 AKS 02', plateCountry: 'KAZ',
+    vehicleType: 'car', cargoCategories: [], equeueBooking: 'EQ-KRD-0917', arrivedAt: at(9).toISOString(),
+  });
+  clock.set(at(7));
+  await vehicles.mark({ actor: await actorOf(deps, 'demo.customs.korday'), correlationId: 'demo-crossings', ip: null }, car.id, { body: 'customs', reference: 'КП-0917' });
   return made;
 }

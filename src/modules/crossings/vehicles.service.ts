@@ -180,6 +180,24 @@ export function createVehicleService(deps: Deps) {
       return Promise.all(found.map((row) => present(ctx, row, { rules: rulesOf.get(localDate(row.arrivedAt, row.timeZone))!, examinations: examinations.filter((e) => e.vehicleCrossingId === row.id), occupants })));
     },
 
+    /**
+     * For the shift overview: the vehicles at control (or in examination) that the reader sees, as the
+     * list shows them, and how many of them still lack a control body's permission mark; null for a
+     * reader who sees no vehicles.
+     */
+    async atControl(ctx: Ctx): Promise<{ atControl: number; awaitingMarks: number } | null> {
+      if (!can(ctx.actor, 'crossing.read') && !can(ctx.actor, 'vehicle.mark')) return null;
+      const bodiesAt = await served(ctx);
+      const reach = reachCondition(ctx.actor, 'crossing.read', 'vehicleCrossing.agencyId', 'unit.path');
+      let q = db.selectFrom('vehicleCrossing').innerJoin('unit', 'unit.id', 'vehicleCrossing.unitId')
+        .select(['vehicleCrossing.agencyId', 'vehicleCrossing.checkpointId', 'unit.path as unitPath',
+          sql<boolean>`exists (select 1 from jsonb_array_elements(vehicle_crossing.checks) c where c->>'code' = 'permission_marks' and c->>'result' = 'fail')`.as('awaitingMarks')])
+        .where('vehicleCrossing.status', 'in', ['in_control', 'examination']);
+      if (bodiesAt !== 'all' && reach) q = q.where((eb) => eb.or([reach, ...(bodiesAt.size ? [eb('vehicleCrossing.checkpointId', 'in', [...bodiesAt])] : [])]));
+      const seen = (await q.execute()).filter((row) => visible(ctx, row, bodiesAt));
+      return { atControl: seen.length, awaitingMarks: seen.filter((row) => row.awaitingMarks).length };
+    },
+
     /** A control body's permission mark; the checks are run again. */
     async mark(ctx: Ctx, id: string, body: z.infer<typeof MarkBody>) {
       if (!can(ctx.actor, 'vehicle.mark')) throw new NotFoundError('Vehicle crossing');

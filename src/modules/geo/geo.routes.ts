@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParams, listOf } from '../../contracts/common.ts';
+import { IdParams, listOf, Uuid } from '../../contracts/common.ts';
 import {
   BorderSectionView, CheckpointStatusChangeView, CheckpointsQuery, CheckpointView, CreateCheckpointBody, SetCheckpointStatusBody, SezView,
   UpdateCheckpointBody,
@@ -17,6 +17,8 @@ export async function geoRoutes(app: FastifyInstance, { geo }: { geo: GeoService
     async (req) => ({ items: await geo.listBorderSections(requireCtx(req)) }));
   r.get('/api/v1/checkpoints', { schema: { tags, summary: 'The checkpoint registry', querystring: CheckpointsQuery, response: { 200: listOf(CheckpointView) } } },
     async (req) => ({ items: await geo.listCheckpoints(requireCtx(req), req.query) }));
+  r.get('/api/v1/me/checkpoints', { schema: { tags, summary: 'The checkpoints where I work, the nearest first: my unit\'s, those my control body serves, those under my unit (the default station of the booth console and of the vehicles at control)', response: { 200: z.object({ items: z.array(Uuid) }) } } },
+    async (req) => ({ items: await geo.myCheckpoints(requireCtx(req)) }));
   r.get('/api/v1/checkpoints/:id', { schema: { tags, summary: 'One checkpoint', params: IdParams, response: { 200: CheckpointView } } },
     async (req) => geo.getCheckpoint(requireCtx(req), req.params.id));
   r.post('/api/v1/checkpoints', { schema: { tags, summary: 'Register a checkpoint', body: CreateCheckpointBody, response: { 201: CheckpointView } } },

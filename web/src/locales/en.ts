@@ -81,6 +81,7 @@ export const en = {
   'overview.overstaysNote': "in the country now, by the stay rules in force",
   'overview.owedOverdue': "owed by your desk and overdue",
   'overview.deskNote': "due in 24 h: {{owedDueSoon}} · owed to you, overdue: {{owedToUsOverdue}} · notifications not seen: {{unseen}}",
+  'overview.awaitingMarks': "awaiting a control body's permission mark: {{n}}",
   'overview.quiet': "No one at control today at:",
   'overview.allQuiet': "No one at control today at any of your checkpoints:",
   'cp.code': 'Code',

@@ -82,6 +82,7 @@ export const kk: Record<MessageKey, string> = {
   'overview.overstaysNote': "қазір елде, қолданыстағы болу ережелері бойынша",
   'overview.owedOverdue': "сіздің кезекші бөліміңіз мерзімін өткізген",
   'overview.deskNote': "алдағы 24 сағатта мерзімі: {{owedDueSoon}} · сізге мерзімі өткен: {{owedToUsOverdue}} · қаралмаған хабарламалар: {{unseen}}",
+  'overview.awaitingMarks': "бақылау органының рұқсат белгісін күтуде: {{n}}",
   'overview.quiet': "Бүгін бақылауда ешкім болмады:",
   'overview.allQuiet': "Бүгін сіздің өткізу пункттеріңіздің ешқайсысында бақылауда ешкім болмады:",
   'cp.code': 'Коды',

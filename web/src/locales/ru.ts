@@ -82,6 +82,7 @@ export const ru: Record<MessageKey, string> = {
   'overview.overstaysNote': "находятся в стране сейчас, по действующим правилам пребывания",
   'overview.owedOverdue': "просрочено вашим дежурным пунктом",
   'overview.deskNote': "срок в ближайшие 24 ч: {{owedDueSoon}} · просрочено перед вами: {{owedToUsOverdue}} · непросмотренных уведомлений: {{unseen}}",
+  'overview.awaitingMarks': "ожидают разрешительной отметки контрольного органа: {{n}}",
   'overview.quiet': "Сегодня никого не было на контроле:",
   'overview.allQuiet': "Сегодня никого не было на контроле ни в одном из ваших пунктов пропуска:",
   'cp.code': 'Код',

@@ -17,6 +17,7 @@ type Activity = {
 type Overview = {
   at: string;
   checkpoints: Activity[] | null;
+  vehicles: { atControl: number; awaitingMarks: number } | null;
   stays: { over: number; pending: number } | null;
   desk: { unitId: string; owedOverdue: number; owedDueSoon: number; owedToUsOverdue: number; unseen: number } | null;
 };
@@ -112,6 +113,13 @@ export function OverviewPage() {
       )}
 
       <div className="cards">
+        {o?.vehicles && (
+          <Link href="/vehicles" className="card link-card">
+            <h2>{t('overview.vehicles')}</h2>
+            <p className="big-number">{o.vehicles.atControl}</p>
+            <p className={o.vehicles.awaitingMarks > 0 ? 'alarm' : 'muted'}>{t('overview.awaitingMarks', { n: o.vehicles.awaitingMarks })}</p>
+          </Link>
+        )}
         {o?.stays && (
           <Link href="/stays" className="card link-card">
             <h2>{t('overview.overstays')}</h2>
