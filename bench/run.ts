@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { createScratchDatabase } from '../test/scratch-database.ts';
+import { startFlags } from './crossings/harness.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -38,7 +39,7 @@ async function startServer(database: 'pglite' | 'postgres', store?: Store): Prom
   if (pgdb) env.DATABASE_URL = pgdb.url;
   else delete env.DATABASE_URL;
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'src/main.ts'), 'start'], { env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [...startFlags(root), path.join(root, 'src/main.ts'), 'start'], { env, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the ${database} server exited with ${child.exitCode}`);

@@ -20,13 +20,20 @@ export const BASE_ENV = { SHEKARA_LOG_LEVEL: 'warn', SHEKARA_ADMIN_PASSWORD: 'Be
 export type Server = { url: string; child: ChildProcess; stop: () => Promise<void> };
 
 /** The server of the checkout at `root`, as `npm start` runs it, on a port of its own. */
+/** The node flags `npm start` gives the server in a checkout (its package.json's start script), so the bench runs it as started. */
+export function startFlags(root: string): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  const tokens = start.split(/\s+/).slice(1); // after `node`: its flags, up to the script
+  return tokens.slice(0, tokens.findIndex((t) => !t.startsWith('--')));
+}
+
 export async function startServer(root: string, env: NodeJS.ProcessEnv, nodeFlags = process.env.BENCH_NODE_FLAGS): Promise<Server> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // BENCH_NODE_FLAGS: more flags for the server's node (e.g. --trace-gc), its output then in BENCH_SERVER_OUT if set
   const flags = nodeFlags?.split(' ').filter(Boolean) ?? [];
   const out = process.env.BENCH_SERVER_OUT ? fs.openSync(process.env.BENCH_SERVER_OUT, 'a') : 'ignore';
-  const child = spawn(process.execPath, ['--max-old-space-size=6000', ...profile, ...flags, path.join(root, 'src/main.ts'), 'start'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', out, 'inherit'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=6000', ...startFlags(root), ...profile, ...flags, path.join(root, 'src/main.ts'), 'start'], { env: { ...env, PORT: String(port) }, stdio: ['ignore', out, 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
@@ -131,6 +138,10 @@ export async function crossingLoad(url: string, bearer: string, queue: { next: (
   const statuses = new Map<string, number>();
   const count = (what: string, status: number) => statuses.set(`${what} ${status}`, (statuses.get(`${what} ${status}`) ?? 0) + 1);
   type Booth = { id?: string; decision?: string; last?: string; resending?: boolean };
+  // BENCH_TICKS=1: each second's registrations answered, on stderr (where the run is slow: its start, or throughout)
+  const ticks: number[] = [];
+  let lastRegistered = 0;
+  const timer = process.env.BENCH_TICKS ? setInterval(() => { const now = statuses.get('register 201') ?? 0; ticks.push(now - lastRegistered); lastRegistered = now; }, 1000) : undefined;
   const result = await autocannon({
     url, connections: CONNECTIONS, duration: seconds,
     requests: [
@@ -157,6 +168,7 @@ export async function crossingLoad(url: string, bearer: string, queue: { next: (
         onResponse: (status, body, context) => { count(`decide ${(context as Booth).decision}`, status); if (status >= 400 && (statuses.get(`decide ${status}`) ?? 0) <= 3) console.error(body.slice(0, 300)); } },
     ],
   });
+  if (timer) { clearInterval(timer); console.error(`registered each second: ${ticks.join(' ')}`); }
   // crossings: registrations answered 201, resends left out
   return { crossings: (statuses.get('register 201') ?? 0) / result.duration, requests: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, statuses };
 }
