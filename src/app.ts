@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes, createAuditService } from './modules/audit/index.ts';
 import { authRoutes, createAuthService, registerAuthentication } from './modules/auth/index.ts';
-import { createCrossingService, createStayService, createVehicleService, crossingRoutes } from './modules/crossings/index.ts';
+import { createActivityService, createCrossingService, createStayService, createVehicleService, crossingRoutes } from './modules/crossings/index.ts';
 import { documentRoutes } from './modules/documents/index.ts';
 import { createGeoService, geoRoutes } from './modules/geo/index.ts';
 import { createLegalService, legalRoutes } from './modules/legal/index.ts';
@@ -34,6 +34,7 @@ export function createServices(deps: Deps) {
     importJobs,
     crossings: createCrossingService(deps, screening),
     stays: createStayService(deps),
+    activity: createActivityService(deps),
     vehicles: createVehicleService(deps),
     auth: createAuthService(deps),
     audit: createAuditService(deps),

@@ -24,7 +24,6 @@ import { presentCrossing } from './present.ts';
 import { correctedTravellerWrites, openStayWrites } from './open-stays.ts';
 import { reachCondition } from './reach.ts';
 import { reasonListAt } from './reasons.ts';
-import { zoned } from '../exchange/clocks.ts';
 
 export type Row = Selectable<CrossingTable> & { checkpointTimeZone: string; unitPath: string[] };
 
@@ -335,52 +334,6 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
         };
       }).sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
       return { checkpointId, since, open: { inControl: n('in_control'), secondary: n('secondary'), awaitingExit: n('decided', 'pass'), refusedNotYetOut: n('decided', 'refuse') }, lanes };
-    },
-
-    /**
-     * For the shift overview: each checkpoint whose crossings the reader may read, with the travellers at
-     * control, in secondary inspection and not yet out now, the vehicles at control, and the travellers
-     * who came to control since the checkpoint's midnight by decision; the busiest first. Counts only.
-     */
-    async activity(ctx: Ctx) {
-      if (!can(ctx.actor, 'crossing.read')) return null;
-      const now = clock.now();
-      const reach = reachCondition(ctx.actor, 'crossing.read', 'unit.agencyId', 'unit.path');
-      const checkpoints = await db.selectFrom('checkpoint').innerJoin('unit', 'unit.id', 'checkpoint.unitId')
-        .select(['checkpoint.id', 'checkpoint.code', 'checkpoint.nameKk', 'checkpoint.nameRu', 'checkpoint.nameEn', 'checkpoint.status', 'checkpoint.timeZone'])
-        .$if(reach !== null, (q) => q.where(reach!)).execute();
-      if (!checkpoints.length) return [];
-      const days = checkpoints.map((c) => { const today = localDate(now, c.timeZone); return { id: c.id, today, since: zoned(today, '00:00', c.timeZone).getTime() }; });
-      const ids = checkpoints.map((c) => c.id);
-      const [open, vehicles, today] = await Promise.all([
-        db.selectFrom('crossing').select(['checkpointId', 'status', 'decision', (eb) => eb.fn.countAll<string>().as('n')])
-          .where('checkpointId', 'in', ids).where('status', 'in', ['in_control', 'secondary', 'decided']).groupBy(['checkpointId', 'status', 'decision']).execute(),
-        db.selectFrom('vehicleCrossing').select(['checkpointId', (eb) => eb.fn.countAll<string>().as('n')])
-          .where('checkpointId', 'in', ids).where('status', 'in', ['in_control', 'examination']).groupBy('checkpointId').execute(),
-        // each checkpoint from its own midnight (index crossing_checkpoint_time), those on one calendar together
-        db.selectFrom('crossing').select(['checkpointId', 'direction', 'decision', (eb) => eb.fn.countAll<string>().as('n')])
-          .where((eb) => eb.or([...Map.groupBy(days, (d) => d.since)].map(([since, group]) => eb.and([eb('checkpointId', 'in', group.map((d) => d.id)), eb('arrivedAt', '>=', new Date(since))]))))
-          .groupBy(['checkpointId', 'direction', 'decision']).execute(),
-      ]);
-      const sum = <R extends { checkpointId: string; n: string }>(rows: R[], id: string, keep: (r: R) => boolean = () => true) =>
-        rows.reduce((a, r) => a + (r.checkpointId === id && keep(r) ? Number(r.n) : 0), 0);
-      const day = new Map(days.map((d) => [d.id, d.today]));
-      return checkpoints.map((c) => ({
-        id: c.id, code: c.code, names: { kk: c.nameKk, ru: c.nameRu, en: c.nameEn }, status: c.status, today: day.get(c.id)!,
-        now: {
-          inControl: sum(open, c.id, (r) => r.status === 'in_control'), secondary: sum(open, c.id, (r) => r.status === 'secondary'),
-          awaitingExit: sum(open, c.id, (r) => r.status === 'decided' && r.decision === 'pass'), refusedNotYetOut: sum(open, c.id, (r) => r.status === 'decided' && r.decision === 'refuse'),
-          vehiclesAtControl: sum(vehicles, c.id),
-        },
-        crossingsToday: {
-          all: sum(today, c.id), entry: sum(today, c.id, (r) => r.direction === 'entry'), exit: sum(today, c.id, (r) => r.direction === 'exit'),
-          passed: sum(today, c.id, (r) => r.decision === 'pass'), refused: sum(today, c.id, (r) => r.decision === 'refuse'),
-          otherMeasures: sum(today, c.id, (r) => r.decision !== null && r.decision !== 'pass' && r.decision !== 'refuse'),
-        },
-      })).sort((a, b) => {
-        const load = (x: typeof a) => x.now.inControl + x.now.secondary + x.now.awaitingExit + x.now.refusedNotYetOut + x.now.vehiclesAtControl + x.crossingsToday.all;
-        return load(b) - load(a) || a.code.localeCompare(b.code);
-      });
     },
 
     /** Every version of a crossing, who made it, and what it changed against the one before it. */

@@ -1,3 +1,4 @@
+export { createActivityService, type ActivityService } from './activity.ts';
 export { createCrossingService, type CrossingService } from './crossings.service.ts';
 export { crossingRoutes } from './crossings.routes.ts';
 export { REFUSAL_REASONS_2013, REFUSAL_PACK_CODE } from './refusal-reasons.ts';
