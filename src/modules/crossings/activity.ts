@@ -1,10 +1,22 @@
 // The shift overview's part of border control: at each checkpoint the reader reaches, who is at control,
 // in secondary inspection and not yet out now, and who came to control since the checkpoint's midnight.
 import { can, type Ctx } from '../../platform/actor.ts';
+import type { Executor } from '../../platform/db.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { zoned } from '../exchange/clocks.ts';
 import { localDate } from './control-point.ts';
 import { reachCondition } from './reach.ts';
+
+/**
+ * Travellers now at control, in secondary inspection, and passed or refused but not yet out of each of
+ * these checkpoints (index crossing_open), by checkpoint; the supervisor's view and the overview count them alike.
+ */
+export async function openAt(db: Executor, checkpointIds: string[]) {
+  const rows = checkpointIds.length ? await db.selectFrom('crossing').select(['checkpointId', 'status', 'decision', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('checkpointId', 'in', checkpointIds).where('status', 'in', ['in_control', 'secondary', 'decided']).groupBy(['checkpointId', 'status', 'decision']).execute() : [];
+  const n = (id: string, status: string, decision?: string) => rows.filter((r) => r.checkpointId === id && r.status === status && (!decision || r.decision === decision)).reduce((a, r) => a + Number(r.n), 0);
+  return new Map(checkpointIds.map((id) => [id, { inControl: n(id, 'in_control'), secondary: n(id, 'secondary'), awaitingExit: n(id, 'decided', 'pass'), refusedNotYetOut: n(id, 'decided', 'refuse') }]));
+}
 
 export function createActivityService(deps: Pick<Deps, 'db' | 'clock'>) {
   const { db, clock } = deps;
@@ -25,8 +37,7 @@ export function createActivityService(deps: Pick<Deps, 'db' | 'clock'>) {
     const days = reached.map((c) => { const today = localDate(now, c.timeZone); return { id: c.id, today, since: zoned(today, '00:00', c.timeZone).getTime() }; });
     const ids = reached.map((c) => c.id);
     const [open, vehicles, today] = await Promise.all([
-      db.selectFrom('crossing').select(['checkpointId', 'status', 'decision', (eb) => eb.fn.countAll<string>().as('n')])
-        .where('checkpointId', 'in', ids).where('status', 'in', ['in_control', 'secondary', 'decided']).groupBy(['checkpointId', 'status', 'decision']).execute(),
+      openAt(db, ids),
       db.selectFrom('vehicleCrossing').select(['checkpointId', (eb) => eb.fn.countAll<string>().as('n')])
         .where('checkpointId', 'in', ids).where('status', 'in', ['in_control', 'examination']).groupBy('checkpointId').execute(),
       // each checkpoint from its own midnight (index crossing_checkpoint_time), those on one calendar together
@@ -39,11 +50,7 @@ export function createActivityService(deps: Pick<Deps, 'db' | 'clock'>) {
     const day = new Map(days.map((d) => [d.id, d.today]));
     return reached.map((c) => ({
       id: c.id, code: c.code, names: { kk: c.nameKk, ru: c.nameRu, en: c.nameEn }, status: c.status, today: day.get(c.id)!,
-      now: {
-        inControl: sum(open, c.id, (r) => r.status === 'in_control'), secondary: sum(open, c.id, (r) => r.status === 'secondary'),
-        awaitingExit: sum(open, c.id, (r) => r.status === 'decided' && r.decision === 'pass'), refusedNotYetOut: sum(open, c.id, (r) => r.status === 'decided' && r.decision === 'refuse'),
-        vehiclesAtControl: sum(vehicles, c.id),
-      },
+      now: { ...open.get(c.id)!, vehiclesAtControl: sum(vehicles, c.id) },
       crossingsToday: {
         all: sum(today, c.id), entry: sum(today, c.id, (r) => r.direction === 'entry'), exit: sum(today, c.id, (r) => r.direction === 'exit'),
         passed: sum(today, c.id, (r) => r.decision === 'pass'), refused: sum(today, c.id, (r) => r.decision === 'refuse'),

@@ -20,6 +20,7 @@ import { createControlPoints, localDate } from './control-point.ts';
 import type { CrossingHit, CrossingTable } from './crossings.tables.ts';
 import { correctionPlan, crossingHits, type Plan } from './corrections.ts';
 import { versionChanges } from './history.ts';
+import { openAt } from './activity.ts';
 import { presentCrossing } from './present.ts';
 import { correctedTravellerWrites, openStayWrites } from './open-stays.ts';
 import { reachCondition } from './reach.ts';
@@ -310,9 +311,6 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
       const since = from ?? new Date(clock.now().getTime() - 3_600_000);
       const cp = await db.selectFrom('checkpoint').innerJoin('unit', 'unit.id', 'checkpoint.unitId').select(['checkpoint.id', 'unit.agencyId', 'unit.path']).where('checkpoint.id', '=', checkpointId).executeTakeFirst();
       if (!cp || !can(ctx.actor, 'crossing.read', { agencyId: cp.agencyId, path: cp.path })) throw new NotFoundError('Checkpoint');
-      const open = await db.selectFrom('crossing').select(['status', 'decision', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('checkpointId', '=', checkpointId).where('status', 'in', ['in_control', 'secondary', 'decided']).groupBy(['status', 'decision']).execute();
-      const n = (status: string, decision?: string) => open.filter((o) => o.status === status && (!decision || o.decision === decision)).reduce((a, o) => a + Number(o.n), 0);
       const rows = await db.selectFrom('crossing').leftJoin('checkpointLane', 'checkpointLane.id', 'crossing.laneId')
         .select(['crossing.laneId', 'checkpointLane.code', 'crossing.decision', 'crossing.arrivedAt', 'crossing.decidedAt'])
         .where('crossing.checkpointId', '=', checkpointId).where('crossing.arrivedAt', '>=', since).execute();
@@ -333,7 +331,7 @@ export function createCrossingService(deps: Deps, screening: ScreeningService) {
           medianSeconds: quantile(seconds, 0.5), p90Seconds: quantile(seconds, 0.9),
         };
       }).sort((a, b) => (a.code ?? '').localeCompare(b.code ?? ''));
-      return { checkpointId, since, open: { inControl: n('in_control'), secondary: n('secondary'), awaitingExit: n('decided', 'pass'), refusedNotYetOut: n('decided', 'refuse') }, lanes };
+      return { checkpointId, since, open: (await openAt(db, [checkpointId])).get(checkpointId)!, lanes };
     },
 
     /** Every version of a crossing, who made it, and what it changed against the one before it. */

@@ -13,6 +13,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordChange, recordRead } from '../audit/index.ts';
+import { checkpointsWhereUnitWorks } from '../geo/index.ts';
 import { createControlPoints, localDate } from './control-point.ts';
 import type { CheckResult, PermissionMark, RiskAssessment, VehicleCrossingTable } from './crossings.tables.ts';
 import { packInForce, reasonListAt } from './reasons.ts';
@@ -52,27 +53,31 @@ export function createVehicleService(deps: Deps) {
   }
 
   /**
-   * The checkpoints a control body's user serves: those whose counterpart groups (the bodies at a
-   * checkpoint, for interaction or joint control) have as a member the user's unit, a unit above it (a
-   * shift of the customs post), or a unit below it (the regional directorate over the post). All, for
-   * one whose mark right reaches every agency.
+   * The checkpoints a control body's user serves: where their unit works (geo: the checkpoints whose
+   * counterpart groups have their unit, a unit above it or below it as a member; a Border Service unit's
+   * own checkpoints, which its reach covers anyway). All, for one whose mark right reaches every agency.
    */
   async function served(ctx: Ctx, trx: Tx | typeof db = db): Promise<ReadonlySet<string> | 'all'> {
     if (isCrossAgency(ctx.actor, 'vehicle.mark')) return 'all';
     if (!can(ctx.actor, 'vehicle.mark') || !ctx.actor.unitId) return new Set();
-    const unitId = ctx.actor.unitId;
-    const found = await trx.selectFrom('counterpartGroup').innerJoin('counterpartMember', 'counterpartMember.groupId', 'counterpartGroup.id')
-      .innerJoin('unit as member', 'member.id', 'counterpartMember.unitId').innerJoin('unit as mine', (join) => join.on('mine.id', '=', unitId))
-      .select('counterpartGroup.checkpointId').distinct()
-      .where('counterpartGroup.checkpointId', 'is not', null)
-      .where((eb) => eb.or([eb(sql<string>`member.id`, '=', sql<string>`any(mine.path)`), eb(sql<string>`${unitId}::uuid`, '=', sql<string>`any(member.path)`)]))
-      .execute();
-    return new Set(found.map((f) => f.checkpointId!));
+    return new Set(await checkpointsWhereUnitWorks(trx, ctx.actor.unitId));
   }
 
   /** Who sees a vehicle crossing: the Border Service unit of the checkpoint (and above), and the control bodies at that checkpoint. */
   const visible = (ctx: Ctx, row: Pick<Row, 'agencyId' | 'unitPath' | 'checkpointId'>, bodiesAt: ReadonlySet<string> | 'all') =>
     can(ctx.actor, 'crossing.read', { agencyId: row.agencyId, path: row.unitPath }) || bodiesAt === 'all' || bodiesAt.has(row.checkpointId);
+
+  /**
+   * The vehicle crossings a reader sees, as a query and a last check of each row found: those where the
+   * reader's grants reach, and those at the checkpoints the reader's control body serves.
+   */
+  async function seenBy(ctx: Ctx) {
+    const bodiesAt = await served(ctx);
+    const reach = reachCondition(ctx.actor, 'crossing.read', 'vehicleCrossing.agencyId', 'unit.path');
+    let q = rows();
+    if (bodiesAt !== 'all' && reach) q = q.where((eb) => eb.or([reach, ...(bodiesAt.size ? [eb('vehicleCrossing.checkpointId', 'in', [...bodiesAt])] : [])]));
+    return { q, keep: (row: Row) => visible(ctx, row, bodiesAt) };
+  }
 
   async function load(ctx: Ctx, id: string, trx: Tx | typeof db = db, forUpdate = false): Promise<Row> {
     let q = rows(trx).where('vehicleCrossing.id', '=', id);
@@ -160,15 +165,12 @@ export function createVehicleService(deps: Deps) {
     /** Vehicles at control, latest first, as the reader may see them. */
     async list(ctx: Ctx, query: z.infer<typeof VehicleCrossingsQuery>) {
       if (!can(ctx.actor, 'crossing.read') && !can(ctx.actor, 'vehicle.mark')) throw new NotFoundError('Vehicle crossings');
-      let q = rows();
+      const seen = await seenBy(ctx);
+      let q = seen.q;
       if (query.checkpointId) q = q.where('vehicleCrossing.checkpointId', '=', query.checkpointId);
       if (query.status) q = q.where('vehicleCrossing.status', 'in', Array.isArray(query.status) ? query.status : [query.status]);
       if (query.plate) q = q.where(sql<string>`replace(replace(vehicle_crossing.plate, ' ', ''), '-', '')`, '=', query.plate.replace(/[ -]/g, ''));
-      const bodiesAt = await served(ctx);
-      // the vehicles where the reader's grants reach, and those at the checkpoints the reader's control body serves
-      const reach = reachCondition(ctx.actor, 'crossing.read', 'vehicleCrossing.agencyId', 'unit.path');
-      if (bodiesAt !== 'all' && reach) q = q.where((eb) => eb.or([reach, ...(bodiesAt.size ? [eb('vehicleCrossing.checkpointId', 'in', [...bodiesAt])] : [])]));
-      const found = ((await q.orderBy('vehicleCrossing.arrivedAt', 'desc').limit(query.limit).execute()) as Row[]).filter((row) => visible(ctx, row, bodiesAt));
+      const found = ((await q.orderBy('vehicleCrossing.arrivedAt', 'desc').limit(query.limit).execute()) as Row[]).filter(seen.keep);
       // the rules of each date and the examinations of all, read once
       const rulesOf = new Map<string, MarkRule[]>();
       for (const row of found) {
@@ -187,15 +189,10 @@ export function createVehicleService(deps: Deps) {
      */
     async atControl(ctx: Ctx): Promise<{ atControl: number; awaitingMarks: number } | null> {
       if (!can(ctx.actor, 'crossing.read') && !can(ctx.actor, 'vehicle.mark')) return null;
-      const bodiesAt = await served(ctx);
-      const reach = reachCondition(ctx.actor, 'crossing.read', 'vehicleCrossing.agencyId', 'unit.path');
-      let q = db.selectFrom('vehicleCrossing').innerJoin('unit', 'unit.id', 'vehicleCrossing.unitId')
-        .select(['vehicleCrossing.agencyId', 'vehicleCrossing.checkpointId', 'unit.path as unitPath',
-          sql<boolean>`exists (select 1 from jsonb_array_elements(vehicle_crossing.checks) c where c->>'code' = 'permission_marks' and c->>'result' = 'fail')`.as('awaitingMarks')])
-        .where('vehicleCrossing.status', 'in', ['in_control', 'examination']);
-      if (bodiesAt !== 'all' && reach) q = q.where((eb) => eb.or([reach, ...(bodiesAt.size ? [eb('vehicleCrossing.checkpointId', 'in', [...bodiesAt])] : [])]));
-      const seen = (await q.execute()).filter((row) => visible(ctx, row, bodiesAt));
-      return { atControl: seen.length, awaitingMarks: seen.filter((row) => row.awaitingMarks).length };
+      const { q, keep } = await seenBy(ctx);
+      const seen = ((await q.where('vehicleCrossing.status', 'in', ['in_control', 'examination']).execute()) as Row[]).filter(keep);
+      const awaitingMarks = seen.filter((row) => (row.checks as unknown as CheckResult[]).some((c) => c.code === 'permission_marks' && c.result === 'fail'));
+      return { atControl: seen.length, awaitingMarks: awaitingMarks.length };
     },
 
     /** A control body's permission mark; the checks are run again. */

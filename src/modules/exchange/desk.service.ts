@@ -5,7 +5,7 @@ import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { ObligationTable } from './exchange.tables.ts';
 import type { ChannelBody, ComplianceQuery, ObligationsQuery } from '../../contracts/exchange.ts';
-import { can, isCrossAgency, type Ctx } from '../../platform/actor.ts';
+import { can, isCrossAgency, type Actor, type Ctx } from '../../platform/actor.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -16,8 +16,10 @@ import { presentObligation } from './present.ts';
 import { deskUnit, unitRef, unitsById } from './units.ts';
 
 /** The notifications a user's desks receive: everything of their exchange desks; of their SEZ desks (`sez.read`), what
- * concerns SEZ passage; of their case desks (`case.read`), hand-overs, incidents and use-of-force reviews. */
-function visibleTo(units: string[], sezUnits: string[], caseUnits: string[] = []) {
+ * concerns SEZ passage; of their case desks (`case.read`), hand-overs, incidents and use-of-force reviews. Null: no desk. */
+function visibleTo(actor: Actor) {
+  const [units, sezUnits, caseUnits] = (['exchange.read', 'sez.read', 'case.read'] as const).map((p) => deskUnits(actor, p)) as [string[], string[], string[]];
+  if (!units.length && !sezUnits.length && !caseUnits.length) return null;
   return (eb: ExpressionBuilder<Database, 'notification'>) => eb.or([
     ...(units.length ? [eb('notification.unitId', 'in', units)] : []),
     ...(sezUnits.length ? [eb.and([eb('notification.unitId', 'in', sezUnits), eb.or([eb('notification.subjectType', 'like', 'sez\\_%'), eb(sql<string>`notification.payload->>'obligationKind'`, 'like', 'sez.%')])])] : []),
@@ -76,8 +78,7 @@ export function createDeskService(deps: Deps) {
         db.selectFrom('obligation').select(count).where('unitId', '=', unitId).where('state', '=', 'overdue').executeTakeFirstOrThrow(),
         db.selectFrom('obligation').select(count).where('unitId', '=', unitId).where('state', '=', 'open').where('dueAt', '<', new Date(now.getTime() + 86_400_000)).executeTakeFirstOrThrow(),
         db.selectFrom('obligation').select(count).where('counterpartUnitId', '=', unitId).where('state', '=', 'overdue').executeTakeFirstOrThrow(),
-        db.selectFrom('notification').select((eb) => eb.fn.countAll<string>().as('n'))
-          .where(visibleTo(deskUnits(ctx.actor, 'exchange.read'), deskUnits(ctx.actor, 'sez.read'), deskUnits(ctx.actor, 'case.read'))).where('seenAt', 'is', null).executeTakeFirstOrThrow(),
+        db.selectFrom('notification').select((eb) => eb.fn.countAll<string>().as('n')).where(visibleTo(ctx.actor)!).where('seenAt', 'is', null).executeTakeFirstOrThrow(),
       ]);
       return { unitId, owedOverdue: Number(owedOverdue.n), owedDueSoon: Number(owedDueSoon.n), owedToUsOverdue: Number(owedToUsOverdue.n), unseen: Number(unseen.n) };
     },
@@ -140,11 +141,9 @@ export function createDeskService(deps: Deps) {
 
     /** Notifications of the actor's desks, newest first (or those from an instant on, for the live stream). */
     async notifications(ctx: Ctx, options: { from?: Date; unseen?: boolean; limit?: number } = {}) {
-      const units = deskUnits(ctx.actor, 'exchange.read');
-      const sezUnits = deskUnits(ctx.actor, 'sez.read');
-      const caseUnits = deskUnits(ctx.actor, 'case.read');
-      if (!units.length && !sezUnits.length && !caseUnits.length) throw new NotFoundError('Notifications');
-      let q = db.selectFrom('notification').select(['id', 'unitId', 'kind', 'severity', 'subjectType', 'subjectId', 'payload', 'createdAt', 'seenAt']).where(visibleTo(units, sezUnits, caseUnits));
+      const visible = visibleTo(ctx.actor);
+      if (!visible) throw new NotFoundError('Notifications');
+      let q = db.selectFrom('notification').select(['id', 'unitId', 'kind', 'severity', 'subjectType', 'subjectId', 'payload', 'createdAt', 'seenAt']).where(visible);
       if (options.from) q = q.where('createdAt', '>=', options.from);
       if (options.unseen) q = q.where('seenAt', 'is', null);
       const rows = await q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(options.limit ?? 50).execute();
@@ -152,13 +151,10 @@ export function createDeskService(deps: Deps) {
     },
 
     async markSeen(ctx: Ctx, id: string) {
-      const units = deskUnits(ctx.actor, 'exchange.read');
-      const sezUnits = deskUnits(ctx.actor, 'sez.read');
-      const caseUnits = deskUnits(ctx.actor, 'case.read');
-      const any = units.length > 0 || sezUnits.length > 0 || caseUnits.length > 0;
-      const r = any ? await db.updateTable('notification').set({ seenAt: clock.now(), seenBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).where('id', '=', id).where(visibleTo(units, sezUnits, caseUnits)).where('seenAt', 'is', null).executeTakeFirst() : null;
+      const visible = visibleTo(ctx.actor);
+      const r = visible ? await db.updateTable('notification').set({ seenAt: clock.now(), seenBy: ctx.actor.via === 'cli' ? null : ctx.actor.userId }).where('id', '=', id).where(visible).where('seenAt', 'is', null).executeTakeFirst() : null;
       if (!r || Number(r.numUpdatedRows) === 0) {
-        const exists = any ? await db.selectFrom('notification').select('id').where('id', '=', id).where(visibleTo(units, sezUnits, caseUnits)).executeTakeFirst() : null;
+        const exists = visible ? await db.selectFrom('notification').select('id').where('id', '=', id).where(visible).executeTakeFirst() : null;
         if (!exists) throw new NotFoundError('Notification');
       }
       return { ok: true as const };

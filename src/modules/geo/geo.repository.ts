@@ -47,3 +47,23 @@ export async function listSezs(db: Executor) {
   const links = await db.selectFrom('sezCheckpoint').selectAll().execute();
   return sezs.map((s) => ({ ...s, checkpointIds: links.filter((l) => l.sezId === s.id).map((l) => l.checkpointId) }));
 }
+
+/**
+ * The checkpoints where a unit works, the nearest first: the one whose unit it is at or under (a booth's
+ * shift); then those it serves as a body at the checkpoint (it, a unit above it or one below it is a
+ * member of a counterpart group of the checkpoint: customs, migration police, other control bodies);
+ * then those under it (a department's, a detachment's); each rank by code.
+ */
+export async function checkpointsWhereUnitWorks(db: Executor, unitId: string): Promise<string[]> {
+  const rows = await db.selectFrom('checkpoint').innerJoin('unit as cu', 'cu.id', 'checkpoint.unitId').innerJoin('unit as mine', (join) => join.on('mine.id', '=', unitId))
+    .select(['checkpoint.id', 'checkpoint.code', sql<number>`case when checkpoint.unit_id = any(mine.path) then 0 when cu.id <> mine.id and ${unitId}::uuid = any(cu.path) then 2 else 1 end`.as('rank')])
+    .where((eb) => eb.or([
+      eb(sql<string>`checkpoint.unit_id`, '=', sql<string>`any(mine.path)`),
+      eb(sql<string>`${unitId}::uuid`, '=', sql<string>`any(cu.path)`),
+      eb.exists(eb.selectFrom('counterpartGroup as g').innerJoin('counterpartMember as m', 'm.groupId', 'g.id').innerJoin('unit as mu', 'mu.id', 'm.unitId').select('g.id')
+        .whereRef('g.checkpointId', '=', 'checkpoint.id')
+        .where((w) => w.or([w(sql<string>`mu.id`, '=', sql<string>`any(mine.path)`), w(sql<string>`${unitId}::uuid`, '=', sql<string>`any(mu.path)`)]))),
+    ]))
+    .orderBy('rank').orderBy('checkpoint.code').execute();
+  return rows.map((r) => r.id);
+}

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { sql } from 'kysely';
 import type { CheckpointsQuery, CreateCheckpointBody, SetCheckpointStatusBody, UpdateCheckpointBody } from '../../contracts/geo.ts';
 import type { WorkingHours } from '../../database.ts';
 import { can, type Ctx } from '../../platform/actor.ts';
@@ -80,17 +79,7 @@ export function createGeoService(deps: Deps) {
     async myCheckpoints(ctx: Ctx) {
       const me = ctx.actor.unitId;
       if (!me) return [];
-      const rows = await db.selectFrom('checkpoint').innerJoin('unit as cu', 'cu.id', 'checkpoint.unitId').innerJoin('unit as mine', (join) => join.on('mine.id', '=', me))
-        .select(['checkpoint.id', 'checkpoint.code', sql<number>`case when checkpoint.unit_id = any(mine.path) then 0 when cu.id <> mine.id and ${me}::uuid = any(cu.path) then 2 else 1 end`.as('rank')])
-        .where((eb) => eb.or([
-          eb(sql<string>`checkpoint.unit_id`, '=', sql<string>`any(mine.path)`),
-          eb(sql<string>`${me}::uuid`, '=', sql<string>`any(cu.path)`),
-          eb.exists(eb.selectFrom('counterpartGroup as g').innerJoin('counterpartMember as m', 'm.groupId', 'g.id').innerJoin('unit as mu', 'mu.id', 'm.unitId').select('g.id')
-            .whereRef('g.checkpointId', '=', 'checkpoint.id')
-            .where((w) => w.or([w(sql<string>`mu.id`, '=', sql<string>`any(mine.path)`), w(sql<string>`${me}::uuid`, '=', sql<string>`any(mu.path)`)]))),
-        ]))
-        .orderBy('rank').orderBy('checkpoint.code').execute();
-      return rows.map((r) => r.id);
+      return repo.checkpointsWhereUnitWorks(db, me);
     },
 
     async getCheckpoint(ctx: Ctx, id: string) {
